@@ -1,0 +1,84 @@
+//! The command line: `adal publish`, `adal validate`, `adal demo`, `adal schema`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Adal Atlas publisher: turns raw mystery-shopper audits and corruption complaints into an anonymised
+/// static bundle for the web app.
+#[derive(Debug, Parser)]
+#[command(name = "adal", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read raw audits.csv and complaints.csv, anonymise them and write the bundle.
+    Publish(PublishArgs),
+    /// Check a published bundle: schema version, checksums, columns, references and anonymity.
+    Validate(ValidateArgs),
+    /// Write realistic synthetic raw files (with fake personal data) for demonstrations and tests.
+    Demo(DemoArgs),
+    /// Write the JSON Schemas of the bundle files and the report.
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// The raw visits file (CSV).
+    #[arg(long, value_name = "A.csv")]
+    pub audits: PathBuf,
+    /// The raw complaints file (CSV).
+    #[arg(long, value_name = "C.csv")]
+    pub complaints: PathBuf,
+    /// The folder to write the bundle to (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The publisher's config file (TOML): dataset, publisher, licence, k, lists.
+    #[arg(long, value_name = "F")]
+    pub config: Option<PathBuf>,
+    /// Write a JSON report of what happened to every row.
+    #[arg(long, value_name = "R.json")]
+    pub report: Option<PathBuf>,
+    /// Publish the valid rows even when some rows are invalid (they are listed in the report).
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// The generation date written to the manifest (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH if set,
+    /// else today (UTC).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub generated_at: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The bundle folder (holding manifest.json).
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Seed of the random generator: the same seed gives the same files.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// The folder to write audits.csv and complaints.csv to.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Number of visits.
+    #[arg(long, default_value_t = 16_000)]
+    pub visits: u64,
+    /// Number of complaints.
+    #[arg(long, default_value_t = 60_000)]
+    pub complaints: u64,
+    /// The last day of data (YYYY-MM-DD). Default: today (UTC). Data start in January 2023.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The folder to write the schemas to.
+    #[arg(long, value_name = "DIR", default_value = "public/schema")]
+    pub out: PathBuf,
+}

@@ -1,0 +1,302 @@
+//! `adal publish`: raw files in, anonymised bundle out, with a report of every row.
+//!
+//! Nothing is written to the output folder unless the whole bundle can be written: files go to temporary
+//! names first and are renamed into place at the end. Without `--skip-invalid`, a single invalid row
+//! means no bundle at all.
+
+use std::fs::{self, File};
+use std::io::{BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use adal_core::anonymise::{anonymise_visits, suppress_complaints};
+use adal_core::bundle::{self, HashingWriter};
+use adal_core::config::{PublisherConfig, Settings};
+use adal_core::contract::{FileEntry, files};
+use adal_core::period::Month;
+use adal_core::raw::{FileError, Parsed, Rejection, read_audits, read_complaints};
+use adal_core::regions;
+use adal_core::report::{FileReport, PublishReport};
+
+use crate::cli::PublishArgs;
+use crate::{Failure, Outcome};
+
+/// How many rejected rows are printed on the terminal; the report lists them all.
+const PRINTED_REJECTIONS: usize = 20;
+
+pub fn run(args: &PublishArgs) -> Result<Outcome, Failure> {
+    let settings = load_settings(args.config.as_deref())?;
+    let generated_at = generation_date(args.generated_at.as_deref())?;
+    let taxonomy = &settings.taxonomy;
+
+    let audits = read_file(&args.audits, |f| read_audits(f, taxonomy))?;
+    let complaints = read_file(&args.complaints, |f| read_complaints(f, taxonomy))?;
+    let audits_name = file_name(&args.audits);
+    let complaints_name = file_name(&args.complaints);
+
+    let (audits, complaints) = match (audits, complaints) {
+        (Ok(a), Ok(c)) => (a, c),
+        (a, c) => {
+            let audit_report = file_report(&audits_name, &a);
+            let complaint_report = file_report(&complaints_name, &c);
+            for (name, result) in [(&audits_name, a.err()), (&complaints_name, c.err())] {
+                if let Some(e) = result {
+                    eprintln!("{name}: {e}");
+                }
+            }
+            write_report(args, &settings, false, audit_report, complaint_report)?;
+            eprintln!("No bundle was written.");
+            return Ok(Outcome::Problems);
+        }
+    };
+
+    let invalid = audits.rejected.len() + complaints.rejected.len();
+    print_rejections(&audits_name, &audits.rejected);
+    print_rejections(&complaints_name, &complaints.rejected);
+    if invalid > 0 && !args.skip_invalid {
+        write_report(
+            args,
+            &settings,
+            false,
+            FileReport::read(&audits_name, &audits),
+            FileReport::read(&complaints_name, &complaints),
+        )?;
+        eprintln!(
+            "{invalid} invalid row(s). No bundle was written: correct the rows, or publish the valid rows with --skip-invalid."
+        );
+        return Ok(Outcome::Problems);
+    }
+
+    let Some(period) = bundle::period_of(&audits.records, &complaints.records) else {
+        write_report(
+            args,
+            &settings,
+            false,
+            FileReport::read(&audits_name, &audits),
+            FileReport::read(&complaints_name, &complaints),
+        )?;
+        eprintln!(
+            "Neither file has a valid row: there is nothing to publish. No bundle was written."
+        );
+        return Ok(Outcome::Problems);
+    };
+
+    let other = settings
+        .taxonomy
+        .services
+        .position("other")
+        .map(|i| i as u16);
+    let visits = anonymise_visits(&audits.records, settings.k, other);
+    let counts = suppress_complaints(
+        &complaints.records,
+        settings.k,
+        regions::all().len(),
+        period,
+    );
+
+    write_bundle(&args.out, |dir| {
+        let audits_entry = write_hashed(dir, files::AUDITS, |w| {
+            bundle::write_audits(w, &visits.published, &settings)
+        })?;
+        let complaints_entry = write_hashed(dir, files::COMPLAINTS, |w| {
+            bundle::write_complaints(w, &counts, &settings)
+        })?;
+        let manifest = bundle::manifest(
+            &settings,
+            period,
+            &generated_at,
+            vec![audits_entry, complaints_entry],
+        );
+        let path = dir.join(tmp_name(files::MANIFEST));
+        fs::write(&path, bundle::manifest_json(&manifest)).map_err(|e| write_error(&path, &e))
+    })?;
+
+    let audit_report = FileReport::read(&audits_name, &audits).with_visits(&visits);
+    let complaint_report = FileReport::read(&complaints_name, &complaints).with_complaints(&counts);
+    println!(
+        "{audits_name}: {} rows read, {} published ({} generalised), {} suppressed, {} rejected",
+        audit_report.rows_read,
+        audit_report.published,
+        audit_report.generalised,
+        audit_report.suppressed,
+        audit_report.rejected.len()
+    );
+    println!(
+        "{complaints_name}: {} rows read, {} in published cells, {} in suppressed cells, {} rejected",
+        complaint_report.rows_read,
+        complaint_report.published,
+        complaint_report.suppressed,
+        complaint_report.rejected.len()
+    );
+    for (name, report) in [
+        (&audits_name, &audit_report),
+        (&complaints_name, &complaint_report),
+    ] {
+        if !report.unknown_columns.is_empty() {
+            println!(
+                "{name}: unknown columns dropped: {}",
+                report.unknown_columns.join(", ")
+            );
+        }
+    }
+    println!(
+        "Bundle for {} to {} written to {} (k = {}).",
+        period.from,
+        period.to,
+        args.out.display(),
+        settings.k
+    );
+    write_report(args, &settings, true, audit_report, complaint_report)?;
+    Ok(Outcome::Done)
+}
+
+fn load_settings(path: Option<&Path>) -> Result<Settings, Failure> {
+    let config = match path {
+        None => PublisherConfig::default(),
+        Some(path) => {
+            let text = fs::read_to_string(path).map_err(|e| {
+                Failure::Usage(format!("cannot read the config {}: {e}", path.display()))
+            })?;
+            toml::from_str(&text).map_err(|e| {
+                Failure::Usage(format!("the config {} is not valid: {e}", path.display()))
+            })?
+        }
+    };
+    Settings::from_config(config)
+        .map_err(|e| Failure::Usage(format!("the config is not valid: {e}")))
+}
+
+/// The manifest's generation date: the argument, else `SOURCE_DATE_EPOCH`, else today (UTC). A date, not
+/// a time, so that publishing the same input twice in a day gives byte-identical files.
+fn generation_date(given: Option<&str>) -> Result<String, Failure> {
+    if let Some(text) = given {
+        return Month::from_date(text)
+            .map(|_| text.to_owned())
+            .map_err(|e| Failure::Usage(format!("--generated-at {text:?}: expected {e}")));
+    }
+    let moment = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(secs) => {
+            let secs: i64 = secs.trim().parse().map_err(|_| {
+                Failure::Usage(format!(
+                    "SOURCE_DATE_EPOCH {secs:?} is not a number of seconds"
+                ))
+            })?;
+            time::OffsetDateTime::from_unix_timestamp(secs)
+                .map_err(|_| Failure::Usage(format!("SOURCE_DATE_EPOCH {secs} is out of range")))?
+        }
+        Err(_) => time::OffsetDateTime::now_utc(),
+    };
+    Ok(crate::demo::iso_date(moment.date()))
+}
+
+fn read_file<T>(
+    path: &Path,
+    read: impl FnOnce(BufReader<File>) -> Result<Parsed<T>, FileError>,
+) -> Result<Result<Parsed<T>, FileError>, Failure> {
+    let file = File::open(path)
+        .map_err(|e| Failure::Usage(format!("cannot open {}: {e}", path.display())))?;
+    Ok(read(BufReader::with_capacity(1 << 20, file)))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn file_report<T>(name: &str, result: &Result<Parsed<T>, FileError>) -> FileReport {
+    match result {
+        Ok(parsed) => FileReport::read(name, parsed),
+        Err(e) => FileReport::unreadable(name, e.to_string()),
+    }
+}
+
+fn print_rejections(name: &str, rejected: &[Rejection]) {
+    for r in rejected.iter().take(PRINTED_REJECTIONS) {
+        let column = r
+            .column
+            .as_deref()
+            .map(|c| format!(", column {c}"))
+            .unwrap_or_default();
+        eprintln!("{name} line {}{column}: {}", r.line, r.reason);
+        for also in &r.also {
+            eprintln!(
+                "    column {}: expected {}, found {}",
+                also.column, also.expected, also.found
+            );
+        }
+    }
+    if rejected.len() > PRINTED_REJECTIONS {
+        eprintln!(
+            "{name}: … and {} more invalid rows (all are listed in the report, --report R.json)",
+            rejected.len() - PRINTED_REJECTIONS
+        );
+    }
+}
+
+fn write_report(
+    args: &PublishArgs,
+    settings: &Settings,
+    bundle_written: bool,
+    audits: FileReport,
+    complaints: FileReport,
+) -> Result<(), Failure> {
+    let Some(path) = &args.report else {
+        return Ok(());
+    };
+    let report = PublishReport {
+        bundle_written,
+        k: settings.k,
+        audits,
+        complaints,
+    };
+    let mut text = serde_json::to_vec_pretty(&report).map_err(|e| Failure::Io(e.to_string()))?;
+    text.push(b'\n');
+    fs::write(path, text).map_err(|e| write_error(path, &e))?;
+    println!("Report written to {}.", path.display());
+    Ok(())
+}
+
+fn tmp_name(name: &str) -> String {
+    format!(".{name}.tmp")
+}
+
+fn write_error(path: &Path, e: &std::io::Error) -> Failure {
+    Failure::Io(format!("cannot write {}: {e}", path.display()))
+}
+
+fn write_hashed(
+    dir: &Path,
+    name: &str,
+    write: impl FnOnce(&mut HashingWriter<BufWriter<File>>) -> std::io::Result<()>,
+) -> Result<FileEntry, Failure> {
+    let path = dir.join(tmp_name(name));
+    let file = File::create(&path).map_err(|e| write_error(&path, &e))?;
+    let mut w = HashingWriter::new(BufWriter::with_capacity(1 << 20, file));
+    write(&mut w).map_err(|e| write_error(&path, &e))?;
+    let (mut inner, entry) = w.finish(name);
+    inner.flush().map_err(|e| write_error(&path, &e))?;
+    Ok(entry)
+}
+
+/// Writes the bundle under temporary names with `write`, then renames every file into place.
+fn write_bundle(
+    out: &Path,
+    write: impl FnOnce(&Path) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    fs::create_dir_all(out).map_err(|e| write_error(out, &e))?;
+    let names = [files::AUDITS, files::COMPLAINTS, files::MANIFEST];
+    let result = write(out);
+    let tmp: Vec<PathBuf> = names.iter().map(|n| out.join(tmp_name(n))).collect();
+    if let Err(e) = result {
+        for path in &tmp {
+            let _ = fs::remove_file(path);
+        }
+        return Err(e);
+    }
+    for (name, path) in names.iter().zip(&tmp) {
+        let target = out.join(name);
+        fs::rename(path, &target).map_err(|e| write_error(&target, &e))?;
+    }
+    Ok(())
+}

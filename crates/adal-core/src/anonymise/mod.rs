@@ -1,0 +1,10 @@
+//! Anonymisation: k-anonymity for visits by generalisation, and cell suppression for complaint counts.
+//!
+//! Both take validated records ([`crate::raw`]) and return what may be published, with the counts the
+//! report needs. The guarantees hold by construction and are re-checked by [`crate::validate`].
+
+mod audits;
+mod complaints;
+
+pub use audits::{AuditOutcome, LADDER, Level, PublishedVisit, anonymise_visits};
+pub use complaints::{Cell, ComplaintOutcome, Total, suppress_complaints};

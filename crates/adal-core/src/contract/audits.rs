@@ -1,0 +1,90 @@
+//! `audits.json`: anonymised mystery-shopper visits, one entry per visit, in columns.
+
+use std::sync::Arc;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::period::PeriodLabel;
+
+/// The published visits: `{"schema_version":1,"rows":N,"columns":{...}}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AuditsFile {
+    /// The contract version, 1.
+    pub schema_version: u32,
+    /// The number of visits: the length of every column.
+    pub rows: usize,
+    /// One array per field, all of length `rows`.
+    pub columns: AuditColumns,
+}
+
+/// The columns of `audits.json`. Entry `i` of every array describes visit `i`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AuditColumns {
+    /// ISO 3166-2:KZ code of the unit, one of the manifest's `regions`.
+    pub region: Vec<Arc<str>>,
+    /// `YYYY-MM`; `YYYY-Qn` or `YYYY` where the month was generalised for k-anonymity.
+    pub month: Vec<PeriodLabel>,
+    /// Service id from the manifest's `services` (`other` may stand for a generalised service).
+    pub service: Vec<Arc<str>>,
+    /// Channel id from the manifest's `audit_channels`; null where the channel was generalised.
+    pub channel: Vec<Option<Arc<str>>>,
+    /// Waiting (1–5); null where not assessed.
+    #[schemars(inner(range(min = 1, max = 5)))]
+    pub score_waiting: Vec<Option<u8>>,
+    /// Courtesy of staff (1–5); null where not assessed.
+    #[schemars(inner(range(min = 1, max = 5)))]
+    pub score_courtesy: Vec<Option<u8>>,
+    /// Quality of information (1–5); null where not assessed.
+    #[schemars(inner(range(min = 1, max = 5)))]
+    pub score_information: Vec<Option<u8>>,
+    /// Accessibility of the office or service (1–5); null where not assessed.
+    #[schemars(inner(range(min = 1, max = 5)))]
+    pub score_accessibility: Vec<Option<u8>>,
+    /// The outcome of the visit (1–5); null where not assessed.
+    #[schemars(inner(range(min = 1, max = 5)))]
+    pub score_outcome: Vec<Option<u8>>,
+    /// Minutes waited before being served; null where not recorded.
+    pub wait_minutes: Vec<Option<u32>>,
+    /// Whether someone asked for an informal payment; null where not recorded.
+    pub informal_payment_requested: Vec<Option<bool>>,
+    /// Whether an intermediary offered to arrange the service for money; null where not recorded.
+    pub intermediary_offered: Vec<Option<bool>>,
+    /// Whether the service was delivered; null where not recorded.
+    pub service_completed: Vec<Option<bool>>,
+}
+
+impl AuditColumns {
+    /// The name and length of every column, for checking that they are equal.
+    pub fn lengths(&self) -> [(&'static str, usize); 13] {
+        [
+            ("region", self.region.len()),
+            ("month", self.month.len()),
+            ("service", self.service.len()),
+            ("channel", self.channel.len()),
+            ("score_waiting", self.score_waiting.len()),
+            ("score_courtesy", self.score_courtesy.len()),
+            ("score_information", self.score_information.len()),
+            ("score_accessibility", self.score_accessibility.len()),
+            ("score_outcome", self.score_outcome.len()),
+            ("wait_minutes", self.wait_minutes.len()),
+            (
+                "informal_payment_requested",
+                self.informal_payment_requested.len(),
+            ),
+            ("intermediary_offered", self.intermediary_offered.len()),
+            ("service_completed", self.service_completed.len()),
+        ]
+    }
+
+    /// The five score columns with their names.
+    pub fn scores(&self) -> [(&'static str, &[Option<u8>]); 5] {
+        [
+            ("score_waiting", &self.score_waiting),
+            ("score_courtesy", &self.score_courtesy),
+            ("score_information", &self.score_information),
+            ("score_accessibility", &self.score_accessibility),
+            ("score_outcome", &self.score_outcome),
+        ]
+    }
+}

@@ -1,0 +1,170 @@
+//! `manifest.json`: what the bundle is, who published it, how to read it, and the checksums of its files.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::contract::MetricDefinition;
+use crate::labels::Labels;
+use crate::period::Period;
+use crate::regions::RegionKind;
+use crate::taxonomy::Term;
+
+/// The manifest of a published bundle.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The contract version, 1.
+    pub schema_version: u32,
+    /// Which dataset this is.
+    pub dataset: DatasetId,
+    /// The dataset's title.
+    pub title: Labels,
+    /// What the dataset holds.
+    pub description: Labels,
+    /// How the data were collected and anonymised.
+    pub methodology: Labels,
+    /// Who publishes it.
+    pub publisher: Publisher,
+    /// Under which licence.
+    pub licence: Licence,
+    /// The months the data cover.
+    pub period: Period,
+    /// The UTC date the bundle was generated, `YYYY-MM-DD`.
+    #[schemars(regex(pattern = r"^[12][0-9]{3}-[01][0-9]-[0-3][0-9]$"))]
+    pub generated_at: String,
+    /// True for demonstration data, which the app must label as such.
+    pub is_demo: bool,
+    /// The anonymisation guarantee.
+    pub k_anonymity: KAnonymity,
+    /// The metrics the app computes from the files.
+    pub metrics: Vec<MetricDefinition>,
+    /// Services audited.
+    pub services: Vec<Term>,
+    /// Channels of audit visits.
+    pub audit_channels: Vec<Term>,
+    /// Complaint categories.
+    pub complaint_categories: Vec<Term>,
+    /// Channels complaints arrive by.
+    pub complaint_channels: Vec<Term>,
+    /// The 20 units.
+    pub regions: Vec<RegionEntry>,
+    /// Where people can report corruption.
+    pub reporting: Reporting,
+    /// Every other file of the bundle with its size and SHA-256.
+    pub files: Vec<FileEntry>,
+}
+
+/// Dataset id and version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetId {
+    /// Stable id, lower case letters, digits, `-` and `_`.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9_-]{0,63}$"))]
+    pub id: String,
+    /// The version of this publication.
+    #[schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"))]
+    pub version: String,
+}
+
+/// The publisher.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Publisher {
+    /// The organisation's name.
+    pub name: Labels,
+    /// Its web site.
+    pub url: Option<String>,
+}
+
+/// The licence the data are published under.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Licence {
+    /// SPDX id, for example `CC-BY-4.0`.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Where its text is.
+    pub url: Option<String>,
+}
+
+/// The k-anonymity guarantee the publisher applied.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KAnonymity {
+    /// No combination of published quasi-identifier values describes fewer than k visits, and no
+    /// published complaint count is between 1 and k − 1.
+    #[schemars(range(min = 2))]
+    pub k: u32,
+    /// The published fields of a visit that together could single it out.
+    pub quasi_identifiers: Vec<String>,
+    /// The generalisation steps, in the order they were tried.
+    pub generalisation: Vec<String>,
+}
+
+/// A unit as the manifest describes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegionEntry {
+    /// ISO 3166-2:KZ code.
+    #[schemars(regex(pattern = r"^KZ-[0-9]{2}$"))]
+    pub code: String,
+    /// Region or city of republican significance.
+    pub kind: RegionKind,
+    /// Its name.
+    pub name: Labels,
+    /// Its population.
+    pub population: Population,
+}
+
+/// A population figure and the date it refers to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Population {
+    /// Number of people.
+    pub value: u64,
+    /// The date of the count, `YYYY-MM-DD`.
+    pub reference_date: String,
+    /// Where the figure comes from.
+    pub source: String,
+}
+
+/// Where and how to report corruption.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reporting {
+    /// The ways to report.
+    pub channels: Vec<ReportChannel>,
+    /// How the law protects people who report.
+    pub protection: Labels,
+}
+
+/// One way to report corruption.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportChannel {
+    /// Stable id.
+    pub id: String,
+    /// Name.
+    pub label: Labels,
+    /// How it works and what it needs.
+    pub description: Labels,
+    /// A phone number to call, if any.
+    pub phone: Option<String>,
+    /// A web address, if any.
+    pub url: Option<String>,
+}
+
+/// A file of the bundle, with its checksum.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FileEntry {
+    /// The file name, relative to the manifest; a plain name, never a path with `/` or `..`.
+    #[schemars(regex(pattern = r"^[a-z0-9_-]+\.json$"))]
+    pub path: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// SHA-256 of the file's bytes, lower-case hex.
+    #[schemars(regex(pattern = r"^[0-9a-f]{64}$"))]
+    pub sha256: String,
+}

@@ -1,0 +1,28 @@
+//! The published bundle: the types of `manifest.json`, `audits.json` and `complaints.json`.
+//!
+//! These types are the contract between the `adal` publisher, which writes them, and the web app, which
+//! reads them. The JSON Schemas in `public/schema/` are generated from them ([`crate::schema`]) and
+//! `docs/data-format.md` describes them for people.
+
+mod audits;
+mod complaints;
+mod manifest;
+mod metrics;
+
+pub use audits::{AuditColumns, AuditsFile};
+pub use complaints::{ComplaintColumns, ComplaintTotals, ComplaintTotalsColumns, ComplaintsFile};
+pub use manifest::{
+    DatasetId, FileEntry, KAnonymity, Licence, Manifest, Population, Publisher, RegionEntry,
+    ReportChannel, Reporting,
+};
+pub use metrics::{Better, MetricDefinition, MetricSource, MetricUnit, default_metrics};
+
+/// The file names of a bundle.
+pub mod files {
+    /// The manifest, which lists and checksums the others.
+    pub const MANIFEST: &str = "manifest.json";
+    /// Anonymised visits.
+    pub const AUDITS: &str = "audits.json";
+    /// Complaint counts.
+    pub const COMPLAINTS: &str = "complaints.json";
+}

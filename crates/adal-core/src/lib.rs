@@ -1,0 +1,33 @@
+//! Adal Atlas core: everything that is not drawing or I/O.
+//!
+//! - [`contract`] — the published bundle's types (`manifest.json`, `audits.json`, `complaints.json`),
+//!   from which the JSON Schemas in `public/schema/` are generated.
+//! - [`regions`] and [`taxonomy`] — the 20 units of Kazakhstan and the lists of services, channels and
+//!   complaint categories, with labels in Kazakh, Russian and English.
+//! - [`raw`] — reading the raw CSV files a monitoring organisation holds into validated records; every
+//!   input rule lives here.
+//! - [`anonymise`] — k-anonymity for visits and cell suppression for complaint counts.
+//! - [`bundle`] — assembling the published files with their checksums, and [`validate`] — checking a
+//!   published bundle as the web app and `adal validate` receive it.
+//!
+//! The crate has no web dependencies and builds for `wasm32-unknown-unknown`, so the web app and the
+//! `adal` command-line tool share one implementation of the contract.
+
+pub mod anonymise;
+pub mod bundle;
+pub mod config;
+pub mod contract;
+pub mod labels;
+pub mod period;
+pub mod raw;
+pub mod regions;
+pub mod report;
+pub mod schema;
+pub mod taxonomy;
+pub mod validate;
+
+/// The version of the published data contract this crate reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The default k of k-anonymity: no published combination of quasi-identifiers describes fewer visits.
+pub const DEFAULT_K: u32 = 5;

@@ -1,0 +1,299 @@
+//! Reading a raw CSV file by header name: the shared part of `audits.csv` and `complaints.csv`.
+//!
+//! Columns are found by name in any order. Personal and unknown columns are never decoded; a row's
+//! problems are collected field by field, so that one rejection says everything that is wrong with it.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use serde::Serialize;
+
+use super::values::{ValueKind, describe_found};
+
+/// What a known column is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Personal data: read past, never decoded, never published.
+    Personal,
+    /// Published, possibly after generalisation; its header must be present.
+    Published(ValueKind),
+}
+
+/// A known column of a raw file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// The header name.
+    pub name: &'static str,
+    /// Personal or published.
+    pub role: Role,
+}
+
+/// A problem with one field of a row.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct FieldProblem {
+    /// The column's header name.
+    pub column: String,
+    /// What the column accepts.
+    pub expected: String,
+    /// What it held, quoted only when it cannot be personal data.
+    pub found: String,
+}
+
+/// A row that was not published because it is invalid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct Rejection {
+    /// The line of the file where the row starts (the header is line 1).
+    pub line: u64,
+    /// The first column at fault; null when the row as a whole is malformed.
+    pub column: Option<String>,
+    /// What was expected and what was found.
+    pub reason: String,
+    /// The other faulty fields of the same row, if any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<FieldProblem>,
+}
+
+/// A file that cannot be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileError {
+    /// Reading failed.
+    #[error("the file could not be read: {0}")]
+    Io(String),
+    /// No header line.
+    #[error("the file is empty: it needs a header line naming the columns")]
+    Empty,
+    /// A required column is absent from the header.
+    #[error("the header lacks the required column(s) {}; the columns found are: {}", .missing.join(", "), .found.join(", "))]
+    MissingColumns {
+        /// The required columns not found.
+        missing: Vec<String>,
+        /// The header as read.
+        found: Vec<String>,
+    },
+    /// A column name appears twice.
+    #[error("the column {0:?} appears more than once in the header")]
+    DuplicateColumn(String),
+}
+
+/// The outcome of reading one raw file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Parsed<T> {
+    /// The valid rows.
+    pub records: Vec<T>,
+    /// The invalid rows, in file order.
+    pub rejected: Vec<Rejection>,
+    /// All data rows read (valid and invalid).
+    pub rows_read: u64,
+    /// Header names that are not known columns: dropped unread.
+    pub unknown_columns: Vec<String>,
+    /// Personal columns present in the file: dropped unread.
+    pub personal_columns: Vec<String>,
+}
+
+/// The decoded, trimmed fields of one row, by the index of the column in the file kind's column list.
+pub(crate) struct Row<'a> {
+    record: &'a csv::ByteRecord,
+    positions: &'a [Option<usize>],
+    columns: &'static [Column],
+    problems: Vec<FieldProblem>,
+}
+
+impl<'a> Row<'a> {
+    /// The trimmed text of column `index` of the column list, or `None` after noting a problem. The text
+    /// borrows the record, not the row, so that problems can be noted while it is held.
+    pub(crate) fn text(&mut self, index: usize) -> Option<&'a str> {
+        let record: &'a csv::ByteRecord = self.record;
+        let bytes = self.positions[index]
+            .and_then(|p| record.get(p))
+            .unwrap_or(b"");
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Some(text.trim()),
+            Err(_) => {
+                self.problem(
+                    index,
+                    "text in UTF-8".to_owned(),
+                    "bytes that are not UTF-8".to_owned(),
+                );
+                None
+            }
+        }
+    }
+
+    /// Parses column `index` with `parse`; notes a problem and returns `None` on failure.
+    pub(crate) fn parse<T, E: ToString>(
+        &mut self,
+        index: usize,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Option<T> {
+        let text = self.text(index)?;
+        match parse(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let kind = match self.columns[index].role {
+                    Role::Published(kind) => kind,
+                    Role::Personal => ValueKind::Text,
+                };
+                let found = describe_found(text, kind);
+                self.problem(index, e.to_string(), found);
+                None
+            }
+        }
+    }
+
+    fn problem(&mut self, index: usize, expected: String, found: String) {
+        self.problems.push(FieldProblem {
+            column: self.columns[index].name.to_owned(),
+            expected,
+            found,
+        });
+    }
+}
+
+/// Remembers the outcome of parsing each distinct raw value: raw files repeat a handful of spellings of
+/// regions, services and answers millions of times.
+pub(crate) struct Memo<T, E> {
+    seen: HashMap<String, Result<T, E>>,
+}
+
+impl<T: Clone, E: Clone> Memo<T, E> {
+    pub(crate) fn new() -> Self {
+        Memo {
+            seen: HashMap::new(),
+        }
+    }
+
+    /// `parse(text)`, computed once per distinct text. Bounded, so that a file of all-different values
+    /// cannot grow it without limit.
+    pub(crate) fn get(
+        &mut self,
+        text: &str,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Result<T, E> {
+        if let Some(hit) = self.seen.get(text) {
+            return hit.clone();
+        }
+        let result = parse(text);
+        if self.seen.len() < 4096 {
+            self.seen.insert(text.to_owned(), result.clone());
+        }
+        result
+    }
+}
+
+/// Reads a CSV file with a header, mapping known columns by name, and calls `parse_row` for every data row.
+pub(crate) fn read_table<R: Read, T>(
+    input: R,
+    columns: &'static [Column],
+    mut parse_row: impl FnMut(&mut Row<'_>) -> Option<T>,
+) -> Result<Parsed<T>, FileError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(input);
+    let mut header = csv::ByteRecord::new();
+    if !reader.read_byte_record(&mut header).map_err(io_error)? {
+        return Err(FileError::Empty);
+    }
+    let names: Vec<String> = header
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let name = String::from_utf8_lossy(raw);
+            let name = if i == 0 {
+                name.trim_start_matches('\u{feff}')
+            } else {
+                &name
+            };
+            name.trim().to_lowercase()
+        })
+        .collect();
+    if names.iter().all(String::is_empty) {
+        return Err(FileError::Empty);
+    }
+
+    let mut positions: Vec<Option<usize>> = vec![None; columns.len()];
+    let mut parsed = Parsed {
+        records: Vec::new(),
+        rejected: Vec::new(),
+        rows_read: 0,
+        unknown_columns: Vec::new(),
+        personal_columns: Vec::new(),
+    };
+    for (pos, name) in names.iter().enumerate() {
+        if names[..pos].contains(name) {
+            return Err(FileError::DuplicateColumn(name.clone()));
+        }
+        match columns.iter().position(|c| c.name == name) {
+            Some(i) => {
+                positions[i] = Some(pos);
+                if columns[i].role == Role::Personal {
+                    parsed.personal_columns.push(name.clone());
+                }
+            }
+            None if name.is_empty() => parsed
+                .unknown_columns
+                .push(format!("(unnamed column {})", pos + 1)),
+            None => parsed.unknown_columns.push(name.clone()),
+        }
+    }
+    let missing: Vec<String> = columns
+        .iter()
+        .zip(&positions)
+        .filter(|(c, p)| matches!(c.role, Role::Published(_)) && p.is_none())
+        .map(|(c, _)| c.name.to_owned())
+        .collect();
+    if !missing.is_empty() {
+        return Err(FileError::MissingColumns {
+            missing,
+            found: names,
+        });
+    }
+
+    let mut record = csv::ByteRecord::new();
+    while reader.read_byte_record(&mut record).map_err(io_error)? {
+        parsed.rows_read += 1;
+        let line = record.position().map_or(0, csv::Position::line);
+        if record.len() != names.len() {
+            parsed.rejected.push(Rejection {
+                line,
+                column: None,
+                reason: format!(
+                    "expected {} fields as in the header, found {} (a field with a comma or line break may lack its quotes)",
+                    names.len(),
+                    record.len()
+                ),
+                also: Vec::new(),
+            });
+            continue;
+        }
+        let mut row = Row {
+            record: &record,
+            positions: &positions,
+            columns,
+            problems: Vec::new(),
+        };
+        let value = parse_row(&mut row);
+        match (value, row.problems.is_empty()) {
+            (Some(v), true) => parsed.records.push(v),
+            _ => {
+                let mut problems = row.problems.into_iter();
+                let first = problems.next();
+                parsed.rejected.push(Rejection {
+                    line,
+                    column: first.as_ref().map(|p| p.column.clone()),
+                    reason: first.map_or_else(
+                        || "the row could not be read".to_owned(),
+                        |p| format!("expected {}, found {}", p.expected, p.found),
+                    ),
+                    also: problems.collect(),
+                });
+            }
+        }
+    }
+    Ok(parsed)
+}
+
+fn io_error(e: csv::Error) -> FileError {
+    // csv's errors name positions and I/O causes, never field contents.
+    FileError::Io(e.to_string())
+}

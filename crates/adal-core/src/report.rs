@@ -1,0 +1,129 @@
+//! The publication report (`adal publish --report R.json`): what happened to every row read.
+//!
+//! For each input file, `rows_read = published + suppressed + rejected.len()`; generalised rows are
+//! published and counted in `published` as well. The report holds counts, header names and the positions
+//! of bad rows, never a value from a personal column.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::anonymise::{AuditOutcome, ComplaintOutcome, LADDER};
+use crate::raw::{Parsed, Rejection};
+
+/// The whole report.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct PublishReport {
+    /// Whether the bundle was written. False when invalid rows were found without `--skip-invalid`, or
+    /// when a file could not be read.
+    pub bundle_written: bool,
+    /// The k applied.
+    pub k: u32,
+    /// `audits.csv`.
+    pub audits: FileReport,
+    /// `complaints.csv`.
+    pub complaints: FileReport,
+}
+
+/// What happened to the rows of one input file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
+pub struct FileReport {
+    /// The file's name (without its directory).
+    pub file: String,
+    /// Why the file could not be read at all, if so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Data rows read.
+    pub rows_read: u64,
+    /// Rows published (including generalised ones). For complaints: complaints in published cells.
+    pub published: u64,
+    /// Rows published after generalisation.
+    pub generalised: u64,
+    /// Valid rows withheld to protect anonymity. For complaints: complaints in suppressed cells.
+    pub suppressed: u64,
+    /// Invalid rows, with line, column and reason.
+    pub rejected: Vec<Rejection>,
+    /// Header names that are not known columns; dropped unread.
+    pub unknown_columns: Vec<String>,
+    /// Personal columns present in the file; dropped unread.
+    pub personal_columns_dropped: Vec<String>,
+    /// Visits published at each step of the generalisation ladder (audits only).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub generalisation: BTreeMap<String, u64>,
+    /// Cell suppression figures (complaints only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cells: Option<CellReport>,
+}
+
+/// How many complaint cells and totals were suppressed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
+pub struct CellReport {
+    /// Non-empty (region, month, category, channel) cells.
+    pub cells: u64,
+    /// Cells hidden because they held fewer than k complaints.
+    pub primary_suppressed: u64,
+    /// Cells hidden so that the others cannot be worked out from the totals.
+    pub complementary_suppressed: u64,
+    /// (region, month) totals hidden.
+    pub totals_suppressed: u64,
+}
+
+impl FileReport {
+    /// The report of a file that could not be read.
+    pub fn unreadable(file: &str, error: String) -> FileReport {
+        FileReport {
+            file: file.to_owned(),
+            error: Some(error),
+            ..FileReport::default()
+        }
+    }
+
+    /// The reading part of the report, before anonymisation.
+    pub fn read<T>(file: &str, parsed: &Parsed<T>) -> FileReport {
+        FileReport {
+            file: file.to_owned(),
+            error: None,
+            rows_read: parsed.rows_read,
+            published: 0,
+            generalised: 0,
+            suppressed: 0,
+            rejected: parsed.rejected.clone(),
+            unknown_columns: parsed.unknown_columns.clone(),
+            personal_columns_dropped: parsed.personal_columns.clone(),
+            generalisation: BTreeMap::new(),
+            cells: None,
+        }
+    }
+
+    /// Adds the outcome of k-anonymity for visits.
+    pub fn with_visits(mut self, outcome: &AuditOutcome) -> FileReport {
+        self.published = outcome.published.len() as u64;
+        self.generalised = outcome.generalised();
+        self.suppressed = outcome.suppressed;
+        self.generalisation = LADDER
+            .iter()
+            .zip(outcome.per_level)
+            .map(|(level, n)| (level.name.to_owned(), n))
+            .collect();
+        self
+    }
+
+    /// Adds the outcome of cell suppression for complaints.
+    pub fn with_complaints(mut self, outcome: &ComplaintOutcome) -> FileReport {
+        self.published = outcome.published;
+        self.suppressed = outcome.suppressed;
+        self.cells = Some(CellReport {
+            cells: outcome.cells.len() as u64,
+            primary_suppressed: outcome.primary_cells,
+            complementary_suppressed: outcome.complementary_cells,
+            totals_suppressed: outcome.suppressed_totals,
+        });
+        self
+    }
+
+    /// Whether `rows_read = published + suppressed + rejected`, as every finished report must satisfy.
+    pub fn balances(&self) -> bool {
+        self.rows_read == self.published + self.suppressed + self.rejected.len() as u64
+    }
+}
