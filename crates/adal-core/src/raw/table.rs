@@ -3,8 +3,10 @@
 //! Columns are found by name in any order. Personal and unknown columns are never decoded; a row's
 //! problems are collected field by field, so that one rejection says everything that is wrong with it.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
 use std::io::Read;
+use std::rc::Rc;
 
 use serde::Serialize;
 
@@ -186,10 +188,14 @@ pub(crate) fn read_table<R: Read, T>(
     columns: &'static [Column],
     mut parse_row: impl FnMut(&mut Row<'_>) -> Option<T>,
 ) -> Result<Parsed<T>, FileError> {
+    let lines = Rc::new(RefCell::new(LineCounter::default()));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(input);
+        .from_reader(CountingReader {
+            inner: input,
+            lines: Rc::clone(&lines),
+        });
     let mut header = csv::ByteRecord::new();
     if !reader.read_byte_record(&mut header).map_err(io_error)? {
         return Err(FileError::Empty);
@@ -252,7 +258,9 @@ pub(crate) fn read_table<R: Read, T>(
     let mut record = csv::ByteRecord::new();
     while reader.read_byte_record(&mut record).map_err(io_error)? {
         parsed.rows_read += 1;
-        let line = record.position().map_or(0, csv::Position::line);
+        let line = record
+            .position()
+            .map_or(0, |p| lines.borrow_mut().line_at(p.byte()));
         if record.len() != names.len() {
             parsed.rejected.push(Rejection {
                 line,
@@ -291,6 +299,50 @@ pub(crate) fn read_table<R: Read, T>(
         }
     }
     Ok(parsed)
+}
+
+/// Finds the line a byte offset lies on. The csv crate's own line numbers drift in files with CRLF line
+/// ends and quoted line breaks, so lines are counted here from the bytes themselves.
+#[derive(Default)]
+struct LineCounter {
+    /// Offsets of line feeds read but not yet passed.
+    pending: VecDeque<u64>,
+    /// Line feeds passed.
+    passed: u64,
+    /// Bytes read so far.
+    read: u64,
+}
+
+impl LineCounter {
+    /// The 1-based line of `offset`. Offsets must be asked in increasing order, as records are read. A
+    /// record of a CRLF file may be said to start at the line feed that ends the line before it, so a line
+    /// feed at `offset` itself is passed too.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        while self.pending.front().is_some_and(|&nl| nl <= offset) {
+            self.pending.pop_front();
+            self.passed += 1;
+        }
+        self.passed + 1
+    }
+}
+
+/// Passes bytes through and notes where the line feeds are.
+struct CountingReader<R> {
+    inner: R,
+    lines: Rc<RefCell<LineCounter>>,
+}
+
+impl<R: Read> Read for CountingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut lines = self.lines.borrow_mut();
+        let start = lines.read;
+        for (i, _) in buf[..n].iter().enumerate().filter(|(_, b)| **b == b'\n') {
+            lines.pending.push_back(start + i as u64);
+        }
+        lines.read += n as u64;
+        Ok(n)
+    }
 }
 
 fn io_error(e: csv::Error) -> FileError {

@@ -1,0 +1,684 @@
+//! Integration tests that run the real `adal` binary on files, as a publisher would.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn adal(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_adal"))
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("adal runs")
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A fresh temporary folder, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("adal-test-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn read_json(path: &str) -> Value {
+    serde_json::from_slice(&fs::read(path).expect("file exists")).expect("valid JSON")
+}
+
+/// Every personal value in the mixed fixtures: none may appear in any output.
+const PERSONAL: &[&str] = &[
+    "Тестбек",
+    "Жекеадамов",
+    "+7 701 555",
+    "Секретжан",
+    "Тайный",
+    "87015550",
+    "Ұзақ күттім",
+    "бірақ жақсы",
+    "приходите завтра",
+    "Плохой",
+    "+7701000",
+    "870101300555",
+    "V-00",
+    "V-10",
+    "ЦОН №2",
+    "секрет",
+    "Жалобщик",
+    "Секретов",
+    "90010130",
+    "Требовали деньги",
+    "Аноним",
+    "Плохая",
+    "C-9",
+    "лишнее",
+];
+
+fn assert_no_personal_data(what: &str, content: &str) {
+    for value in PERSONAL {
+        assert!(
+            !content.contains(value),
+            "{what} contains the personal value {value:?}"
+        );
+    }
+}
+
+#[test]
+fn invalid_rows_stop_publication_and_are_all_reported() {
+    let dir = TempDir::new("invalid");
+    let out = adal(&[
+        "publish",
+        "--audits",
+        &fixture("audits_mixed.csv"),
+        "--complaints",
+        &fixture("complaints_mixed.csv"),
+        "--out",
+        &dir.path("bundle"),
+        "--report",
+        &dir.path("report.json"),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        !Path::new(&dir.path("bundle"))
+            .join("manifest.json")
+            .exists()
+    );
+    assert_no_personal_data("the terminal output", &text(&out));
+
+    let report = read_json(&dir.path("report.json"));
+    assert_eq!(report["bundle_written"], false);
+    let rejected: Vec<(u64, Option<&str>)> = report["audits"]["rejected"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| (r["line"].as_u64().expect("line"), r["column"].as_str()))
+        .collect();
+    // BOM, CRLF and quoted line breaks (each valid row of the fixture spans two lines) do not shift lines.
+    assert_eq!(
+        rejected,
+        [
+            (8, Some("visit_date")),
+            (9, Some("region")),
+            (10, Some("region")),
+            (11, Some("service")),
+            (12, Some("channel")),
+            (13, Some("score_courtesy")),
+            (25, Some("wait_minutes")),
+            (26, Some("informal_payment_requested")),
+            (27, Some("visit_date")),
+            (28, None),
+            (29, Some("region")),
+        ]
+    );
+    let reasons: Vec<&str> = report["audits"]["rejected"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| r["reason"].as_str().expect("reason"))
+        .collect();
+    assert!(
+        reasons[0].contains("found \"2024-02-30\""),
+        "{}",
+        reasons[0]
+    );
+    assert!(reasons[2].contains("KZ-19, KZ-75"), "{}", reasons[2]);
+    assert!(
+        reasons[10].contains("not shown"),
+        "an IIN in the region column must not be echoed: {}",
+        reasons[10]
+    );
+    assert_eq!(
+        report["audits"]["unknown_columns"],
+        serde_json::json!(["inspector_notes"])
+    );
+    let complaint_lines: Vec<u64> = report["complaints"]["rejected"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| r["line"].as_u64().expect("line"))
+        .collect();
+    assert_eq!(complaint_lines, [10, 11, 12]);
+    assert_no_personal_data(
+        "the report",
+        &fs::read_to_string(dir.path("report.json")).expect("report"),
+    );
+}
+
+#[test]
+fn skip_invalid_publishes_the_valid_rows_and_the_report_balances() {
+    let dir = TempDir::new("skip");
+    let bundle = dir.path("bundle");
+    let out = adal(&[
+        "publish",
+        "--audits",
+        &fixture("audits_mixed.csv"),
+        "--complaints",
+        &fixture("complaints_mixed.csv"),
+        "--out",
+        &bundle,
+        "--report",
+        &dir.path("report.json"),
+        "--skip-invalid",
+        "--generated-at",
+        "2026-11-27",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let report = read_json(&dir.path("report.json"));
+    assert_eq!(report["bundle_written"], true);
+    for file in ["audits", "complaints"] {
+        let r = &report[file];
+        let n = |key: &str| r[key].as_u64().expect(key);
+        let rejected = r["rejected"].as_array().expect("rejected").len() as u64;
+        assert_eq!(
+            n("rows_read"),
+            n("published") + n("suppressed") + rejected,
+            "{file}: {r}"
+        );
+    }
+    // The six Almaty visits form one group of k at full detail; the five Karaganda ones another.
+    assert_eq!(report["audits"]["rows_read"], 22);
+    assert_eq!(report["audits"]["published"], 11);
+    assert_eq!(report["audits"]["generalisation"]["full_detail"], 11);
+    let audits = read_json(&format!("{bundle}/audits.json"));
+    let regions: Vec<&str> = audits["columns"]["region"]
+        .as_array()
+        .expect("regions")
+        .iter()
+        .map(|v| v.as_str().expect("code"))
+        .collect();
+    assert_eq!(regions.iter().filter(|r| **r == "KZ-75").count(), 6);
+    assert_eq!(regions.iter().filter(|r| **r == "KZ-35").count(), 5);
+    // Complaints: 7 bribery calls published, 2 red-tape complaints suppressed with the smallest other cell.
+    let complaints = read_json(&format!("{bundle}/complaints.json"));
+    assert_eq!(
+        complaints["columns"]["count"],
+        serde_json::json!([null, null])
+    );
+    // Totals: one per unit and month of the period (March–April 2024); only Jambyl in March has complaints.
+    let totals = &complaints["totals"]["columns"];
+    assert_eq!(complaints["totals"]["rows"], 40);
+    let nonzero: Vec<(&Value, &Value, &Value)> = (0..40)
+        .map(|i| {
+            (
+                &totals["region"][i],
+                &totals["month"][i],
+                &totals["count"][i],
+            )
+        })
+        .filter(|(_, _, count)| **count != 0)
+        .collect();
+    assert_eq!(
+        nonzero,
+        [(
+            &Value::from("KZ-31"),
+            &Value::from("2024-03"),
+            &Value::from(9)
+        )]
+    );
+
+    for name in ["audits.json", "complaints.json", "manifest.json"] {
+        let content = fs::read_to_string(format!("{bundle}/{name}")).expect("bundle file");
+        assert_no_personal_data(name, &content);
+    }
+    let validate = adal(&["validate", &bundle]);
+    assert_eq!(validate.status.code(), Some(0), "{}", text(&validate));
+}
+
+#[test]
+fn publishing_is_deterministic() {
+    let dir = TempDir::new("determinism");
+    for run in ["a", "b"] {
+        let out = adal(&[
+            "publish",
+            "--audits",
+            &fixture("audits_clean.csv"),
+            "--complaints",
+            &fixture("complaints_clean.csv"),
+            "--out",
+            &dir.path(run),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    }
+    for name in ["audits.json", "complaints.json", "manifest.json"] {
+        let a = fs::read(format!("{}/{name}", dir.path("a"))).expect("a");
+        let b = fs::read(format!("{}/{name}", dir.path("b"))).expect("b");
+        assert_eq!(a, b, "{name} differs between two runs");
+    }
+}
+
+#[test]
+fn demo_publish_validate_round_trip() {
+    let dir = TempDir::new("roundtrip");
+    let raw = dir.path("raw");
+    let out = adal(&[
+        "demo",
+        "--seed",
+        "3",
+        "--visits",
+        "3000",
+        "--complaints",
+        "4000",
+        "--until",
+        "2025-06-30",
+        "--out",
+        &raw,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let raw_audits = fs::read_to_string(format!("{raw}/audits.csv")).expect("audits.csv");
+    assert_eq!(
+        raw_audits.lines().next().map(|l| l.split(',').count()),
+        Some(18)
+    );
+    let bundle = dir.path("bundle");
+    let out = adal(&[
+        "publish",
+        "--audits",
+        &format!("{raw}/audits.csv"),
+        "--complaints",
+        &format!("{raw}/complaints.csv"),
+        "--out",
+        &bundle,
+        "--report",
+        &dir.path("report.json"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let report = read_json(&dir.path("report.json"));
+    assert_eq!(report["audits"]["rows_read"], 3000);
+    assert!(
+        report["audits"]["published"].as_u64().expect("published") >= 2700,
+        "{report}"
+    );
+    let manifest = read_json(&format!("{bundle}/manifest.json"));
+    assert_eq!(manifest["period"]["from"], "2023-01");
+    assert_eq!(manifest["period"]["to"], "2025-06");
+    assert_eq!(manifest["regions"].as_array().expect("regions").len(), 20);
+    let validate = adal(&["validate", &bundle]);
+    assert_eq!(validate.status.code(), Some(0), "{}", text(&validate));
+
+    // Not one shopper name, phone number, IIN or comment of the raw files is in the bundle.
+    let bundle_text: String = ["audits.json", "complaints.json", "manifest.json"]
+        .iter()
+        .map(|n| fs::read_to_string(format!("{bundle}/{n}")).expect("bundle file"))
+        .collect();
+    let mut reader = csv::Reader::from_path(format!("{raw}/audits.csv")).expect("csv");
+    let mut checked = 0;
+    for record in reader.records().take(500) {
+        let record = record.expect("record");
+        for personal in [0, 3, 6, 7, 17] {
+            let value = record.get(personal).expect("field");
+            if !value.is_empty() {
+                assert!(
+                    !bundle_text.contains(value),
+                    "personal value {value:?} reached the bundle"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1500);
+}
+
+#[test]
+fn the_committed_demo_bundle_is_reproducible() {
+    let root = repo_root();
+    let dir = TempDir::new("demo-bundle");
+    let raw = dir.path("raw");
+    let out = adal(&[
+        "demo",
+        "--seed",
+        "42",
+        "--until",
+        "2026-11-27",
+        "--out",
+        &raw,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let bundle = dir.path("bundle");
+    let out = adal(&[
+        "publish",
+        "--audits",
+        &format!("{raw}/audits.csv"),
+        "--complaints",
+        &format!("{raw}/complaints.csv"),
+        "--config",
+        &root.join("data/demo/publisher.toml").display().to_string(),
+        "--generated-at",
+        "2026-11-27",
+        "--out",
+        &bundle,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    for name in ["audits.json", "complaints.json", "manifest.json"] {
+        let made = fs::read(format!("{bundle}/{name}")).expect("made");
+        let committed = fs::read(root.join("public/data").join(name)).expect("committed");
+        assert!(
+            made == committed,
+            "public/data/{name} differs from what scripts/make-demo-bundle makes"
+        );
+    }
+    let manifest = read_json(&format!("{bundle}/manifest.json"));
+    assert_eq!(manifest["is_demo"], true);
+}
+
+#[test]
+fn the_committed_schemas_match_the_types() {
+    let dir = TempDir::new("schemas");
+    let out = adal(&["schema", "--out", &dir.path("schema")]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    for name in [
+        "manifest.schema.json",
+        "audits.schema.json",
+        "complaints.schema.json",
+        "report.schema.json",
+    ] {
+        let made = fs::read_to_string(format!("{}/{name}", dir.path("schema"))).expect("made");
+        let committed =
+            fs::read_to_string(repo_root().join("public/schema").join(name)).expect("committed");
+        assert!(
+            made == committed,
+            "public/schema/{name} is out of date: run `cargo run -p adal-cli -- schema`"
+        );
+    }
+}
+
+#[test]
+fn file_level_problems_get_a_clear_message() {
+    let dir = TempDir::new("file-level");
+    let out = adal(&[
+        "publish",
+        "--audits",
+        &fixture("audits_missing_column.csv"),
+        "--complaints",
+        &fixture("complaints_clean.csv"),
+        "--out",
+        &dir.path("bundle"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out).contains("lacks the required column(s) channel, score_waiting"),
+        "{}",
+        text(&out)
+    );
+
+    let out = adal(&[
+        "publish",
+        "--audits",
+        "/nonexistent/a.csv",
+        "--complaints",
+        "x",
+        "--out",
+        &dir.path("b"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out).contains("cannot open /nonexistent/a.csv"),
+        "{}",
+        text(&out)
+    );
+
+    fs::write(dir.path("bad.toml"), "k_anonymity = 5\ntitel = \"typo\"\n").expect("config");
+    let out = adal(&[
+        "publish",
+        "--audits",
+        &fixture("audits_clean.csv"),
+        "--complaints",
+        &fixture("complaints_clean.csv"),
+        "--out",
+        &dir.path("b"),
+        "--config",
+        &dir.path("bad.toml"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out).contains("unknown field `titel`"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn a_config_may_define_its_own_lists() {
+    let dir = TempDir::new("config");
+    fs::write(
+        dir.path("publisher.toml"),
+        r#"
+k_anonymity = 3
+[dataset]
+id = "civil-audit"
+version = "2025.1"
+[[services]]
+id = "pension"
+label = { kk = "Зейнетақы", ru = "Пенсии", en = "Pensions" }
+[[services]]
+id = "other"
+label = { kk = "Басқа", ru = "Другое", en = "Other" }
+"#,
+    )
+    .expect("config");
+    let header = "visit_date,region,service,channel,score_waiting,score_courtesy,score_information,score_accessibility,score_outcome,wait_minutes,informal_payment_requested,intermediary_offered,service_completed\n";
+    let row = "2025-02-03,KZ-55,Пенсии,online,4,4,4,4,4,3,no,no,yes\n";
+    fs::write(dir.path("a.csv"), format!("{header}{}", row.repeat(3))).expect("audits");
+    fs::write(
+        dir.path("c.csv"),
+        "received_date,region,category,channel\n2025-02-03,KZ-55,bribery,online\n",
+    )
+    .expect("complaints");
+    let bundle = dir.path("bundle");
+    let out = adal(&[
+        "publish",
+        "--audits",
+        &dir.path("a.csv"),
+        "--complaints",
+        &dir.path("c.csv"),
+        "--out",
+        &bundle,
+        "--config",
+        &dir.path("publisher.toml"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let manifest = read_json(&format!("{bundle}/manifest.json"));
+    assert_eq!(manifest["dataset"]["id"], "civil-audit");
+    assert_eq!(manifest["k_anonymity"]["k"], 3);
+    assert_eq!(manifest["services"][0]["label"]["en"], "Pensions");
+    let audits = read_json(&format!("{bundle}/audits.json"));
+    assert_eq!(
+        audits["columns"]["service"],
+        serde_json::json!(["pension", "pension", "pension"])
+    );
+    let validate = adal(&["validate", &bundle]);
+    assert_eq!(validate.status.code(), Some(0), "{}", text(&validate));
+}
+
+/// Publishes the clean fixtures into `dir/bundle` and returns the folder.
+fn clean_bundle(dir: &TempDir) -> String {
+    let bundle = dir.path("bundle");
+    let out = adal(&[
+        "publish",
+        "--audits",
+        &fixture("audits_clean.csv"),
+        "--complaints",
+        &fixture("complaints_clean.csv"),
+        "--out",
+        &bundle,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    bundle
+}
+
+/// Rewrites a data file and fixes its checksum in the manifest, as a forger would.
+fn forge(bundle: &str, name: &str, edit: impl FnOnce(&mut Value)) {
+    let path = format!("{bundle}/{name}");
+    let mut value = read_json(&path);
+    edit(&mut value);
+    let bytes = serde_json::to_vec(&value).expect("json");
+    fs::write(&path, &bytes).expect("write");
+    let manifest_path = format!("{bundle}/manifest.json");
+    let mut manifest = read_json(&manifest_path);
+    for entry in manifest["files"].as_array_mut().expect("files") {
+        if entry["path"] == name {
+            entry["bytes"] = bytes.len().into();
+            entry["sha256"] = adal_core::bundle::sha256_hex(&bytes).into();
+        }
+    }
+    fs::write(
+        &manifest_path,
+        serde_json::to_vec_pretty(&manifest).expect("json"),
+    )
+    .expect("write");
+}
+
+#[test]
+fn validate_finds_every_kind_of_broken_or_forged_bundle() {
+    type Break = Box<dyn Fn(&str)>;
+    let cases: Vec<(&str, Break, &str)> = vec![
+        (
+            "checksum",
+            Box::new(|b: &str| {
+                let path = format!("{b}/audits.json");
+                let mut bytes = fs::read(&path).expect("read");
+                let i = bytes.iter().position(|&c| c == b'4').expect("a digit");
+                bytes[i] = b'3';
+                fs::write(&path, bytes).expect("write");
+            }),
+            "audits.json: SHA-256 is",
+        ),
+        (
+            "schema version",
+            Box::new(|b: &str| {
+                let path = format!("{b}/manifest.json");
+                let text = fs::read_to_string(&path).expect("read").replacen(
+                    "\"schema_version\": 1",
+                    "\"schema_version\": 2",
+                    1,
+                );
+                fs::write(&path, text).expect("write");
+            }),
+            "manifest.json: schema_version is 2",
+        ),
+        (
+            "unequal columns",
+            Box::new(|b: &str| {
+                forge(b, "audits.json", |v| {
+                    v["columns"]["month"].as_array_mut().expect("month").pop();
+                })
+            }),
+            "column month has 10 entries, rows says 11",
+        ),
+        (
+            "k-anonymity",
+            Box::new(|b: &str| {
+                forge(b, "audits.json", |v| {
+                    v["columns"]["channel"][0] = "online".into();
+                })
+            }),
+            "k-anonymity broken: only 1 visit(s) share region KZ-35, month 2024-04, service vehicle_registration, channel online",
+        ),
+        (
+            "unknown region",
+            Box::new(|b: &str| {
+                forge(b, "audits.json", |v| {
+                    v["columns"]["region"][0] = "KZ-99".into();
+                })
+            }),
+            "row 1: region \"KZ-99\" is not one of the manifest's regions",
+        ),
+        (
+            "negative count",
+            Box::new(|b: &str| {
+                forge(b, "complaints.json", |v| {
+                    v["totals"]["columns"]["count"][0] = (-4).into();
+                })
+            }),
+            "not a valid complaints.json",
+        ),
+        (
+            "small count",
+            Box::new(|b: &str| {
+                forge(b, "complaints.json", |v| {
+                    v["columns"]["count"][1] = 2.into();
+                })
+            }),
+            "count 2 is below k = 5",
+        ),
+        (
+            "month outside the period",
+            Box::new(|b: &str| {
+                forge(b, "audits.json", |v| {
+                    for m in v["columns"]["month"].as_array_mut().expect("month") {
+                        *m = "2031-01".into();
+                    }
+                })
+            }),
+            "month 2031-01 lies outside the period",
+        ),
+        (
+            "path outside the bundle",
+            Box::new(|b: &str| {
+                let path = format!("{b}/manifest.json");
+                let text = fs::read_to_string(&path)
+                    .expect("read")
+                    .replace("\"audits.json\"", "\"../../etc/passwd\"");
+                fs::write(&path, text).expect("write");
+            }),
+            "\"../../etc/passwd\" is not a plain file name",
+        ),
+        (
+            "invalid JSON",
+            Box::new(|b: &str| {
+                fs::write(format!("{b}/manifest.json"), "{\"schema_version\": 1,").expect("write")
+            }),
+            "manifest.json: not a valid manifest.json: EOF while parsing",
+        ),
+        (
+            "missing file",
+            Box::new(|b: &str| fs::remove_file(format!("{b}/complaints.json")).expect("remove")),
+            "complaints.json: is listed in the manifest but cannot be read",
+        ),
+    ];
+    for (name, break_it, want) in cases {
+        let dir = TempDir::new(&format!("validate-{}", name.replace(' ', "-")));
+        let bundle = clean_bundle(&dir);
+        break_it(&bundle);
+        let out = adal(&["validate", &bundle]);
+        assert_eq!(out.status.code(), Some(1), "{name}: {}", text(&out));
+        assert!(
+            text(&out).contains(want),
+            "{name}: expected {want:?} in:\n{}",
+            text(&out)
+        );
+    }
+}

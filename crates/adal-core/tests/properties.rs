@@ -1,0 +1,198 @@
+//! Property tests of the anonymisation guarantees, through the public API as the CLI uses it:
+//! raw CSV → validated records → anonymised records → published JSON → validation.
+
+use std::collections::HashMap;
+
+use adal_core::anonymise::{anonymise_visits, suppress_complaints};
+use adal_core::bundle::{self, HashingWriter};
+use adal_core::config::Settings;
+use adal_core::contract::{AuditsFile, ComplaintsFile, files};
+use adal_core::period::{Month, Period};
+use adal_core::raw::{Complaint, Visit, read_audits, read_complaints};
+use adal_core::regions;
+use adal_core::report::FileReport;
+use adal_core::validate::{check_audits, check_complaints};
+use proptest::prelude::*;
+
+fn month(offset: u32) -> Month {
+    Month::from_index(Month::new(2023, 1).expect("month").index() + offset).expect("month")
+}
+
+fn visit_strategy(regions: u8, months: u32) -> impl Strategy<Value = Visit> {
+    (
+        0..regions,
+        0..months,
+        0u16..10,
+        0u8..3,
+        proptest::array::uniform5(proptest::option::of(1u8..=5)),
+    )
+        .prop_map(|(region, m, service, channel, scores)| Visit {
+            region,
+            month: month(m),
+            service,
+            channel,
+            scores,
+            wait_minutes: Some(u32::from(region) * 3),
+            informal_payment: Some(service % 2 == 0),
+            intermediary: None,
+            completed: Some(true),
+        })
+}
+
+/// Writes `audits.json` and `complaints.json` and their manifest into memory, as the CLI does on disk.
+fn publish(
+    visits: &[Visit],
+    complaints: &[Complaint],
+    k: u32,
+) -> (Vec<u8>, Vec<u8>, adal_core::contract::Manifest) {
+    let settings = Settings {
+        k,
+        ..Settings::default()
+    };
+    let period = bundle::period_of(visits, complaints).unwrap_or(Period {
+        from: month(0),
+        to: month(0),
+    });
+    let other = settings
+        .taxonomy
+        .services
+        .position("other")
+        .map(|i| i as u16);
+    let published = anonymise_visits(visits, k, other);
+    let counts = suppress_complaints(complaints, k, regions::all().len(), period);
+    let mut a = HashingWriter::new(Vec::new());
+    bundle::write_audits(&mut a, &published.published, &settings).expect("audits");
+    let (audits, audits_entry) = a.finish(files::AUDITS);
+    let mut c = HashingWriter::new(Vec::new());
+    bundle::write_complaints(&mut c, &counts, &settings).expect("complaints");
+    let (complaints_json, complaints_entry) = c.finish(files::COMPLAINTS);
+    let manifest = bundle::manifest(
+        &settings,
+        period,
+        "2026-11-27",
+        vec![audits_entry, complaints_entry],
+    );
+    (audits, complaints_json, manifest)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// No combination of published quasi-identifiers describes fewer than k visits, and every visit is
+    /// either published or counted as suppressed.
+    #[test]
+    fn published_visits_are_k_anonymous(
+        visits in proptest::collection::vec(visit_strategy(4, 14), 0..400),
+        k in 2u32..8,
+    ) {
+        let other = Some(9);
+        let out = anonymise_visits(&visits, k, other);
+        prop_assert_eq!(out.published.len() as u64 + out.suppressed, visits.len() as u64);
+        prop_assert_eq!(out.per_level.iter().sum::<u64>(), out.published.len() as u64);
+        let mut groups: HashMap<_, u32> = HashMap::new();
+        for p in &out.published {
+            *groups.entry((p.region, p.period, p.service, p.channel)).or_default() += 1;
+        }
+        for (group, n) in groups {
+            prop_assert!(n >= k, "group {:?} has {} < {}", group, n, k);
+        }
+        // Generalisation never invents: every published row's period contains a month of some visit of its region.
+        for p in &out.published {
+            let (first, last) = p.period.months();
+            prop_assert!(visits.iter().any(|v| v.region == p.region && v.month >= first && v.month <= last));
+        }
+    }
+
+    /// The published files pass the same checks `adal validate` runs, k-anonymity and suppression included.
+    #[test]
+    fn published_files_pass_validation(
+        visits in proptest::collection::vec(visit_strategy(20, 6), 0..300),
+        complaints in proptest::collection::vec((0u8..3, 0u32..4, 0u16..7, 0u8..4), 1..300),
+        k in 2u32..7,
+    ) {
+        let complaints: Vec<Complaint> = complaints
+            .into_iter()
+            .map(|(region, m, category, channel)| Complaint { region, month: month(m), category, channel })
+            .collect();
+        let (audits, complaints_json, manifest) = publish(&visits, &complaints, k);
+        let audits: AuditsFile = serde_json::from_slice(&audits).expect("audits parse");
+        let complaints_file: ComplaintsFile = serde_json::from_slice(&complaints_json).expect("complaints parse");
+        let problems = check_audits(&manifest, &audits);
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+        let problems = check_complaints(&manifest, &complaints_file);
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+        for count in complaints_file.columns.count.iter().flatten() {
+            prop_assert!(*count >= k);
+        }
+    }
+
+    /// No string from a personal column reaches a published file or the report, whatever it holds —
+    /// commas, quotes, line breaks, Cyrillic — and whether its row is valid or not.
+    #[test]
+    fn personal_data_never_reaches_the_output(
+        rows in proptest::collection::vec(
+            (0usize..20, 0u32..3, 0usize..10, "[A-Za-zА-Яа-яӘәҚқ0-9 ,\"\n]{0,12}", "[0-9+ ]{0,14}", any::<bool>()),
+            1..120,
+        ),
+    ) {
+        let settings = Settings::default();
+        let mut raw = csv::Writer::from_writer(Vec::new());
+        raw.write_record([
+            "visit_id", "visit_date", "region", "office", "service", "channel", "shopper", "shopper_phone",
+            "score_waiting", "score_courtesy", "score_information", "score_accessibility", "score_outcome",
+            "wait_minutes", "informal_payment_requested", "intermediary_offered", "service_completed", "comment",
+        ]).expect("header");
+        let mut complaints_raw = csv::Writer::from_writer(Vec::new());
+        complaints_raw.write_record([
+            "complaint_id", "received_date", "region", "category", "channel", "complainant", "complainant_iin", "text",
+        ]).expect("header");
+        let mut personal = Vec::new();
+        for (i, (region, m, service, text, phone, valid)) in rows.iter().enumerate() {
+            // A marker makes each personal value unique and long enough that a chance match is impossible.
+            let shopper = format!("ПДшоп{i}ψ{text}");
+            let phone = format!("ПДтел{i}ψ{phone}");
+            let comment = format!("ПДком{i}ψ{text}");
+            let visit_id = format!("ПДвиз{i}ψ");
+            let office = format!("ПДоф{i}ψ{text}");
+            let region = &regions::all()[*region].code;
+            let date = format!("{}-15", month(*m));
+            let service_id = &settings.taxonomy.services.terms()[*service].id;
+            let score = if *valid { "4" } else { "9" };
+            raw.write_record([
+                visit_id.as_str(), &date, region, &office, service_id, "in_person", &shopper, &phone,
+                score, "4", "4", "4", "4", "12", "нет", "жоқ", "yes", &comment,
+            ]).expect("row");
+            let complainant = format!("ПДжал{i}ψ{text}");
+            let iin = format!("ПДиин{i}ψ{phone}");
+            let body = format!("ПДтекст{i}ψ{text}");
+            let category = if *valid { "bribery" } else { "theft" };
+            complaints_raw.write_record([
+                format!("ПДид{i}ψ").as_str(), &date, region, category, "hotline_1424", &complainant, &iin, &body,
+            ]).expect("row");
+            personal.extend([shopper, phone, comment, visit_id, office, complainant, iin, body]);
+        }
+        let audits_csv = raw.into_inner().expect("csv");
+        let complaints_csv = complaints_raw.into_inner().expect("csv");
+        let parsed = read_audits(&audits_csv[..], &settings.taxonomy).expect("readable");
+        let parsed_complaints = read_complaints(&complaints_csv[..], &settings.taxonomy).expect("readable");
+        prop_assert_eq!(parsed.rows_read, rows.len() as u64);
+        let (audits, complaints_json, manifest) = publish(&parsed.records, &parsed_complaints.records, 2);
+        let report = serde_json::to_string(&(
+            FileReport::read("audits.csv", &parsed),
+            FileReport::read("complaints.csv", &parsed_complaints),
+        )).expect("report");
+        let outputs = [
+            String::from_utf8(audits).expect("utf-8"),
+            String::from_utf8(complaints_json).expect("utf-8"),
+            String::from_utf8(bundle::manifest_json(&manifest)).expect("utf-8"),
+            report,
+        ];
+        for output in &outputs {
+            prop_assert!(!output.contains("ПД"), "a personal marker reached the output");
+            prop_assert!(!output.contains('ψ'), "a personal marker reached the output");
+            for value in &personal {
+                prop_assert!(!output.contains(value.as_str()));
+            }
+        }
+    }
+}
