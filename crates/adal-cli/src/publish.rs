@@ -52,14 +52,18 @@ pub fn run(args: &PublishArgs) -> Result<Outcome, Failure> {
     let invalid = audits.rejected.len() + complaints.rejected.len();
     print_rejections(&audits_name, &audits.rejected);
     print_rejections(&complaints_name, &complaints.rejected);
-    if invalid > 0 && !args.skip_invalid {
+    // The report of a run that stops before anonymisation: what was read and rejected.
+    let unpublished_report = || {
         write_report(
             args,
             &settings,
             false,
             FileReport::read(&audits_name, &audits),
             FileReport::read(&complaints_name, &complaints),
-        )?;
+        )
+    };
+    if invalid > 0 && !args.skip_invalid {
+        unpublished_report()?;
         eprintln!(
             "{invalid} invalid row(s). No bundle was written: correct the rows, or publish the valid rows with --skip-invalid."
         );
@@ -67,13 +71,7 @@ pub fn run(args: &PublishArgs) -> Result<Outcome, Failure> {
     }
 
     let Some(period) = bundle::period_of(&audits.records, &complaints.records) else {
-        write_report(
-            args,
-            &settings,
-            false,
-            FileReport::read(&audits_name, &audits),
-            FileReport::read(&complaints_name, &complaints),
-        )?;
+        unpublished_report()?;
         eprintln!(
             "Neither file has a valid row: there is nothing to publish. No bundle was written."
         );

@@ -257,26 +257,33 @@ pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
     p.finish()
 }
 
+fn check_version(p: &mut Problems, version: u32) {
+    if version != SCHEMA_VERSION {
+        p.push(format!(
+            "schema_version is {version}, expected {SCHEMA_VERSION}"
+        ));
+    }
+}
+
+/// Notes every column whose length differs from `rows`; returns whether all agree.
+fn columns_agree(p: &mut Problems, prefix: &str, lengths: &[(&str, usize)], rows: usize) -> bool {
+    let mut agree = true;
+    for (name, len) in lengths {
+        if *len != rows {
+            p.push(format!(
+                "{prefix}column {name} has {len} entries, {prefix}rows says {rows}"
+            ));
+            agree = false;
+        }
+    }
+    agree
+}
+
 /// Checks `audits.json` against the manifest, including k-anonymity.
 pub fn check_audits(m: &Manifest, a: &AuditsFile) -> Vec<Problem> {
     let mut p = Problems::new(files::AUDITS);
-    if a.schema_version != SCHEMA_VERSION {
-        p.push(format!(
-            "schema_version is {}, expected {SCHEMA_VERSION}",
-            a.schema_version
-        ));
-    }
-    let mut unequal = false;
-    for (name, len) in a.columns.lengths() {
-        if len != a.rows {
-            p.push(format!(
-                "column {name} has {len} entries, rows says {}",
-                a.rows
-            ));
-            unequal = true;
-        }
-    }
-    if unequal {
+    check_version(&mut p, a.schema_version);
+    if !columns_agree(&mut p, "", &a.columns.lengths(), a.rows) {
         return p.finish();
     }
     let regions: HashSet<&str> = m.regions.iter().map(|r| r.code.as_str()).collect();
@@ -347,32 +354,15 @@ pub fn check_audits(m: &Manifest, a: &AuditsFile) -> Vec<Problem> {
 /// Checks `complaints.json` against the manifest, including the suppression of small counts.
 pub fn check_complaints(m: &Manifest, f: &ComplaintsFile) -> Vec<Problem> {
     let mut p = Problems::new(files::COMPLAINTS);
-    if f.schema_version != SCHEMA_VERSION {
-        p.push(format!(
-            "schema_version is {}, expected {SCHEMA_VERSION}",
-            f.schema_version
-        ));
-    }
-    let mut unequal = false;
-    for (name, len) in f.columns.lengths() {
-        if len != f.rows {
-            p.push(format!(
-                "column {name} has {len} entries, rows says {}",
-                f.rows
-            ));
-            unequal = true;
-        }
-    }
-    for (name, len) in f.totals.columns.lengths() {
-        if len != f.totals.rows {
-            p.push(format!(
-                "totals column {name} has {len} entries, totals.rows says {}",
-                f.totals.rows
-            ));
-            unequal = true;
-        }
-    }
-    if unequal {
+    check_version(&mut p, f.schema_version);
+    let cells_agree = columns_agree(&mut p, "", &f.columns.lengths(), f.rows);
+    if !(columns_agree(
+        &mut p,
+        "totals ",
+        &f.totals.columns.lengths(),
+        f.totals.rows,
+    ) && cells_agree)
+    {
         return p.finish();
     }
     let k = m.k_anonymity.k;

@@ -2,10 +2,9 @@
 
 use std::io::Read;
 
-use super::table::{Column, FileError, Memo, Parsed, Role, read_table};
+use super::table::{Column, FileError, Parsed, RegionLookup, Role, TermLookup, read_table};
 use super::values::{self, ValueKind};
 use crate::period::Month;
-use crate::regions;
 use crate::taxonomy::Taxonomy;
 
 const NUM: Role = Role::Published(ValueKind::Numeric);
@@ -114,34 +113,14 @@ pub struct Visit {
 /// Reads `audits.csv`. File-level problems (no header, a required column missing) are errors; row-level
 /// problems are collected in [`Parsed::rejected`].
 pub fn read_audits<R: Read>(input: R, taxonomy: &Taxonomy) -> Result<Parsed<Visit>, FileError> {
-    let mut region_memo = Memo::new();
-    let mut service_memo = Memo::new();
-    let mut channel_memo = Memo::new();
+    let mut regions = RegionLookup::new();
+    let mut services = TermLookup::new(&taxonomy.services, "services");
+    let mut channels = TermLookup::new(&taxonomy.audit_channels, "channels");
     read_table(input, AUDIT_COLUMNS, |row| {
         let month = row.parse(0, Month::from_date);
-        let region = row.parse(1, |t| {
-            region_memo.get(t, |t| regions::resolve(t).map(|i| i as u8))
-        });
-        let service = row.parse(2, |t| {
-            service_memo.get(t, |t| {
-                taxonomy
-                    .services
-                    .resolve(t)
-                    .map(|i| i as u16)
-                    .ok_or_else(|| format!("one of the services ({})", taxonomy.services.ids()))
-            })
-        });
-        let channel = row.parse(3, |t| {
-            channel_memo.get(t, |t| {
-                taxonomy
-                    .audit_channels
-                    .resolve(t)
-                    .map(|i| i as u8)
-                    .ok_or_else(|| {
-                        format!("one of the channels ({})", taxonomy.audit_channels.ids())
-                    })
-            })
-        });
+        let region = row.parse(1, |t| regions.resolve(t));
+        let service = row.parse(2, |t| services.resolve(t).map(|i| i as u16));
+        let channel = row.parse(3, |t| channels.resolve(t).map(|i| i as u8));
         let mut scores = [None; 5];
         let mut scores_ok = true;
         for (k, slot) in scores.iter_mut().enumerate() {
@@ -172,6 +151,7 @@ pub fn read_audits<R: Read>(input: R, taxonomy: &Taxonomy) -> Result<Parsed<Visi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::regions;
 
     const HEADER: &str = "visit_id,visit_date,region,office,service,channel,shopper,shopper_phone,score_waiting,score_courtesy,score_information,score_accessibility,score_outcome,wait_minutes,informal_payment_requested,intermediary_offered,service_completed,comment\n";
 

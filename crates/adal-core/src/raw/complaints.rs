@@ -2,10 +2,9 @@
 
 use std::io::Read;
 
-use super::table::{Column, FileError, Memo, Parsed, Role, read_table};
+use super::table::{Column, FileError, Parsed, RegionLookup, Role, TermLookup, read_table};
 use super::values::ValueKind;
 use crate::period::Month;
-use crate::regions;
 use crate::taxonomy::Taxonomy;
 
 /// The known columns of `complaints.csv`. The order is the index used by the parser below.
@@ -62,42 +61,14 @@ pub fn read_complaints<R: Read>(
     input: R,
     taxonomy: &Taxonomy,
 ) -> Result<Parsed<Complaint>, FileError> {
-    let mut region_memo = Memo::new();
-    let mut category_memo = Memo::new();
-    let mut channel_memo = Memo::new();
+    let mut regions = RegionLookup::new();
+    let mut categories = TermLookup::new(&taxonomy.complaint_categories, "categories");
+    let mut channels = TermLookup::new(&taxonomy.complaint_channels, "channels");
     read_table(input, COMPLAINT_COLUMNS, |row| {
         let month = row.parse(0, Month::from_date);
-        let region = row.parse(1, |t| {
-            region_memo.get(t, |t| regions::resolve(t).map(|i| i as u8))
-        });
-        let category = row.parse(2, |t| {
-            category_memo.get(t, |t| {
-                taxonomy
-                    .complaint_categories
-                    .resolve(t)
-                    .map(|i| i as u16)
-                    .ok_or_else(|| {
-                        format!(
-                            "one of the categories ({})",
-                            taxonomy.complaint_categories.ids()
-                        )
-                    })
-            })
-        });
-        let channel = row.parse(3, |t| {
-            channel_memo.get(t, |t| {
-                taxonomy
-                    .complaint_channels
-                    .resolve(t)
-                    .map(|i| i as u8)
-                    .ok_or_else(|| {
-                        format!(
-                            "one of the channels ({})",
-                            taxonomy.complaint_channels.ids()
-                        )
-                    })
-            })
-        });
+        let region = row.parse(1, |t| regions.resolve(t));
+        let category = row.parse(2, |t| categories.resolve(t).map(|i| i as u16));
+        let channel = row.parse(3, |t| channels.resolve(t).map(|i| i as u8));
         Some(Complaint {
             region: region?,
             month: month?,
@@ -110,6 +81,7 @@ pub fn read_complaints<R: Read>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::regions;
 
     #[test]
     fn complaints_are_read_and_bad_rows_rejected() {

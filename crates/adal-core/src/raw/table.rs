@@ -11,6 +11,8 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use super::values::{ValueKind, describe_found};
+use crate::regions::{self, RegionError};
+use crate::taxonomy::TermList;
 
 /// What a known column is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,6 +181,47 @@ impl<T: Clone, E: Clone> Memo<T, E> {
             self.seen.insert(text.to_owned(), result.clone());
         }
         result
+    }
+}
+
+/// Resolves raw spellings of a list's terms (an id, or a label in any language) to indices, remembering
+/// each spelling seen.
+pub(crate) struct TermLookup<'a> {
+    list: &'a TermList,
+    /// What the list is called in "expected one of the …".
+    what: &'static str,
+    memo: Memo<usize, String>,
+}
+
+impl<'a> TermLookup<'a> {
+    pub(crate) fn new(list: &'a TermList, what: &'static str) -> Self {
+        TermLookup {
+            list,
+            what,
+            memo: Memo::new(),
+        }
+    }
+
+    pub(crate) fn resolve(&mut self, text: &str) -> Result<usize, String> {
+        let (list, what) = (self.list, self.what);
+        self.memo.get(text, |t| {
+            list.resolve(t)
+                .ok_or_else(|| format!("one of the {what} ({})", list.ids()))
+        })
+    }
+}
+
+/// Resolves raw region codes and names ([`regions::resolve`]), remembering each spelling seen.
+pub(crate) struct RegionLookup(Memo<u8, RegionError>);
+
+impl RegionLookup {
+    pub(crate) fn new() -> Self {
+        RegionLookup(Memo::new())
+    }
+
+    pub(crate) fn resolve(&mut self, text: &str) -> Result<u8, RegionError> {
+        // There are 20 units, so the index always fits.
+        self.0.get(text, |t| regions::resolve(t).map(|i| i as u8))
     }
 }
 

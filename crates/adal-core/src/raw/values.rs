@@ -55,7 +55,7 @@ pub enum ValueKind {
 /// Describes a bad value for a message without leaking personal data.
 ///
 /// A value is quoted only when it cannot be a phone number, an IIN or an e-mail address that slipped into
-/// the wrong column: at most 10 digits for dates and numbers, at most 4 digits and no `@` for text, and
+/// the wrong column: at most 8 digits (a date's worth) for dates and numbers, at most 4 digits and no `@` for text, and
 /// never more than 40 characters. Anything else is described by its length alone.
 ///
 /// ```
@@ -73,7 +73,7 @@ pub fn describe_found(value: &str, kind: ValueKind) -> String {
     let safe = chars <= 40
         && !value.contains('@')
         && match kind {
-            ValueKind::Numeric => digits <= 10,
+            ValueKind::Numeric => digits <= 8,
             ValueKind::Text => digits <= 4,
         };
     if safe {
@@ -135,6 +135,7 @@ mod tests {
     fn found_values_that_may_be_personal_are_not_echoed() {
         let hidden = |v: &str, k| describe_found(v, k).ends_with("(not shown)");
         assert!(hidden("870112345678", ValueKind::Numeric)); // an IIN
+        assert!(hidden("7011234567", ValueKind::Numeric)); // a mobile number without +7
         assert!(hidden("+7 (701) 123-45-67", ValueKind::Text));
         assert!(hidden("someone@example.org", ValueKind::Text));
         assert!(hidden(&"x".repeat(41), ValueKind::Text));
