@@ -1,7 +1,7 @@
 //! `adal demo`: realistic synthetic raw files, for demonstrations, tests and benchmarks.
 //!
 //! The structure follows the published figures in the project's reference notes: visits and complaints
-//! in proportion to population, mystery-shopper scores around 4 of 5, informal-payment requests of a few
+//! in proportion to population, regional mean scores of about 4.4 to 4.9 of 5, informal-payment requests of a few
 //! per cent to over ten per cent, higher in the regions the 2020 corruption survey named (Jambyl, Atyrau,
 //! Almaty Region, Karaganda, Kyzylorda) and lower in those rated best (Akmola, Pavlodar, East Kazakhstan);
 //! some regions improving and some worsening; seasonal volumes and summer queues; thin samples in a few
@@ -376,8 +376,8 @@ fn write_audits(
     )?;
     let service_pick = weighted(SERVICES.iter().map(|s| s.1))?;
     let channel_pick = weighted(AUDIT_CHANNELS.iter().map(|c| c.1))?;
-    let noise = Normal::new(0.0, 0.6).map_err(|e| Failure::Usage(e.to_string()))?;
-    let visit_noise = Normal::new(0.0, 0.35).map_err(|e| Failure::Usage(e.to_string()))?;
+    let noise = Normal::new(0.0, 0.45).map_err(|e| Failure::Usage(e.to_string()))?;
+    let visit_noise = Normal::new(0.0, 0.25).map_err(|e| Failure::Usage(e.to_string()))?;
 
     // Unit r is audited in the months m with m ≡ r (mod 3): one month a quarter.
     let wave_picks: Vec<WeightedIndex<f64>> = (0..regions::all().len())
@@ -475,16 +475,18 @@ fn write_audits(
             .unwrap_or(10);
         let wait_recorded = channel != "online" || rng.random_bool(0.3);
 
-        let mean =
-            3.9 + profile.quality - 0.8 * profile.trend * years - if informal { 0.9 } else { 0.0 }
-                + visit_noise.sample(rng);
-        let wait_penalty = (f64::from(wait) - 15.0).max(0.0) * 0.03;
+        // Scores sit where the published national ratings do (4.6–4.9 of 5, rising over the years), lower
+        // where a payment was asked for or the service was refused.
+        let mean = 4.72 + 0.5 * profile.quality + 0.04 * years - 0.5 * profile.trend * years
+            - if informal { 0.9 } else { 0.0 }
+            + visit_noise.sample(rng);
+        let wait_penalty = (f64::from(wait) - 15.0).max(0.0) * 0.02;
         let offsets = [
-            -0.2 - wait_penalty,
-            0.15,
+            -0.15 - wait_penalty,
+            0.05,
             0.0,
-            0.1,
-            if completed { 0.15 } else { -1.5 },
+            0.05,
+            if completed { 0.05 } else { -1.2 },
         ];
         let scores: Vec<String> = offsets
             .iter()
