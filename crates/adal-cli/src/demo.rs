@@ -477,7 +477,8 @@ fn write_audits(
 
         // Scores sit where the published national ratings do (4.6–4.9 of 5, rising over the years), lower
         // where a payment was asked for or the service was refused.
-        let mean = 4.72 + 0.5 * profile.quality + 0.04 * years - 0.5 * profile.trend * years
+        let mean = 4.72 + 0.5 * profile.quality + 0.04 * years
+            - 0.5 * profile.trend * years
             - if informal { 0.9 } else { 0.0 }
             + visit_noise.sample(rng);
         let wait_penalty = (f64::from(wait) - 15.0).max(0.0) * 0.02;

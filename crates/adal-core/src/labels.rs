@@ -21,6 +21,42 @@ impl Lang {
     /// All languages, Kazakh first.
     pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
 
+    /// The language of a code such as `ru`, `RU` or `ru-KZ` (only the primary subtag counts).
+    ///
+    /// ```
+    /// use adal_core::labels::Lang;
+    /// assert_eq!(Lang::parse("ru-KZ"), Some(Lang::Ru));
+    /// assert_eq!(Lang::parse("de"), None);
+    /// ```
+    pub fn parse(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "kk" => Some(Lang::Kk),
+            "ru" => Some(Lang::Ru),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language to show: `?lang=` when it names one of the three, else the first of the browser's
+    /// preferred languages that is one of them, else Kazakh.
+    ///
+    /// ```
+    /// use adal_core::labels::Lang;
+    /// assert_eq!(Lang::negotiate(Some("en"), ["ru-RU"]), Lang::En);
+    /// assert_eq!(Lang::negotiate(Some("xx"), ["de-DE", "ru-RU", "en"]), Lang::Ru);
+    /// assert_eq!(Lang::negotiate(None, ["fr"]), Lang::Kk);
+    /// ```
+    pub fn negotiate<'a>(
+        query: Option<&str>,
+        preferred: impl IntoIterator<Item = &'a str>,
+    ) -> Lang {
+        query
+            .and_then(|q| (q.len() == 2).then(|| Lang::parse(q)).flatten())
+            .or_else(|| preferred.into_iter().find_map(Lang::parse))
+            .unwrap_or(Lang::Kk)
+    }
+
     /// The BCP 47 code: `kk`, `ru` or `en`.
     pub fn code(self) -> &'static str {
         match self {

@@ -8,7 +8,9 @@
 //!   input rule lives here.
 //! - [`anonymise`] — k-anonymity for visits and cell suppression for complaint counts.
 //! - [`bundle`] — assembling the published files with their checksums, and [`validate`] — checking a
-//!   published bundle as the web app and `adal validate` receive it.
+//!   published bundle as `adal validate` receives it.
+//! - [`dataset`] — opening a bundle in the web app, with typed load errors; [`figures`] and [`stats`] —
+//!   the key figures with their 95 % intervals; [`format`] — numbers and months per language.
 //!
 //! The crate has no web dependencies and builds for `wasm32-unknown-unknown`, so the web app and the
 //! `adal` command-line tool share one implementation of the contract.
@@ -17,12 +19,17 @@ pub mod anonymise;
 pub mod bundle;
 pub mod config;
 pub mod contract;
+pub mod dataset;
+pub mod figures;
+pub mod format;
 pub mod labels;
 pub mod period;
+pub mod query;
 pub mod raw;
 pub mod regions;
 pub mod report;
 pub mod schema;
+pub mod stats;
 pub mod taxonomy;
 pub mod validate;
 

@@ -1,0 +1,328 @@
+//! Opening a published bundle as the web app receives it: the allow-list of datasets, then the manifest,
+//! then the data files, each checked before use.
+//!
+//! Every failure is a [`LoadError`] with the facts a message needs (which file, where, what was found), so
+//! that the app can tell people in their language what happened and what they can do. Nothing here panics
+//! on any input.
+
+use serde::Deserialize;
+
+use crate::SCHEMA_VERSION;
+use crate::bundle::sha256_hex;
+use crate::contract::{AuditsFile, ComplaintsFile, Manifest, files};
+use crate::labels::Labels;
+use crate::period::{Month, Period};
+
+/// Why a dataset could not be shown.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The request did not reach the server.
+    #[error("{file}: the network request failed")]
+    Network {
+        /// The file asked for.
+        file: String,
+    },
+    /// The server answered with an error status.
+    #[error("{file}: the server answered HTTP {status}")]
+    Http {
+        /// The file asked for.
+        file: String,
+        /// The HTTP status.
+        status: u16,
+    },
+    /// The file is not valid JSON, or not of the expected shape.
+    #[error("{file}: invalid JSON at line {line}, column {column}: {detail}")]
+    Json {
+        /// The file.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The parser's words.
+        detail: String,
+    },
+    /// A contract version this app does not read.
+    #[error("{file}: schema_version {found} is not supported (this app reads {SCHEMA_VERSION})")]
+    SchemaVersion {
+        /// The file.
+        file: String,
+        /// The version found, if any.
+        found: String,
+    },
+    /// The manifest does not list a file the app needs.
+    #[error("{file}: not listed in the manifest")]
+    NotInManifest {
+        /// The file.
+        file: String,
+    },
+    /// The file's bytes differ from the manifest's size or SHA-256.
+    #[error("{file}: its checksum does not match the manifest")]
+    Checksum {
+        /// The file.
+        file: String,
+    },
+    /// Columns of different lengths.
+    #[error("{file}: column {column} has {len} entries, rows says {rows}")]
+    UnequalColumns {
+        /// The file.
+        file: String,
+        /// The column.
+        column: String,
+        /// Its length.
+        len: usize,
+        /// The declared number of rows.
+        rows: usize,
+    },
+    /// A region code not among the manifest's regions.
+    #[error("{file}: unknown region code {code:?}")]
+    UnknownRegion {
+        /// The file.
+        file: String,
+        /// The code found.
+        code: String,
+    },
+    /// The dataset list is unusable (an invalid entry or no default).
+    #[error("datasets.json: {detail}")]
+    BadIndex {
+        /// What is wrong.
+        detail: String,
+    },
+}
+
+/// The allow-list of datasets the app may show: `public/data/datasets.json`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct DatasetIndex {
+    /// 1.
+    pub schema_version: u32,
+    /// The id shown when the URL names none.
+    pub default: String,
+    /// The datasets.
+    pub datasets: Vec<DatasetRef>,
+}
+
+/// One dataset of the allow-list.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct DatasetRef {
+    /// Its id, used in `?dataset=`.
+    pub id: String,
+    /// The folder of its bundle, relative to the data folder: empty, or segments ending in `/`.
+    pub path: String,
+    /// Its title, for a list of datasets.
+    pub title: Option<Labels>,
+}
+
+/// The name of the allow-list file, relative to the data folder.
+pub const INDEX_FILE: &str = "datasets.json";
+
+/// Whether `path` is a folder inside the data folder: empty, or `a/b/` with plain segments. No `..`, no
+/// leading `/`, no scheme: the app never fetches from anywhere else.
+pub fn is_safe_folder(path: &str) -> bool {
+    if path.is_empty() {
+        return true;
+    }
+    let Some(inner) = path.strip_suffix('/') else {
+        return false;
+    };
+    inner.split('/').all(|segment| {
+        !segment.is_empty()
+            && segment != "."
+            && segment != ".."
+            && segment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    })
+}
+
+fn json_error(file: &str, e: &serde_json::Error) -> LoadError {
+    LoadError::Json {
+        file: file.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    }
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    schema_version: Option<serde_json::Value>,
+}
+
+/// Checks the `schema_version` before the full parse, so that a newer bundle is reported as such and not
+/// as a shape error.
+fn check_version(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
+    let probe: VersionProbe = serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
+    match probe.schema_version {
+        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {
+            Ok(())
+        }
+        other => Err(LoadError::SchemaVersion {
+            file: file.to_owned(),
+            found: other.map_or_else(|| "(none)".to_owned(), |v| v.to_string()),
+        }),
+    }
+}
+
+impl DatasetIndex {
+    /// Parses and checks `datasets.json`.
+    pub fn parse(bytes: &[u8]) -> Result<DatasetIndex, LoadError> {
+        check_version(INDEX_FILE, bytes)?;
+        let index: DatasetIndex =
+            serde_json::from_slice(bytes).map_err(|e| json_error(INDEX_FILE, &e))?;
+        if let Some(bad) = index.datasets.iter().find(|d| !is_safe_folder(&d.path)) {
+            return Err(LoadError::BadIndex {
+                detail: format!(
+                    "the path {:?} of {:?} is not a folder inside the data folder",
+                    bad.path, bad.id
+                ),
+            });
+        }
+        if !index.datasets.iter().any(|d| d.id == index.default) {
+            return Err(LoadError::BadIndex {
+                detail: format!("the default {:?} is not among the datasets", index.default),
+            });
+        }
+        Ok(index)
+    }
+
+    /// The dataset to show for `?dataset=`: the one named if it is on the list, else the default. The flag
+    /// says whether a requested id was refused (for a notice).
+    pub fn choose(&self, requested: Option<&str>) -> (&DatasetRef, bool) {
+        let default = self.datasets.iter().find(|d| d.id == self.default);
+        let named = requested.and_then(|id| self.datasets.iter().find(|d| d.id == id));
+        match (named, default) {
+            (Some(d), _) => (d, false),
+            (None, Some(d)) => (d, requested.is_some()),
+            // `parse` guarantees a default; the first entry is a safe answer for a hand-built index.
+            (None, None) => (&self.datasets[0], requested.is_some()),
+        }
+    }
+}
+
+/// A bundle that passed every check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    /// The manifest.
+    pub manifest: Manifest,
+    /// The visits.
+    pub audits: AuditsFile,
+    /// The complaint counts.
+    pub complaints: ComplaintsFile,
+}
+
+/// Parses and checks `manifest.json`: version, shape, and that it lists the two data files.
+pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest, LoadError> {
+    check_version(files::MANIFEST, bytes)?;
+    let manifest: Manifest =
+        serde_json::from_slice(bytes).map_err(|e| json_error(files::MANIFEST, &e))?;
+    for file in [files::AUDITS, files::COMPLAINTS] {
+        if !manifest.files.iter().any(|f| f.path == file) {
+            return Err(LoadError::NotInManifest {
+                file: file.to_owned(),
+            });
+        }
+    }
+    Ok(manifest)
+}
+
+/// Checks a data file's bytes against the manifest's size and SHA-256.
+pub fn check_checksum(manifest: &Manifest, file: &str, bytes: &[u8]) -> Result<(), LoadError> {
+    let entry = manifest
+        .files
+        .iter()
+        .find(|f| f.path == file)
+        .ok_or_else(|| LoadError::NotInManifest {
+            file: file.to_owned(),
+        })?;
+    if entry.bytes != bytes.len() as u64 || entry.sha256 != sha256_hex(bytes) {
+        return Err(LoadError::Checksum {
+            file: file.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+fn check_lengths(file: &str, lengths: &[(&str, usize)], rows: usize) -> Result<(), LoadError> {
+    match lengths.iter().find(|(_, len)| *len != rows) {
+        Some((column, len)) => Err(LoadError::UnequalColumns {
+            file: file.to_owned(),
+            column: (*column).to_owned(),
+            len: *len,
+            rows,
+        }),
+        None => Ok(()),
+    }
+}
+
+fn check_regions<'a>(
+    manifest: &Manifest,
+    file: &str,
+    codes: impl IntoIterator<Item = &'a str>,
+) -> Result<(), LoadError> {
+    let known = |code: &str| {
+        manifest.regions.iter().any(|r| r.code == code) && crate::regions::by_code(code).is_some()
+    };
+    match codes.into_iter().find(|c| !known(c)) {
+        Some(code) => Err(LoadError::UnknownRegion {
+            file: file.to_owned(),
+            code: code.to_owned(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Checks and parses `audits.json`.
+pub fn parse_audits(manifest: &Manifest, bytes: &[u8]) -> Result<AuditsFile, LoadError> {
+    let file = files::AUDITS;
+    check_checksum(manifest, file, bytes)?;
+    check_version(file, bytes)?;
+    let audits: AuditsFile = serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
+    check_lengths(file, &audits.columns.lengths(), audits.rows)?;
+    check_regions(manifest, file, audits.columns.region.iter().map(|r| &**r))?;
+    Ok(audits)
+}
+
+/// Checks and parses `complaints.json`.
+pub fn parse_complaints(manifest: &Manifest, bytes: &[u8]) -> Result<ComplaintsFile, LoadError> {
+    let file = files::COMPLAINTS;
+    check_checksum(manifest, file, bytes)?;
+    check_version(file, bytes)?;
+    let complaints: ComplaintsFile =
+        serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
+    check_lengths(file, &complaints.columns.lengths(), complaints.rows)?;
+    check_lengths(
+        file,
+        &complaints.totals.columns.lengths(),
+        complaints.totals.rows,
+    )?;
+    let codes = complaints
+        .columns
+        .region
+        .iter()
+        .chain(&complaints.totals.columns.region);
+    check_regions(manifest, file, codes.map(|r| &**r))?;
+    Ok(complaints)
+}
+
+impl Dataset {
+    /// Opens a bundle from the bytes of its three files.
+    pub fn open(manifest: &[u8], audits: &[u8], complaints: &[u8]) -> Result<Dataset, LoadError> {
+        let manifest = parse_manifest(manifest)?;
+        let audits = parse_audits(&manifest, audits)?;
+        let complaints = parse_complaints(&manifest, complaints)?;
+        Ok(Dataset {
+            manifest,
+            audits,
+            complaints,
+        })
+    }
+
+    /// The last twelve months of data (fewer when the data cover less).
+    pub fn default_period(&self) -> Period {
+        let to = self.manifest.period.to;
+        let from = Month::from_index(to.index().saturating_sub(11))
+            .filter(|m| *m >= self.manifest.period.from)
+            .unwrap_or(self.manifest.period.from);
+        Period { from, to }
+    }
+}

@@ -1,0 +1,225 @@
+//! Numbers, percentages and months as each language writes them.
+//!
+//! Kazakh and Russian group thousands with a (no-break) space and use a decimal comma; English uses a comma
+//! and a decimal point. Month names follow each language's standalone form.
+
+use crate::labels::Lang;
+use crate::period::{Month, Period};
+
+/// The no-break space used between digit groups and before `%` in Kazakh and Russian.
+pub const NBSP: char = '\u{a0}';
+
+fn separators(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::Kk | Lang::Ru => (NBSP, ','),
+        Lang::En => (',', '.'),
+    }
+}
+
+fn group(digits: &str, sep: char) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A number with `decimals` digits after the decimal sign, grouped by thousands.
+///
+/// ```
+/// use adal_core::{format::number, labels::Lang};
+/// assert_eq!(number(1234567.891, 1, Lang::En), "1,234,567.9");
+/// assert_eq!(number(1234567.891, 1, Lang::Ru), "1\u{a0}234\u{a0}567,9");
+/// assert_eq!(number(-0.04, 1, Lang::Kk), "0,0");
+/// ```
+pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    let (thousands, decimal) = separators(lang);
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let mut out = String::new();
+    if negative {
+        out.push('−');
+    }
+    out.push_str(&group(int, thousands));
+    if !frac.is_empty() {
+        out.push(decimal);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A whole number, grouped by thousands.
+pub fn integer(value: u64, lang: Lang) -> String {
+    group(&value.to_string(), separators(lang).0)
+}
+
+/// A share (0–1) as a percentage with `decimals` digits: `12,3 %` in Kazakh and Russian, `12.3%` in English.
+pub fn percent(share: f64, decimals: usize, lang: Lang) -> String {
+    let n = number(share * 100.0, decimals, lang);
+    match lang {
+        Lang::Kk | Lang::Ru => format!("{n}{NBSP}%"),
+        Lang::En => format!("{n}%"),
+    }
+}
+
+const MONTHS_KK: [&str; 12] = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+];
+const MONTHS_RU: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The name of month 1–12 in `lang`, standalone form.
+pub fn month_name(month: u8, lang: Lang) -> &'static str {
+    let names = match lang {
+        Lang::Kk => &MONTHS_KK,
+        Lang::Ru => &MONTHS_RU,
+        Lang::En => &MONTHS_EN,
+    };
+    names[usize::from(month.clamp(1, 12) - 1)]
+}
+
+/// A month with its year: `2026 ж. қараша`, `ноябрь 2026 г.`, `November 2026`.
+pub fn month(m: Month, lang: Lang) -> String {
+    let name = month_name(m.month(), lang);
+    match lang {
+        Lang::Kk => format!("{} ж. {name}", m.year()),
+        Lang::Ru => format!("{name} {} г.", m.year()),
+        Lang::En => format!("{name} {}", m.year()),
+    }
+}
+
+const MONTHS_RU_GENITIVE: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// A calendar date written `YYYY-MM-DD` as each language writes it: `2023 ж. 1 қаңтар`, `1 января 2023 г.`,
+/// `1 January 2023`. Text that is not such a date is returned unchanged.
+///
+/// ```
+/// use adal_core::{format::date, labels::Lang};
+/// assert_eq!(date("2023-01-01", Lang::Ru), "1 января 2023 г.");
+/// assert_eq!(date("not a date", Lang::En), "not a date");
+/// ```
+pub fn date(text: &str, lang: Lang) -> String {
+    let Ok(m) = Month::from_date(text) else {
+        return text.to_owned();
+    };
+    let day: u32 = text[8..10].parse().unwrap_or(1);
+    let i = usize::from(m.month() - 1);
+    match lang {
+        Lang::Kk => format!("{} ж. {day} {}", m.year(), MONTHS_KK[i]),
+        Lang::Ru => format!("{day} {} {} г.", MONTHS_RU_GENITIVE[i], m.year()),
+        Lang::En => format!("{day} {} {}", MONTHS_EN[i], m.year()),
+    }
+}
+
+/// A period of months: one month alone, or `from – to`.
+pub fn period(p: Period, lang: Lang) -> String {
+    if p.from == p.to {
+        month(p.from, lang)
+    } else {
+        format!("{} – {}", month(p.from, lang), month(p.to, lang))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_per_language() {
+        let cases = [
+            (0.0, 0, Lang::En, "0"),
+            (999.0, 0, Lang::Ru, "999"),
+            (1000.0, 0, Lang::Ru, "1\u{a0}000"),
+            (19_765_004.0, 0, Lang::Kk, "19\u{a0}765\u{a0}004"),
+            (19_765_004.0, 0, Lang::En, "19,765,004"),
+            (12.345, 2, Lang::Kk, "12,35"),
+            (12.345, 1, Lang::En, "12.3"),
+            (-1234.5, 1, Lang::Ru, "−1\u{a0}234,5"),
+            (f64::NAN, 1, Lang::En, "—"),
+        ];
+        for (value, decimals, lang, want) in cases {
+            assert_eq!(number(value, decimals, lang), want, "{value} {lang:?}");
+        }
+        assert_eq!(integer(1_234_567, Lang::Kk), "1\u{a0}234\u{a0}567");
+        assert_eq!(integer(12, Lang::En), "12");
+    }
+
+    #[test]
+    fn percentages_per_language() {
+        assert_eq!(percent(0.0734, 1, Lang::Ru), "7,3\u{a0}%");
+        assert_eq!(percent(0.0734, 1, Lang::Kk), "7,3\u{a0}%");
+        assert_eq!(percent(0.0734, 1, Lang::En), "7.3%");
+    }
+
+    #[test]
+    fn months_per_language() {
+        let m: Month = "2026-11".parse().expect("month");
+        assert_eq!(month(m, Lang::Kk), "2026 ж. қараша");
+        assert_eq!(month(m, Lang::Ru), "ноябрь 2026 г.");
+        assert_eq!(month(m, Lang::En), "November 2026");
+        let p = Period {
+            from: "2025-12".parse().expect("month"),
+            to: m,
+        };
+        assert_eq!(period(p, Lang::En), "December 2025 – November 2026");
+        assert_eq!(date("2026-11-27", Lang::Kk), "2026 ж. 27 қараша");
+        assert_eq!(date("2026-11-27", Lang::En), "27 November 2026");
+    }
+}

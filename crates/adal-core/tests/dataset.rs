@@ -1,0 +1,280 @@
+//! Opening bundles as the web app does, with every kind of broken or forged file, and the key figures.
+
+use adal_core::bundle::sha256_hex;
+use adal_core::dataset::{Dataset, DatasetIndex, LoadError, is_safe_folder};
+use adal_core::figures::key_figures;
+use adal_core::period::Period;
+use serde_json::Value;
+
+const MANIFEST: &[u8] = include_bytes!("../../../public/data/manifest.json");
+const AUDITS: &[u8] = include_bytes!("../../../public/data/audits.json");
+const COMPLAINTS: &[u8] = include_bytes!("../../../public/data/complaints.json");
+
+/// Rewrites a data file as a forger would, fixing its checksum in the manifest so that only the content
+/// check can catch it.
+fn forge(file: &str, edit: impl FnOnce(&mut Value)) -> (Vec<u8>, Vec<u8>) {
+    let original = if file == "audits.json" {
+        AUDITS
+    } else {
+        COMPLAINTS
+    };
+    let mut value: Value = serde_json::from_slice(original).expect("json");
+    edit(&mut value);
+    let bytes = serde_json::to_vec(&value).expect("json");
+    let mut manifest: Value = serde_json::from_slice(MANIFEST).expect("json");
+    for entry in manifest["files"].as_array_mut().expect("files") {
+        if entry["path"] == file {
+            entry["bytes"] = bytes.len().into();
+            entry["sha256"] = sha256_hex(&bytes).into();
+        }
+    }
+    (serde_json::to_vec(&manifest).expect("json"), bytes)
+}
+
+#[test]
+fn the_demo_bundle_opens() {
+    let d = Dataset::open(MANIFEST, AUDITS, COMPLAINTS).expect("the demo bundle opens");
+    assert!(d.manifest.is_demo);
+    assert_eq!(d.manifest.regions.len(), 20);
+    let p = d.default_period();
+    assert_eq!(
+        (p.from.to_string(), p.to.to_string()),
+        ("2025-12".into(), "2026-11".into())
+    );
+}
+
+#[test]
+fn every_broken_bundle_gives_its_own_error() {
+    let truncated = &AUDITS[..AUDITS.len() / 2];
+    let cases: Vec<(&str, Result<Dataset, LoadError>, &str)> = vec![
+        (
+            "invalid manifest JSON",
+            Dataset::open(
+                b"{\"schema_version\": 1,\n  \"dataset\": ",
+                AUDITS,
+                COMPLAINTS,
+            ),
+            "manifest.json: invalid JSON at line 2",
+        ),
+        (
+            "unsupported version",
+            Dataset::open(
+                &String::from_utf8_lossy(MANIFEST)
+                    .replacen("\"schema_version\": 1", "\"schema_version\": 2", 1)
+                    .into_bytes(),
+                AUDITS,
+                COMPLAINTS,
+            ),
+            "manifest.json: schema_version 2 is not supported",
+        ),
+        (
+            "checksum",
+            Dataset::open(MANIFEST, truncated, COMPLAINTS),
+            "audits.json: its checksum does not match",
+        ),
+        (
+            "complaints checksum",
+            Dataset::open(MANIFEST, AUDITS, b"{}"),
+            "complaints.json: its checksum does not match",
+        ),
+        (
+            "invalid data JSON",
+            {
+                let (m, a) = forge("audits.json", |_| ());
+                let mut broken = a.clone();
+                broken.truncate(a.len() - 2);
+                let mut manifest: Value = serde_json::from_slice(&m).expect("json");
+                manifest["files"][0]["bytes"] = broken.len().into();
+                manifest["files"][0]["sha256"] = sha256_hex(&broken).into();
+                Dataset::open(
+                    &serde_json::to_vec(&manifest).expect("json"),
+                    &broken,
+                    COMPLAINTS,
+                )
+            },
+            "audits.json: invalid JSON at line 1, column",
+        ),
+        (
+            "data version",
+            {
+                let (m, a) = forge("audits.json", |v| v["schema_version"] = 7.into());
+                Dataset::open(&m, &a, COMPLAINTS)
+            },
+            "audits.json: schema_version 7 is not supported",
+        ),
+        (
+            "unequal columns",
+            {
+                let (m, a) = forge("audits.json", |v| {
+                    v["columns"]["service"]
+                        .as_array_mut()
+                        .expect("service")
+                        .pop();
+                });
+                Dataset::open(&m, &a, COMPLAINTS)
+            },
+            "audits.json: column service has",
+        ),
+        (
+            "unknown region",
+            {
+                let (m, c) = forge("complaints.json", |v| {
+                    v["totals"]["columns"]["region"][3] = "KZ-99".into()
+                });
+                Dataset::open(&m, AUDITS, &c)
+            },
+            "complaints.json: unknown region code \"KZ-99\"",
+        ),
+        (
+            "file missing from the manifest",
+            {
+                let mut manifest: Value = serde_json::from_slice(MANIFEST).expect("json");
+                manifest["files"].as_array_mut().expect("files").remove(1);
+                Dataset::open(
+                    &serde_json::to_vec(&manifest).expect("json"),
+                    AUDITS,
+                    COMPLAINTS,
+                )
+            },
+            "complaints.json: not listed in the manifest",
+        ),
+    ];
+    for (name, result, want) in cases {
+        let err = result.expect_err(name).to_string();
+        assert!(err.starts_with(want), "{name}: {err}");
+    }
+}
+
+#[test]
+fn the_dataset_list_is_an_allow_list_of_folders_inside_the_data_folder() {
+    for ok in ["", "demo/", "demo/2026-11/", "a.b_c-1/"] {
+        assert!(is_safe_folder(ok), "{ok}");
+    }
+    for bad in [
+        "..",
+        "../",
+        "demo",
+        "/demo/",
+        "https://evil.example/",
+        "a//",
+        "./",
+        "a/../b/",
+        "демо/",
+        "a?b/",
+    ] {
+        assert!(!is_safe_folder(bad), "{bad}");
+    }
+    let index = DatasetIndex::parse(br#"{"schema_version":1,"default":"demo","datasets":[{"id":"demo","path":""},{"id":"old","path":"old/"}]}"#)
+        .expect("index");
+    assert_eq!(index.choose(None), (&index.datasets[0], false));
+    assert_eq!(index.choose(Some("old")).0.path, "old/");
+    assert_eq!(
+        index.choose(Some("https://evil.example/data/")),
+        (&index.datasets[0], true)
+    );
+    let bad = DatasetIndex::parse(
+        br#"{"schema_version":1,"default":"x","datasets":[{"id":"x","path":"../x/"}]}"#,
+    );
+    assert!(matches!(bad, Err(LoadError::BadIndex { .. })));
+    let no_default = DatasetIndex::parse(
+        br#"{"schema_version":1,"default":"y","datasets":[{"id":"x","path":""}]}"#,
+    );
+    assert!(matches!(no_default, Err(LoadError::BadIndex { .. })));
+    assert!(DatasetIndex::parse(include_bytes!("../../../public/data/datasets.json")).is_ok());
+}
+
+#[test]
+fn key_figures_of_a_small_hand_made_bundle() {
+    // Four visits in 2024-03 (one generalised to 2024), complaints in two months.
+    let (m, a) = forge("audits.json", |v| {
+        let cols = &mut v["columns"];
+        let set = |cols: &mut Value, name: &str, values: Value| cols[name] = values;
+        set(
+            cols,
+            "region",
+            serde_json::json!(["KZ-11", "KZ-11", "KZ-75", "KZ-75"]),
+        );
+        set(
+            cols,
+            "month",
+            serde_json::json!(["2024-03", "2024-03", "2024-03", "2024"]),
+        );
+        set(
+            cols,
+            "service",
+            serde_json::json!(["other", "other", "other", "other"]),
+        );
+        set(cols, "channel", serde_json::json!([null, null, null, null]));
+        set(cols, "score_waiting", serde_json::json!([5, 1, null, 3]));
+        set(cols, "score_courtesy", serde_json::json!([5, 3, null, 3]));
+        for name in ["score_information", "score_accessibility", "score_outcome"] {
+            set(cols, name, serde_json::json!([5, 2, null, 3]));
+        }
+        set(cols, "wait_minutes", serde_json::json!([10, 30, 20, 99]));
+        set(
+            cols,
+            "informal_payment_requested",
+            serde_json::json!([true, false, null, true]),
+        );
+        set(
+            cols,
+            "intermediary_offered",
+            serde_json::json!([false, false, false, true]),
+        );
+        set(
+            cols,
+            "service_completed",
+            serde_json::json!([true, true, false, true]),
+        );
+        v["rows"] = 4.into();
+    });
+    let d = Dataset::open(&m, &a, COMPLAINTS).expect("opens");
+    let march = Period {
+        from: "2024-03".parse().expect("month"),
+        to: "2024-03".parse().expect("month"),
+    };
+    let f = key_figures(&d, march, None);
+    assert_eq!(f.visits, 3);
+    assert_eq!(f.visits_unplaced, 1);
+    // Per visit: (5 − 1) × 25 = 100 and (mean of 1, 3, 2, 2, 2 = 2 − 1) × 25 = 25; the third has no score.
+    let q = f.quality_index.expect("quality");
+    assert_eq!(q.n, 2);
+    assert!((q.value - 62.5).abs() < 1e-9);
+    let informal = f.informal_payment.expect("informal");
+    assert_eq!((informal.n, informal.value), (2, 0.5));
+    assert_eq!(f.completion.map(|e| e.n), Some(3));
+    assert_eq!(f.median_wait.map(|e| e.value), Some(20.0));
+    assert_eq!(f.population, 19_765_004);
+
+    let akmola = key_figures(&d, march, Some("KZ-11"));
+    assert_eq!(akmola.visits, 2);
+    assert_eq!(akmola.population, 787_971);
+    let rate = akmola.complaints_per_100k.expect("rate");
+    assert!((rate - akmola.complaints.counted as f64 * 100_000.0 / 787_971.0).abs() < 1e-9);
+
+    // The whole year 2024 places the generalised visit too.
+    let year = Period {
+        from: "2024-01".parse().expect("month"),
+        to: "2024-12".parse().expect("month"),
+    };
+    let f = key_figures(&d, year, None);
+    assert_eq!((f.visits, f.visits_unplaced), (4, 0));
+    assert!(f.complaints.counted + f.complaints.suppressed_totals > 0);
+}
+
+#[test]
+fn national_complaints_add_up_the_published_totals() {
+    let d = Dataset::open(MANIFEST, AUDITS, COMPLAINTS).expect("opens");
+    let p = d.default_period();
+    let f = key_figures(&d, p, None);
+    let t = &d.complaints.totals.columns;
+    let expected: u64 = (0..d.complaints.totals.rows)
+        .filter(|&i| t.month[i] >= p.from && t.month[i] <= p.to)
+        .filter_map(|i| t.count[i])
+        .map(u64::from)
+        .sum();
+    assert_eq!(f.complaints.counted, expected);
+    assert!(f.visits > 3000, "{}", f.visits);
+    let q = f.quality_index.expect("quality");
+    assert!(q.low < q.value && q.value < q.high);
+}

@@ -1,0 +1,96 @@
+//! The edge of the app: turns a file of the bundle into bytes or a typed [`LoadError`].
+//!
+//! Only this module fetches, and only relative URLs under `data/`, built from the allow-list in
+//! `data/datasets.json`: the app never loads from a URL taken from the query string. Bodies are read as a
+//! stream so that large files can report progress.
+
+use adal_core::dataset::LoadError;
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ReadableStreamDefaultReader, Response};
+
+/// The folder of the published data, relative to the page.
+pub const DATA_ROOT: &str = "data/";
+
+/// Bytes received so far of one file, and its size when the server said it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Progress {
+    /// The file.
+    pub file: String,
+    /// Bytes received.
+    pub received: u64,
+    /// `Content-Length`, if sent.
+    pub total: Option<u64>,
+}
+
+fn network(file: &str) -> LoadError {
+    LoadError::Network {
+        file: file.to_owned(),
+    }
+}
+
+/// Fetches `DATA_ROOT` + `path` (a relative path checked by the caller) and calls `on_progress` as bytes
+/// arrive. `file` names the file in messages.
+pub async fn fetch_bytes(
+    path: &str,
+    file: &str,
+    on_progress: impl Fn(Progress),
+) -> Result<Vec<u8>, LoadError> {
+    let url = format!("{DATA_ROOT}{path}");
+    let window = web_sys::window().ok_or_else(|| network(file))?;
+    let response = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .map_err(|_| network(file))?;
+    let response: Response = response.dyn_into().map_err(|_| network(file))?;
+    if !response.ok() {
+        return Err(LoadError::Http {
+            file: file.to_owned(),
+            status: response.status(),
+        });
+    }
+    let total = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse::<u64>().ok());
+    let report = |received: u64| {
+        on_progress(Progress {
+            file: file.to_owned(),
+            received,
+            total,
+        })
+    };
+    report(0);
+    let Some(body) = response.body() else {
+        let buffer = JsFuture::from(response.array_buffer().map_err(|_| network(file))?)
+            .await
+            .map_err(|_| network(file))?;
+        let bytes = Uint8Array::new(&buffer).to_vec();
+        report(bytes.len() as u64);
+        return Ok(bytes);
+    };
+    let reader: ReadableStreamDefaultReader =
+        body.get_reader().dyn_into().map_err(|_| network(file))?;
+    let mut bytes = Vec::with_capacity(total.unwrap_or(0).min(64 << 20) as usize);
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| network(file))?;
+        let done = Reflect::get(&chunk, &JsValue::from_str("done"))
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value = Reflect::get(&chunk, &JsValue::from_str("value")).map_err(|_| network(file))?;
+        let array: Uint8Array = value.dyn_into().map_err(|_| network(file))?;
+        let start = bytes.len();
+        bytes.resize(start + array.length() as usize, 0);
+        array.copy_to(&mut bytes[start..]);
+        report(bytes.len() as u64);
+    }
+    Ok(bytes)
+}

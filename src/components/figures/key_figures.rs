@@ -1,0 +1,152 @@
+//! The key national figures of the default period (the last twelve months of data), one card per metric,
+//! each with the sample behind it and its 95 % interval where it is an estimate.
+
+use std::sync::Arc;
+
+use adal_core::contract::MetricDefinition;
+use adal_core::figures::{KeyFigures, key_figures};
+use adal_core::format;
+use adal_core::labels::Lang;
+use adal_core::stats::Estimate;
+use leptos::prelude::*;
+
+use super::figure_card::{FigureCard, FigureText};
+use crate::contexts::dataset::Loaded;
+use crate::contexts::view_state::use_view_state;
+use crate::i18n::{t, t_string, use_i18n};
+
+/// A metric's value as text: the value, its interval ends, and the number of visits behind it.
+struct MetricValue {
+    value: String,
+    interval: Option<(String, String)>,
+    visits: Option<u64>,
+}
+
+fn estimate(e: &Estimate, show: impl Fn(f64) -> String) -> MetricValue {
+    MetricValue {
+        value: show(e.value),
+        interval: Some((show(e.low), show(e.high))),
+        visits: Some(e.n),
+    }
+}
+
+fn count(value: String) -> MetricValue {
+    MetricValue {
+        value,
+        interval: None,
+        visits: None,
+    }
+}
+
+/// How a metric's value reads in `lang`; `None` when there is nothing to show. `minutes` words a number
+/// of minutes.
+fn metric_value(
+    id: &str,
+    f: &KeyFigures,
+    lang: Lang,
+    minutes: impl Fn(String) -> String,
+) -> Option<MetricValue> {
+    let pct = |v: f64| format::percent(v, 1, lang);
+    match id {
+        "quality_index" => f
+            .quality_index
+            .as_ref()
+            .map(|e| estimate(e, |v| format::number(v, 1, lang))),
+        "informal_payment_share" => f.informal_payment.as_ref().map(|e| estimate(e, pct)),
+        "intermediary_share" => f.intermediary.as_ref().map(|e| estimate(e, pct)),
+        "completion_share" => f.completion.as_ref().map(|e| estimate(e, pct)),
+        "median_wait" => f.median_wait.as_ref().map(|e| {
+            estimate(e, |v| {
+                let decimals = if v.fract() == 0.0 { 0 } else { 1 };
+                minutes(format::number(v, decimals, lang))
+            })
+        }),
+        "complaints" => Some(count(format::integer(f.complaints.counted, lang))),
+        "complaints_per_100k" => f
+            .complaints_per_100k
+            .map(|r| count(format::number(r, 1, lang))),
+        _ => None,
+    }
+}
+
+/// The section of key figures.
+#[component]
+pub fn KeyFiguresSection(loaded: Arc<Loaded>) -> impl IntoView {
+    let i18n = use_i18n();
+    let view_state = use_view_state();
+    let dataset = &loaded.dataset;
+    let period = dataset.default_period();
+    let figures = Arc::new(key_figures(dataset, period, None));
+    let unplaced = figures.visits_unplaced;
+    let suppressed = figures.complaints.suppressed_totals;
+    let population_date = dataset
+        .manifest
+        .regions
+        .first()
+        .map(|r| r.population.reference_date.clone())
+        .unwrap_or_default();
+
+    let card = move |metric: MetricDefinition| {
+        let figures = figures.clone();
+        let population_date = population_date.clone();
+        let text = Signal::derive(move || {
+            let lang = view_state.lang.get();
+            let value = metric_value(&metric.id, &figures, lang, |v| {
+                t_string!(i18n, minutes, value = v).to_string()
+            });
+            let sample = match metric.id.as_str() {
+                "complaints" => Some(t_string!(i18n, complaints_behind).to_string()),
+                "complaints_per_100k" => {
+                    let population = format::integer(figures.population, lang);
+                    let date = format::date(&population_date, lang);
+                    Some(
+                        t_string!(i18n, population_note, population = population, date = date)
+                            .to_string(),
+                    )
+                }
+                _ => value.as_ref().and_then(|v| v.visits).map(|n| {
+                    t_string!(i18n, visits_behind, n = format::integer(n, lang)).to_string()
+                }),
+            };
+            let interval = value
+                .as_ref()
+                .and_then(|v| v.interval.clone())
+                .map(|(low, high)| t_string!(i18n, interval, low = low, high = high).to_string());
+            FigureText {
+                id: metric.id.clone(),
+                label: metric.label.get(lang).to_owned(),
+                description: metric.description.get(lang).to_owned(),
+                value: value.map(|v| v.value),
+                interval,
+                sample,
+            }
+        });
+        view! { <FigureCard text /> }
+    };
+    let cards = dataset
+        .manifest
+        .metrics
+        .iter()
+        .cloned()
+        .map(card)
+        .collect_view();
+
+    let lang = view_state.lang;
+    view! {
+        <section class="key-figures" aria-labelledby="figures-heading">
+            <h2 id="figures-heading">{t!(i18n, figures_heading)}</h2>
+            <p class="figures-period">{move || format::period(period, lang.get())}</p>
+            <ul class="figure-grid">{cards}</ul>
+            <Show when=move || { unplaced > 0 }>
+                <p class="note">
+                    {move || t_string!(i18n, unplaced_note, n = format::integer(unplaced, lang.get()))}
+                </p>
+            </Show>
+            <Show when=move || { suppressed > 0 }>
+                <p class="note">
+                    {move || t_string!(i18n, suppressed_totals_note, n = format::integer(suppressed, lang.get()))}
+                </p>
+            </Show>
+        </section>
+    }
+}

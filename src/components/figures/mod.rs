@@ -1,0 +1,4 @@
+//! The key figures.
+
+pub mod figure_card;
+pub mod key_figures;

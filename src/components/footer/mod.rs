@@ -1,0 +1,3 @@
+//! The page footer.
+
+pub mod site_footer;

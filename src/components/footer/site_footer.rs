@@ -1,0 +1,37 @@
+//! The footer: the source line (publisher, title, version, licence) and the anonymisation note.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::contexts::dataset::Loaded;
+use crate::contexts::view_state::use_view_state;
+use crate::i18n::{t_string, use_i18n};
+
+/// The footer; empty until a dataset is loaded.
+#[component]
+pub fn SiteFooter(loaded: Signal<Option<Arc<Loaded>>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_view_state().lang;
+    let lines = move || {
+        loaded.get().map(|l| {
+            let m = &l.dataset.manifest;
+            let lang = lang.get();
+            let source = t_string!(
+                i18n,
+                source,
+                publisher = m.publisher.name.get(lang).to_owned(),
+                title = m.title.get(lang).to_owned(),
+                version = m.dataset.version.clone(),
+                licence = m.licence.name.clone()
+            )
+            .to_string();
+            let method = t_string!(i18n, method_note, k = m.k_anonymity.k).to_string();
+            view! {
+                <p>{source}</p>
+                <p>{method}</p>
+            }
+        })
+    };
+    view! { <footer class="site-footer">{lines}</footer> }
+}

@@ -1,0 +1,5 @@
+//! The page header.
+
+pub mod demo_banner;
+pub mod language_switcher;
+pub mod site_header;

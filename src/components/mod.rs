@@ -1,0 +1,7 @@
+//! Components, one per file, grouped by feature.
+
+pub mod figures;
+pub mod footer;
+pub mod header;
+pub mod report;
+pub mod status;

@@ -1,0 +1,3 @@
+//! Where to report corruption.
+
+pub mod report_panel;

@@ -1,0 +1,5 @@
+//! Loading, errors and notices.
+
+pub mod dataset_notice;
+pub mod load_error;
+pub mod loading_status;

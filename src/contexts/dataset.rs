@@ -1,0 +1,101 @@
+//! The loaded dataset, provided once: the allow-list, then the manifest, then the two data files, each
+//! checked by `adal-core` before anything is shown. A retry loads everything again.
+
+use std::sync::Arc;
+
+use adal_core::contract::files;
+use adal_core::dataset::{
+    Dataset, DatasetIndex, INDEX_FILE, LoadError, parse_audits, parse_complaints, parse_manifest,
+};
+use leptos::prelude::*;
+
+use crate::api::{Progress, fetch_bytes};
+use crate::contexts::view_state::use_view_state;
+
+/// A dataset ready to show.
+pub struct Loaded {
+    /// The checked bundle.
+    pub dataset: Dataset,
+    /// The id requested in the URL but not on the allow-list, and the id shown instead.
+    pub refused: Option<(String, String)>,
+}
+
+/// The dataset context.
+#[derive(Clone, Copy)]
+pub struct DatasetContext {
+    /// `None` while loading.
+    pub resource: LocalResource<Result<Arc<Loaded>, LoadError>>,
+    /// Progress of the files being fetched.
+    pub progress: RwSignal<Vec<Progress>>,
+}
+
+impl DatasetContext {
+    /// Loads everything again.
+    pub fn retry(&self) {
+        self.progress.set(Vec::new());
+        self.resource.refetch();
+    }
+}
+
+async fn load(
+    requested: Option<String>,
+    progress: RwSignal<Vec<Progress>>,
+) -> Result<Arc<Loaded>, LoadError> {
+    let track = move |p: Progress| {
+        progress.update(|list| match list.iter_mut().find(|q| q.file == p.file) {
+            Some(q) => *q = p,
+            None => list.push(p),
+        });
+    };
+    let index = DatasetIndex::parse(&fetch_bytes(INDEX_FILE, INDEX_FILE, track).await?)?;
+    let (chosen, refused) = index.choose(requested.as_deref());
+    // `DatasetIndex::parse` has checked that the path is a plain folder inside the data folder.
+    let base = chosen.path.clone();
+    let refused = refused.then(|| (requested.unwrap_or_default(), chosen.id.clone()));
+    let manifest = parse_manifest(
+        &fetch_bytes(
+            &format!("{base}{}", files::MANIFEST),
+            files::MANIFEST,
+            track,
+        )
+        .await?,
+    )?;
+    let audits_path = format!("{base}{}", files::AUDITS);
+    let complaints_path = format!("{base}{}", files::COMPLAINTS);
+    let (audits, complaints) = futures_join(
+        fetch_bytes(&audits_path, files::AUDITS, track),
+        fetch_bytes(&complaints_path, files::COMPLAINTS, track),
+    )
+    .await;
+    let audits = parse_audits(&manifest, &audits?)?;
+    let complaints = parse_complaints(&manifest, &complaints?)?;
+    Ok(Arc::new(Loaded {
+        dataset: Dataset {
+            manifest,
+            audits,
+            complaints,
+        },
+        refused,
+    }))
+}
+
+/// Runs two futures at once.
+async fn futures_join<A, B>(a: impl Future<Output = A>, b: impl Future<Output = B>) -> (A, B) {
+    futures::join!(a, b)
+}
+
+/// Starts loading the dataset the URL asks for and provides it.
+pub fn provide_dataset() {
+    let view = use_view_state();
+    let progress = RwSignal::new(Vec::new());
+    let resource = LocalResource::new(move || {
+        let requested = view.dataset.get();
+        load(requested, progress)
+    });
+    provide_context(DatasetContext { resource, progress });
+}
+
+/// The dataset context provided by [`provide_dataset`].
+pub fn use_dataset() -> DatasetContext {
+    expect_context::<DatasetContext>()
+}

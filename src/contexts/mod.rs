@@ -1,0 +1,4 @@
+//! Contexts provided once at the top of the app.
+
+pub mod dataset;
+pub mod view_state;

@@ -1,0 +1,101 @@
+//! The view state, read from the URL's query string: language, theme and dataset.
+//!
+//! The query string is the only home of view state. The language is `?lang=` when valid, else the
+//! browser's preferred languages, else Kazakh; it is pushed into leptos_i18n and onto `<html lang>`. The
+//! theme is `?theme=light|dark`, else the system's preference (CSS `prefers-color-scheme`).
+
+use adal_core::labels::Lang;
+use adal_core::query;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::i18n::{Locale, use_i18n};
+
+/// The view state of the page.
+#[derive(Clone, Copy)]
+pub struct ViewState {
+    /// The raw query string, `?…` or empty.
+    pub search: Memo<String>,
+    /// The language shown.
+    pub lang: Memo<Lang>,
+    /// `?dataset=`, if any.
+    pub dataset: Memo<Option<String>>,
+}
+
+impl ViewState {
+    /// A link to this page with `key` set to `value`, every other parameter kept.
+    pub fn link_with(&self, key: &'static str, value: Option<&str>) -> String {
+        query::with_param(&self.search.get(), key, value)
+    }
+}
+
+fn browser_languages() -> Vec<String> {
+    let navigator = window().navigator();
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+fn locale_of(lang: Lang) -> Locale {
+    match lang {
+        Lang::Kk => Locale::kk,
+        Lang::Ru => Locale::ru,
+        Lang::En => Locale::en,
+    }
+}
+
+/// Reads the view state from the URL and keeps the document in step with it.
+pub fn provide_view_state() {
+    let location = use_location();
+    let search = location.search;
+    let preferred = browser_languages();
+    let lang = Memo::new(move |_| {
+        let q = query::get(&search.get(), "lang");
+        Lang::negotiate(q.as_deref(), preferred.iter().map(String::as_str))
+    });
+    let theme = Memo::new(
+        move |_| match query::get(&search.get(), "theme").as_deref() {
+            Some("light") => Some("light"),
+            Some("dark") => Some("dark"),
+            _ => None,
+        },
+    );
+    let dataset = Memo::new(move |_| query::get(&search.get(), "dataset"));
+
+    let i18n = use_i18n();
+    // The first render is already in the right language; the effect follows later changes.
+    i18n.set_locale(locale_of(lang.get_untracked()));
+    Effect::new(move |_| {
+        let lang = lang.get();
+        i18n.set_locale(locale_of(lang));
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.code());
+            match theme.get() {
+                Some(t) => {
+                    let _ = html.set_attribute("data-theme", t);
+                }
+                None => {
+                    let _ = html.remove_attribute("data-theme");
+                }
+            }
+        }
+    });
+
+    provide_context(ViewState {
+        search,
+        lang,
+        dataset,
+    });
+}
+
+/// The view state provided by [`provide_view_state`].
+pub fn use_view_state() -> ViewState {
+    expect_context::<ViewState>()
+}

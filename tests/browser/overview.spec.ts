@@ -1,0 +1,156 @@
+import { test, expect, axeViolations, Overview } from './support';
+
+test.describe('the overview on the demo bundle', () => {
+  test('loads with the key figures, the demo banner and the report panel, without console errors', async ({ page, watch }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=en');
+    await overview.waitForFigures();
+    await expect(page.getByRole('heading', { name: 'Key figures for the whole country' })).toBeVisible();
+    await expect(page.getByText('Demonstration data. These figures are synthetic')).toBeVisible();
+    await expect(overview.card('quality_index').locator('.figure-value')).toHaveText(/^\d+\.\d$/);
+    await expect(overview.card('informal_payment_share').locator('.figure-value')).toHaveText(/^\d+\.\d%$/);
+    await expect(overview.card('informal_payment_share')).toContainText(/95 % interval: \d+\.\d% – \d+\.\d%/);
+    await expect(overview.card('informal_payment_share')).toContainText(/Visits: \d{1,3}(,\d{3})*/);
+    await expect(overview.card('complaints').locator('.figure-value')).toHaveText(/^\d{1,3}(,\d{3})+$/);
+    await expect(page.getByRole('link', { name: 'Call 1424' })).toHaveAttribute('href', 'tel:1424');
+    await expect(page.getByText('December 2025 – November 2026')).toBeVisible();
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('the language switcher changes the text and the URL, and keeps the rest of the URL', async ({ page, watch }) => {
+    const overview = new Overview(page);
+    await overview.open('?theme=dark&lang=en');
+    await overview.waitForFigures();
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Русский' }).click();
+    await expect(page.getByRole('heading', { name: 'Основные показатели по всей стране' })).toBeVisible();
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('ru');
+    expect(new URL(page.url()).searchParams.get('theme')).toBe('dark');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    // Russian groups thousands with a (no-break) space and writes a decimal comma.
+    await expect(overview.card('complaints').locator('.figure-value')).toHaveText(/^\d{1,3}(\u00a0\d{3})+$/);
+    await expect(overview.card('quality_index').locator('.figure-value')).toHaveText(/^\d+,\d$/);
+    await page.getByRole('navigation', { name: 'Язык' }).getByRole('link', { name: 'Қазақша' }).click();
+    await expect(page.getByRole('heading', { name: 'Бүкіл ел бойынша негізгі көрсеткіштер' })).toBeVisible();
+    await expect(page.getByText('2025 ж. желтоқсан – 2026 ж. қараша')).toBeVisible();
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('kk');
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('without ?lang= the browser languages decide, else Kazakh', async ({ browser }) => {
+    for (const [locale, heading] of [
+      ['ru-RU', 'Основные показатели по всей стране'],
+      ['en-GB', 'Key figures for the whole country'],
+      ['de-DE', 'Бүкіл ел бойынша негізгі көрсеткіштер'],
+    ]) {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      await page.goto('./');
+      await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+      await context.close();
+    }
+  });
+
+  test('a dataset not on the allow-list is never fetched: the default is shown with a notice', async ({ page, watch }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=en&dataset=https%3A%2F%2Fevil.example%2Fforged%2F');
+    await overview.waitForFigures();
+    await expect(page.getByText('is not published on this site; showing «demo» instead')).toBeVisible();
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('strings from the data are shown as text, never as markup', async ({ page }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=en&dataset=fixtures-markup-in-data');
+    await overview.waitForFigures();
+    await expect(page.locator('.dataset-title')).toHaveText('<img src=x onerror="window.__owned=1">Title <b>bold</b>');
+    await expect(page.locator('header img, header b, header script')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __owned?: number }).__owned)).toBeUndefined();
+  });
+
+  test('works on a 360 px phone without sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overview = new Overview(page);
+    await overview.open('?lang=kk');
+    await overview.waitForFigures();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  for (const [name, query] of [
+    ['English, light', '?lang=en&theme=light'],
+    ['Kazakh, dark', '?lang=kk&theme=dark'],
+    ['Russian, system theme', '?lang=ru'],
+  ]) {
+    test(`axe finds no WCAG 2.1 A/AA violations: ${name}`, async ({ page }) => {
+      const overview = new Overview(page);
+      await overview.open(query);
+      await overview.waitForFigures();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+});
+
+test.describe('loading failures are explained, with a retry, and never blank the page', () => {
+  const cases: [string, RegExp][] = [
+    ['invalid-json', /The file audits\.json is damaged: it is not valid data \(line 1, column \d+\)/],
+    ['bad-version', /The file manifest\.json uses data format version 2/],
+    ['bad-checksum', /The file audits\.json does not match the checksum in its manifest/],
+    ['unequal-columns', /column «wait_minutes» has \d+ entries where \d+ are declared/],
+    ['unknown-region', /names a region code that does not exist: «KZ-99»/],
+    ['http-error', /The server answered with error 404 for audits\.json/],
+  ];
+  for (const [fixture, message] of cases) {
+    test(`${fixture}: the message says what happened`, async ({ page }) => {
+      const overview = new Overview(page);
+      await overview.open(`?lang=en&dataset=fixtures-${fixture}`);
+      await expect(overview.alert()).toContainText(message);
+      await expect(overview.alert().getByRole('button', { name: 'Try again' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Adal Atlas', level: 1 })).toBeVisible();
+    });
+  }
+
+  test('the message is in the reader language', async ({ page }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=kk&dataset=fixtures-bad-checksum');
+    await expect(overview.alert()).toContainText('audits.json файлы манифесттегі бақылау сомасына сәйкес келмейді');
+    await expect(overview.alert().getByRole('button', { name: 'Қайталау' })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('a network failure is reported, and the retry loads the data', async ({ page }) => {
+    let failures = 0;
+    await page.route('**/data/audits.json', async (route) => {
+      if (failures === 0) {
+        failures += 1;
+        await route.abort('internetdisconnected');
+      } else {
+        await route.continue();
+      }
+    });
+    const overview = new Overview(page);
+    await overview.open('?lang=en');
+    await expect(overview.alert()).toContainText('The connection broke while loading audits.json');
+    await overview.alert().getByRole('button', { name: 'Try again' }).click();
+    await overview.waitForFigures();
+    await expect(overview.alert()).toHaveCount(0);
+  });
+
+  test('large files show their progress while they arrive', async ({ page }) => {
+    // A slow connection (300 KB/s) makes the 1.2 MB audits.json take a few seconds.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: 300 * 1024,
+      uploadThroughput: -1,
+    });
+    const overview = new Overview(page);
+    await overview.open('?lang=en');
+    await expect(page.getByRole('status').filter({ hasText: 'Loading the data…' })).toBeVisible();
+    const bar = page.getByRole('progressbar', { name: /audits\.json: \d+\.\d MB of 1\.2 MB/ });
+    await expect(bar).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await overview.waitForFigures();
+  });
+});

@@ -1,0 +1,76 @@
+// Lays out target/browser-site/app: a copy of dist/ plus fixture bundles, each broken in one way, added to
+// the copy's datasets.json allow-list as `fixtures-<case>`. The demo bundle stays the default.
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+
+const root = 'target/browser-site';
+const app = `${root}/app`;
+fs.rmSync(root, { recursive: true, force: true });
+fs.cpSync('dist', app, { recursive: true });
+const data = `${app}/data`;
+const read = (name) => fs.readFileSync(`${data}/${name}`);
+const sha256 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
+
+const index = JSON.parse(read('datasets.json'));
+
+/** Writes fixture `id`; `edit(files, manifest)` changes the bytes or the manifest. Checksums in the manifest
+ *  are then recomputed, so that only the intended fault remains, unless `edit` returns { keepChecksums }. */
+function fixture(id, edit) {
+  const dir = `${data}/fixtures/${id}`;
+  fs.mkdirSync(dir, { recursive: true });
+  const files = { 'audits.json': read('audits.json'), 'complaints.json': read('complaints.json') };
+  const manifest = JSON.parse(read('manifest.json'));
+  const options = edit(files, manifest) ?? {};
+  if (!options.keepChecksums) {
+    for (const entry of manifest.files) {
+      const bytes = files[entry.path];
+      if (bytes) {
+        entry.bytes = bytes.length;
+        entry.sha256 = sha256(bytes);
+      }
+    }
+  }
+  fs.writeFileSync(`${dir}/manifest.json`, JSON.stringify(manifest, null, 2));
+  for (const [name, bytes] of Object.entries(files)) {
+    if (bytes !== null) fs.writeFileSync(`${dir}/${name}`, bytes);
+  }
+  index.datasets.push({ id: `fixtures-${id}`, path: `fixtures/${id}/` });
+}
+
+const json = (bytes) => JSON.parse(bytes.toString('utf8'));
+const bytes = (value) => Buffer.from(JSON.stringify(value));
+
+fixture('invalid-json', (files) => {
+  files['audits.json'] = files['audits.json'].subarray(0, 5000);
+});
+fixture('bad-version', (_files, manifest) => {
+  manifest.schema_version = 2;
+});
+fixture('bad-checksum', (files) => {
+  const audits = json(files['audits.json']);
+  audits.columns.score_outcome[0] = audits.columns.score_outcome[0] === 5 ? 4 : 5;
+  files['audits.json'] = bytes(audits);
+  return { keepChecksums: true };
+});
+fixture('unequal-columns', (files) => {
+  const audits = json(files['audits.json']);
+  audits.columns.wait_minutes.pop();
+  files['audits.json'] = bytes(audits);
+});
+fixture('unknown-region', (files) => {
+  const complaints = json(files['complaints.json']);
+  complaints.totals.columns.region[0] = 'KZ-99';
+  files['complaints.json'] = bytes(complaints);
+});
+fixture('http-error', (files) => {
+  files['audits.json'] = null; // listed in the manifest, absent on the server: 404
+});
+fixture('markup-in-data', (_files, manifest) => {
+  for (const lang of ['kk', 'ru', 'en']) {
+    manifest.title[lang] = '<img src=x onerror="window.__owned=1">Title <b>bold</b>';
+  }
+  manifest.publisher.name.en = '<script>window.__owned=2</script>Publisher';
+});
+
+fs.writeFileSync(`${data}/datasets.json`, JSON.stringify(index, null, 2));
+console.log(`prepare-site: ${index.datasets.length} datasets in ${app}`);

@@ -1,0 +1,69 @@
+// Shared by the browser tests: a page fixture that records console errors and every request, and fails a
+// test whose page logged an error or asked anything of another origin; and an axe-core scan.
+import { test as base, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const ORIGIN = 'http://127.0.0.1:4173';
+
+type Watch = { consoleErrors: string[]; foreignRequests: string[] };
+
+export const test = base.extend<{ watch: Watch }>({
+  watch: [
+    async ({ page }, use) => {
+      const watch: Watch = { consoleErrors: [], foreignRequests: [] };
+      page.on('console', (m) => {
+        if (m.type() === 'error') watch.consoleErrors.push(m.text());
+      });
+      page.on('pageerror', (e) => watch.consoleErrors.push(e.message));
+      page.on('request', (r) => {
+        const url = r.url();
+        if (!url.startsWith(`${ORIGIN}/`) && !url.startsWith('data:')) watch.foreignRequests.push(url);
+      });
+      await use(watch);
+      expect(watch.foreignRequests, 'requests outside the page origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Runs axe-core for WCAG 2.1 A and AA and returns the violations, summarised. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return result;
+}
+
+/** The overview page, found by role and label as a person would. */
+export class Overview {
+  constructor(readonly page: Page) {}
+
+  async open(query = '') {
+    await this.page.goto(query ? `./${query}` : './');
+  }
+
+  figuresHeading() {
+    return this.page.getByRole('heading', { level: 2 }).first();
+  }
+
+  card(metric: string) {
+    return this.page.locator(`[data-metric="${metric}"]`);
+  }
+
+  alert() {
+    return this.page.getByRole('alert');
+  }
+
+  async waitForFigures() {
+    await expect(this.page.locator('.figure-card')).toHaveCount(7);
+  }
+}
