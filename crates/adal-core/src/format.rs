@@ -5,6 +5,7 @@
 
 use crate::labels::Lang;
 use crate::period::{Month, Period};
+use crate::regional::MetricId;
 
 /// The no-break space used between digit groups and before `%` in Kazakh and Russian.
 pub const NBSP: char = '\u{a0}';
@@ -177,6 +178,40 @@ pub fn period(p: Period, lang: Lang) -> String {
     }
 }
 
+/// A metric's value as the map, table and tooltips write it: the index with one decimal, shares as
+/// percentages, minutes with their unit, complaints as whole numbers, rates with one decimal.
+pub fn metric_value(metric: MetricId, value: f64, lang: Lang) -> String {
+    match metric {
+        MetricId::QualityIndex | MetricId::ComplaintsPer100k => number(value, 1, lang),
+        MetricId::InformalPayment | MetricId::Intermediary | MetricId::Completion => {
+            percent(value, 1, lang)
+        }
+        MetricId::MedianWait => {
+            let decimals = if value.fract() == 0.0 { 0 } else { 1 };
+            let unit = if lang == Lang::En { "min" } else { "мин" };
+            format!("{}{NBSP}{unit}", number(value, decimals, lang))
+        }
+        MetricId::Complaints => number(value, 0, lang),
+    }
+}
+
+/// A change of a metric, with its sign: shares in percentage points (`+1,2 п.т.`, `+1,2 п.п.`, `+1.2 pp`).
+pub fn metric_change(metric: MetricId, change: f64, lang: Lang) -> String {
+    let sign = if change > 0.0 { "+" } else { "" };
+    let text = match metric {
+        MetricId::InformalPayment | MetricId::Intermediary | MetricId::Completion => {
+            let unit = match lang {
+                Lang::Kk => "п.т.",
+                Lang::Ru => "п.п.",
+                Lang::En => "pp",
+            };
+            format!("{}{NBSP}{unit}", number(change * 100.0, 1, lang))
+        }
+        _ => metric_value(metric, change, lang),
+    };
+    format!("{sign}{text}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +241,30 @@ mod tests {
         assert_eq!(percent(0.0734, 1, Lang::Ru), "7,3\u{a0}%");
         assert_eq!(percent(0.0734, 1, Lang::Kk), "7,3\u{a0}%");
         assert_eq!(percent(0.0734, 1, Lang::En), "7.3%");
+    }
+
+    #[test]
+    fn metric_values_and_changes() {
+        assert_eq!(
+            metric_value(MetricId::InformalPayment, 0.0734, Lang::En),
+            "7.3%"
+        );
+        assert_eq!(
+            metric_value(MetricId::MedianWait, 12.0, Lang::Ru),
+            "12\u{a0}мин"
+        );
+        assert_eq!(
+            metric_value(MetricId::Complaints, 16740.0, Lang::Kk),
+            "16\u{a0}740"
+        );
+        assert_eq!(
+            metric_change(MetricId::Completion, 0.012, Lang::Ru),
+            "+1,2\u{a0}п.п."
+        );
+        assert_eq!(
+            metric_change(MetricId::QualityIndex, -0.5, Lang::En),
+            "−0.5"
+        );
     }
 
     #[test]

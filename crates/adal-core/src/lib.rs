@@ -11,27 +11,33 @@
 //!   published bundle as `adal validate` receives it.
 //! - [`dataset`] — opening a bundle in the web app, with typed load errors; [`figures`] and [`stats`] —
 //!   the key figures with their 95 % intervals; [`format`] — numbers and months per language.
+//! - [`regional`] — one metric for every unit; [`binning`] — colour classes; [`geo`] — the map's outlines
+//!   and keyboard neighbours; [`view`] and [`query`] — the view state in the URL.
 //!
 //! The crate has no web dependencies and builds for `wasm32-unknown-unknown`, so the web app and the
 //! `adal` command-line tool share one implementation of the contract.
 
 pub mod anonymise;
+pub mod binning;
 pub mod bundle;
 pub mod config;
 pub mod contract;
 pub mod dataset;
 pub mod figures;
 pub mod format;
+pub mod geo;
 pub mod labels;
 pub mod period;
 pub mod query;
 pub mod raw;
+pub mod regional;
 pub mod regions;
 pub mod report;
 pub mod schema;
 pub mod stats;
 pub mod taxonomy;
 pub mod validate;
+pub mod view;
 
 /// The version of the published data contract this crate reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;

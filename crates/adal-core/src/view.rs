@@ -1,0 +1,169 @@
+//! The map's view state as the URL carries it: `metric=`, `period=2025-01..2025-12`, `service=`,
+//! `channel=`, `region=KZ-11`, `classes=quantile|equal`. Reading never fails: an invalid value falls back
+//! to its default and leaves a [`Notice`] for a short message. Writing leaves defaults out.
+
+use crate::binning::Method;
+use crate::contract::Manifest;
+use crate::period::{Month, Period};
+use crate::query;
+use crate::regional::MetricId;
+
+/// The map view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapView {
+    /// The metric shown.
+    pub metric: MetricId,
+    /// The months.
+    pub period: Period,
+    /// A service filter.
+    pub service: Option<String>,
+    /// A channel filter.
+    pub channel: Option<String>,
+    /// The selected unit.
+    pub region: Option<String>,
+    /// How values are classed.
+    pub method: Method,
+}
+
+/// A URL parameter that was ignored, with the value found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// `metric=`.
+    Metric(String),
+    /// `period=`.
+    Period(String),
+    /// `service=`.
+    Service(String),
+    /// `channel=`.
+    Channel(String),
+    /// `region=`.
+    Region(String),
+    /// `classes=`.
+    Classes(String),
+}
+
+impl Notice {
+    /// The parameter's name.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Notice::Metric(_) => "metric",
+            Notice::Period(_) => "period",
+            Notice::Service(_) => "service",
+            Notice::Channel(_) => "channel",
+            Notice::Region(_) => "region",
+            Notice::Classes(_) => "classes",
+        }
+    }
+
+    /// The value that was ignored.
+    pub fn value(&self) -> &str {
+        match self {
+            Notice::Metric(v)
+            | Notice::Period(v)
+            | Notice::Service(v)
+            | Notice::Channel(v)
+            | Notice::Region(v)
+            | Notice::Classes(v) => v,
+        }
+    }
+}
+
+/// `2025-01..2025-12`, or a single month `2025-03`.
+pub fn period_param(p: Period) -> String {
+    if p.from == p.to {
+        p.from.to_string()
+    } else {
+        format!("{}..{}", p.from, p.to)
+    }
+}
+
+/// Parses `period=`; only periods inside `bounds` are accepted.
+pub fn parse_period(text: &str, bounds: Period) -> Option<Period> {
+    let (from, to) = text.split_once("..").unwrap_or((text, text));
+    let (from, to): (Month, Month) = (from.trim().parse().ok()?, to.trim().parse().ok()?);
+    (from <= to && from >= bounds.from && to <= bounds.to).then_some(Period { from, to })
+}
+
+/// Reads the map view from a query string, checking every value against the manifest.
+pub fn read_map_view(
+    search: &str,
+    manifest: &Manifest,
+    default_period: Period,
+) -> (MapView, Vec<Notice>) {
+    let mut notices = Vec::new();
+    let get = |key| query::get(search, key).filter(|v| !v.is_empty());
+    let metric = match get("metric") {
+        None => MetricId::QualityIndex,
+        Some(v) => MetricId::parse(&v).unwrap_or_else(|| {
+            notices.push(Notice::Metric(v));
+            MetricId::QualityIndex
+        }),
+    };
+    let period = match get("period") {
+        None => default_period,
+        Some(v) => parse_period(&v, manifest.period).unwrap_or_else(|| {
+            notices.push(Notice::Period(v));
+            default_period
+        }),
+    };
+    let mut checked = |value: Option<String>, valid: bool, notice: fn(String) -> Notice| match value
+    {
+        Some(v) if valid => Some(v),
+        Some(v) => {
+            notices.push(notice(v));
+            None
+        }
+        None => None,
+    };
+    let service = get("service");
+    let service_ok = service
+        .as_deref()
+        .is_some_and(|s| manifest.services.iter().any(|t| t.id == s));
+    let service = checked(service, service_ok, Notice::Service);
+    let channel = get("channel");
+    let channel_ok = channel
+        .as_deref()
+        .is_some_and(|s| manifest.audit_channels.iter().any(|t| t.id == s));
+    let channel = checked(channel, channel_ok, Notice::Channel);
+    let region = get("region");
+    let region_ok = region
+        .as_deref()
+        .is_some_and(|s| manifest.regions.iter().any(|r| r.code == s));
+    let region = checked(region, region_ok, Notice::Region);
+    let method = match get("classes").as_deref() {
+        None | Some("quantile") => Method::Quantile,
+        Some("equal") => Method::EqualInterval,
+        Some(other) => {
+            notices.push(Notice::Classes(other.to_owned()));
+            Method::Quantile
+        }
+    };
+    (
+        MapView {
+            metric,
+            period,
+            service,
+            channel,
+            region,
+            method,
+        },
+        notices,
+    )
+}
+
+/// The query string of `view` on top of `search` (other parameters kept), with defaults left out and the
+/// ignored invalid values removed.
+pub fn write_map_view(search: &str, view: &MapView, default_period: Period) -> String {
+    let metric = (view.metric != MetricId::QualityIndex).then(|| view.metric.id());
+    let period = (view.period != default_period).then(|| period_param(view.period));
+    let classes = match view.method {
+        Method::Quantile => None,
+        ref m => Some(m.id()),
+    };
+    let mut s = query::with_param(search, "metric", metric);
+    s = query::with_param(&s, "period", period.as_deref());
+    s = query::with_param(&s, "service", view.service.as_deref());
+    s = query::with_param(&s, "channel", view.channel.as_deref());
+    s = query::with_param(&s, "region", view.region.as_deref());
+    query::with_param(&s, "classes", classes)
+}

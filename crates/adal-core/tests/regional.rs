@@ -1,0 +1,169 @@
+//! The map's figures on the demo bundle: one per unit, consistent with the key figures, ranked, filtered,
+//! and the view state read from odd URLs.
+
+use adal_core::binning::Method;
+use adal_core::dataset::Dataset;
+use adal_core::figures::key_figures;
+use adal_core::regional::{Filter, MetricId, region_figures};
+use adal_core::view::{Notice, read_map_view, write_map_view};
+
+fn demo() -> Dataset {
+    Dataset::open(
+        include_bytes!("../../../public/data/manifest.json"),
+        include_bytes!("../../../public/data/audits.json"),
+        include_bytes!("../../../public/data/complaints.json"),
+    )
+    .expect("demo bundle")
+}
+
+fn filter(d: &Dataset) -> Filter {
+    Filter {
+        period: d.default_period(),
+        service: None,
+        channel: None,
+    }
+}
+
+#[test]
+fn every_unit_gets_a_figure_that_agrees_with_the_key_figures() {
+    let d = demo();
+    let f = filter(&d);
+    for metric in MetricId::ALL {
+        let map = region_figures(&d, metric, &f, 30);
+        assert_eq!(map.regions.len(), 20, "{metric:?}");
+        for r in &map.regions {
+            let key = key_figures(&d, f.period, Some(&r.code));
+            let expected = match metric {
+                MetricId::QualityIndex => key.quality_index.map(|e| e.value),
+                MetricId::InformalPayment => key.informal_payment.map(|e| e.value),
+                MetricId::Intermediary => key.intermediary.map(|e| e.value),
+                MetricId::Completion => key.completion.map(|e| e.value),
+                MetricId::MedianWait => key.median_wait.map(|e| e.value),
+                MetricId::Complaints => Some(key.complaints.counted as f64),
+                MetricId::ComplaintsPer100k => key.complaints_per_100k,
+            };
+            match (r.value, expected) {
+                (Some(a), Some(b)) => {
+                    assert!((a - b).abs() < 1e-9, "{metric:?} {}: {a} vs {b}", r.code)
+                }
+                (a, b) => assert_eq!(a, b, "{metric:?} {}", r.code),
+            }
+        }
+        let national = key_figures(&d, f.period, None);
+        if metric == MetricId::QualityIndex {
+            assert_eq!(map.national.value, national.quality_index.map(|e| e.value));
+        }
+    }
+}
+
+#[test]
+fn ranks_run_from_best_to_worst_by_the_metric_direction() {
+    let d = demo();
+    for metric in [MetricId::QualityIndex, MetricId::InformalPayment] {
+        let map = region_figures(&d, metric, &filter(&d), 30);
+        let mut ranked: Vec<_> = map.regions.iter().filter(|r| r.rank.is_some()).collect();
+        ranked.sort_by_key(|r| r.rank);
+        assert_eq!(ranked.len(), 20);
+        let values: Vec<f64> = ranked.iter().filter_map(|r| r.value).collect();
+        let ordered = values.windows(2).all(|w| match metric {
+            MetricId::QualityIndex => w[0] >= w[1],
+            _ => w[0] <= w[1],
+        });
+        assert!(ordered, "{metric:?}: {values:?}");
+        assert!(
+            map.regions.iter().all(|r| r.change.is_some()),
+            "the demo reaches back a year"
+        );
+    }
+}
+
+#[test]
+fn filters_narrow_the_sample_and_thin_units_are_flagged() {
+    let d = demo();
+    let all = region_figures(&d, MetricId::InformalPayment, &filter(&d), 30);
+    let online = region_figures(
+        &d,
+        MetricId::InformalPayment,
+        &Filter {
+            channel: Some("online".into()),
+            ..filter(&d)
+        },
+        30,
+    );
+    let vehicles = region_figures(
+        &d,
+        MetricId::InformalPayment,
+        &Filter {
+            service: Some("vehicle_registration".into()),
+            ..filter(&d)
+        },
+        30,
+    );
+    assert!(online.national.n < all.national.n / 3);
+    assert!(vehicles.national.n < all.national.n / 3);
+    assert!(
+        online.regions.iter().any(|r| r.low_sample),
+        "some unit has few online visits"
+    );
+    let ulytau = all
+        .regions
+        .iter()
+        .find(|r| r.code == "KZ-62")
+        .expect("Ulytau");
+    let flagged = region_figures(&d, MetricId::InformalPayment, &filter(&d), ulytau.n + 1);
+    assert!(
+        flagged
+            .regions
+            .iter()
+            .find(|r| r.code == "KZ-62")
+            .expect("Ulytau")
+            .low_sample
+    );
+}
+
+#[test]
+fn the_view_state_reads_valid_urls_and_falls_back_on_odd_ones() {
+    let d = demo();
+    let default = d.default_period();
+    let m = &d.manifest;
+    let (view, notices) = read_map_view(
+        "?metric=median_wait&period=2025-01..2025-06&service=healthcare&channel=online&region=KZ-11&classes=equal",
+        m,
+        default,
+    );
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(view.metric, MetricId::MedianWait);
+    assert_eq!(view.period.from.to_string(), "2025-01");
+    assert_eq!(view.region.as_deref(), Some("KZ-11"));
+    assert_eq!(view.method, Method::EqualInterval);
+    let written = write_map_view("?lang=ru", &view, default);
+    assert_eq!(
+        written,
+        "?lang=ru&metric=median_wait&period=2025-01..2025-06&service=healthcare&channel=online&region=KZ-11&classes=equal"
+    );
+    let (again, _) = read_map_view(&written, m, default);
+    assert_eq!(again, view);
+
+    let (view, notices) = read_map_view(
+        "?metric=bogus&period=1999-01..2031-12&service=<script>&channel=pigeon&region=KZ-99&classes=jenks",
+        m,
+        default,
+    );
+    assert_eq!(view.metric, MetricId::QualityIndex);
+    assert_eq!(view.period, default);
+    assert_eq!(
+        (view.service, view.channel, view.region),
+        (None, None, None)
+    );
+    let keys: Vec<&str> = notices.iter().map(Notice::key).collect();
+    assert_eq!(
+        keys,
+        [
+            "metric", "period", "service", "channel", "region", "classes"
+        ]
+    );
+    assert_eq!(notices[2].value(), "<script>");
+    // Defaults are left out of links.
+    let (plain, _) = read_map_view("", m, default);
+    assert_eq!(write_map_view("?lang=kk", &plain, default), "?lang=kk");
+}
