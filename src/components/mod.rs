@@ -3,5 +3,6 @@
 pub mod figures;
 pub mod footer;
 pub mod header;
+pub mod map;
 pub mod report;
 pub mod status;

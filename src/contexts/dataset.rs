@@ -5,8 +5,10 @@ use std::sync::Arc;
 
 use adal_core::contract::files;
 use adal_core::dataset::{
-    Dataset, DatasetIndex, INDEX_FILE, LoadError, parse_audits, parse_complaints, parse_manifest,
+    Dataset, DatasetIndex, GEO_FILE, INDEX_FILE, LoadError, parse_audits, parse_complaints,
+    parse_geo, parse_manifest,
 };
+use adal_core::geo::GeoFile;
 use leptos::prelude::*;
 
 use crate::api::{Progress, fetch_bytes};
@@ -18,6 +20,8 @@ pub struct Loaded {
     pub dataset: Dataset,
     /// The id requested in the URL but not on the allow-list, and the id shown instead.
     pub refused: Option<(String, String)>,
+    /// The map's outlines.
+    pub geo: GeoFile,
 }
 
 /// The dataset context.
@@ -62,11 +66,15 @@ async fn load(
     )?;
     let audits_path = format!("{base}{}", files::AUDITS);
     let complaints_path = format!("{base}{}", files::COMPLAINTS);
-    let (audits, complaints) = futures_join(
-        fetch_bytes(&audits_path, files::AUDITS, track),
-        fetch_bytes(&complaints_path, files::COMPLAINTS, track),
+    let ((audits, complaints), geo) = futures_join(
+        futures_join(
+            fetch_bytes(&audits_path, files::AUDITS, track),
+            fetch_bytes(&complaints_path, files::COMPLAINTS, track),
+        ),
+        fetch_bytes(GEO_FILE, "kz-regions.json", track),
     )
     .await;
+    let geo = parse_geo(&geo?)?;
     let audits = parse_audits(&manifest, &audits?)?;
     let complaints = parse_complaints(&manifest, &complaints?)?;
     Ok(Arc::new(Loaded {
@@ -76,6 +84,7 @@ async fn load(
             complaints,
         },
         refused,
+        geo,
     }))
 }
 

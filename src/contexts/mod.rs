@@ -1,4 +1,5 @@
 //! Contexts provided once at the top of the app.
 
 pub mod dataset;
+pub mod map_state;
 pub mod view_state;

@@ -1,3 +1,4 @@
-//! One routed screen each. This version has the overview; the region, compare and data views follow.
+//! One screen each: the overview (map, key figures, reporting) and a unit's page.
 
 pub mod overview_page;
+pub mod region_page;

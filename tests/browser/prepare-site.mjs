@@ -72,5 +72,11 @@ fixture('markup-in-data', (_files, manifest) => {
   manifest.publisher.name.en = '<script>window.__owned=2</script>Publisher';
 });
 
+// The 100,000-visit bundle of the benchmark, when scripts/test has made it.
+if (fs.existsSync('target/bench-bundle/manifest.json')) {
+  fs.cpSync('target/bench-bundle', `${data}/fixtures/bench-100k`, { recursive: true });
+  index.datasets.push({ id: 'fixtures-bench-100k', path: 'fixtures/bench-100k/' });
+}
+
 fs.writeFileSync(`${data}/datasets.json`, JSON.stringify(index, null, 2));
 console.log(`prepare-site: ${index.datasets.length} datasets in ${app}`);

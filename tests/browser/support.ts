@@ -1,5 +1,6 @@
 // Shared by the browser tests: a page fixture that records console errors and every request, and fails a
-// test whose page logged an error or asked anything of another origin; and an axe-core scan.
+// test whose page crashed (an uncaught error or a wasm panic) or asked anything of another origin; and an
+// axe-core scan.
 import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,22 +10,28 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const ORIGIN = 'http://127.0.0.1:4173';
 
-type Watch = { consoleErrors: string[]; foreignRequests: string[] };
+type Watch = { consoleErrors: string[]; foreignRequests: string[]; crashes: string[] };
 
 export const test = base.extend<{ watch: Watch }>({
   watch: [
     async ({ page }, use) => {
-      const watch: Watch = { consoleErrors: [], foreignRequests: [] };
+      const watch: Watch = { consoleErrors: [], foreignRequests: [], crashes: [] };
       page.on('console', (m) => {
         if (m.type() === 'error') watch.consoleErrors.push(m.text());
+        if (m.text().includes('panicked')) watch.crashes.push(m.text());
       });
-      page.on('pageerror', (e) => watch.consoleErrors.push(e.message));
+      page.on('pageerror', (e) => {
+        watch.consoleErrors.push(e.message);
+        watch.crashes.push(e.message);
+      });
       page.on('request', (r) => {
         const url = r.url();
         if (!url.startsWith(`${ORIGIN}/`) && !url.startsWith('data:')) watch.foreignRequests.push(url);
       });
       await use(watch);
       expect(watch.foreignRequests, 'requests outside the page origin').toEqual([]);
+      // A panic in wasm kills the page: no test may see one, whatever it does.
+      expect(watch.crashes, 'uncaught errors or wasm panics').toEqual([]);
     },
     { auto: true },
   ],

@@ -304,6 +304,16 @@ pub fn parse_complaints(manifest: &Manifest, bytes: &[u8]) -> Result<ComplaintsF
     Ok(complaints)
 }
 
+/// The map's outlines, shared by all datasets, relative to the data folder.
+pub const GEO_FILE: &str = "geo/kz-regions.json";
+
+/// Parses the map file.
+pub fn parse_geo(bytes: &[u8]) -> Result<crate::geo::GeoFile, LoadError> {
+    let name = "kz-regions.json";
+    check_version(name, bytes)?;
+    serde_json::from_slice(bytes).map_err(|e| json_error(name, &e))
+}
+
 impl Dataset {
     /// Opens a bundle from the bytes of its three files.
     pub fn open(manifest: &[u8], audits: &[u8], complaints: &[u8]) -> Result<Dataset, LoadError> {

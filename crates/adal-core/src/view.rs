@@ -23,7 +23,12 @@ pub struct MapView {
     pub region: Option<String>,
     /// How values are classed.
     pub method: Method,
+    /// Below this many visits a unit's figure is marked "interpret with caution" (`min_visits=`, 1–1000).
+    pub min_visits: u64,
 }
+
+/// The default low-sample threshold.
+pub const DEFAULT_MIN_VISITS: u64 = 30;
 
 /// A URL parameter that was ignored, with the value found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +45,8 @@ pub enum Notice {
     Region(String),
     /// `classes=`.
     Classes(String),
+    /// `min_visits=`.
+    MinVisits(String),
 }
 
 impl Notice {
@@ -52,6 +59,7 @@ impl Notice {
             Notice::Channel(_) => "channel",
             Notice::Region(_) => "region",
             Notice::Classes(_) => "classes",
+            Notice::MinVisits(_) => "min_visits",
         }
     }
 
@@ -63,7 +71,8 @@ impl Notice {
             | Notice::Service(v)
             | Notice::Channel(v)
             | Notice::Region(v)
-            | Notice::Classes(v) => v,
+            | Notice::Classes(v)
+            | Notice::MinVisits(v) => v,
         }
     }
 }
@@ -138,6 +147,16 @@ pub fn read_map_view(
             Method::Quantile
         }
     };
+    let min_visits = match get("min_visits") {
+        None => DEFAULT_MIN_VISITS,
+        Some(v) => match v.parse::<u64>() {
+            Ok(n @ 1..=1000) => n,
+            _ => {
+                notices.push(Notice::MinVisits(v));
+                DEFAULT_MIN_VISITS
+            }
+        },
+    };
     (
         MapView {
             metric,
@@ -146,6 +165,7 @@ pub fn read_map_view(
             channel,
             region,
             method,
+            min_visits,
         },
         notices,
     )
@@ -165,5 +185,7 @@ pub fn write_map_view(search: &str, view: &MapView, default_period: Period) -> S
     s = query::with_param(&s, "service", view.service.as_deref());
     s = query::with_param(&s, "channel", view.channel.as_deref());
     s = query::with_param(&s, "region", view.region.as_deref());
-    query::with_param(&s, "classes", classes)
+    s = query::with_param(&s, "classes", classes);
+    let min_visits = (view.min_visits != DEFAULT_MIN_VISITS).then(|| view.min_visits.to_string());
+    query::with_param(&s, "min_visits", min_visits.as_deref())
 }

@@ -127,7 +127,7 @@ fn the_view_state_reads_valid_urls_and_falls_back_on_odd_ones() {
     let default = d.default_period();
     let m = &d.manifest;
     let (view, notices) = read_map_view(
-        "?metric=median_wait&period=2025-01..2025-06&service=healthcare&channel=online&region=KZ-11&classes=equal",
+        "?metric=median_wait&period=2025-01..2025-06&service=healthcare&channel=online&region=KZ-11&classes=equal&min_visits=50",
         m,
         default,
     );
@@ -136,16 +136,17 @@ fn the_view_state_reads_valid_urls_and_falls_back_on_odd_ones() {
     assert_eq!(view.period.from.to_string(), "2025-01");
     assert_eq!(view.region.as_deref(), Some("KZ-11"));
     assert_eq!(view.method, Method::EqualInterval);
+    assert_eq!(view.min_visits, 50);
     let written = write_map_view("?lang=ru", &view, default);
     assert_eq!(
         written,
-        "?lang=ru&metric=median_wait&period=2025-01..2025-06&service=healthcare&channel=online&region=KZ-11&classes=equal"
+        "?lang=ru&metric=median_wait&period=2025-01..2025-06&service=healthcare&channel=online&region=KZ-11&classes=equal&min_visits=50"
     );
     let (again, _) = read_map_view(&written, m, default);
     assert_eq!(again, view);
 
     let (view, notices) = read_map_view(
-        "?metric=bogus&period=1999-01..2031-12&service=<script>&channel=pigeon&region=KZ-99&classes=jenks",
+        "?metric=bogus&period=1999-01..2031-12&service=<script>&channel=pigeon&region=KZ-99&classes=jenks&min_visits=0",
         m,
         default,
     );
@@ -159,7 +160,13 @@ fn the_view_state_reads_valid_urls_and_falls_back_on_odd_ones() {
     assert_eq!(
         keys,
         [
-            "metric", "period", "service", "channel", "region", "classes"
+            "metric",
+            "period",
+            "service",
+            "channel",
+            "region",
+            "classes",
+            "min_visits"
         ]
     );
     assert_eq!(notices[2].value(), "<script>");

@@ -7,13 +7,14 @@ use adal_core::contract::MetricDefinition;
 use adal_core::figures::{KeyFigures, key_figures};
 use adal_core::format;
 use adal_core::labels::Lang;
+use adal_core::period::Period;
 use adal_core::stats::Estimate;
 use leptos::prelude::*;
 
 use super::figure_card::{FigureCard, FigureText};
 use crate::contexts::dataset::Loaded;
 use crate::contexts::view_state::use_view_state;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 
 /// A metric's value as text: the value, its interval ends, and the number of visits behind it.
 struct MetricValue {
@@ -69,14 +70,21 @@ fn metric_value(
     }
 }
 
-/// The section of key figures.
+/// The section of key figures, for the whole country or for `region`, over `period`.
 #[component]
-pub fn KeyFiguresSection(loaded: Arc<Loaded>) -> impl IntoView {
+pub fn KeyFiguresSection(
+    loaded: Arc<Loaded>,
+    period: Period,
+    #[prop(optional)] region: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let view_state = use_view_state();
     let dataset = &loaded.dataset;
-    let period = dataset.default_period();
-    let figures = Arc::new(key_figures(dataset, period, None));
+    let figures = Arc::new(key_figures(dataset, period, region.as_deref()));
+    let region_name = region
+        .as_deref()
+        .and_then(|code| dataset.manifest.regions.iter().find(|r| r.code == code))
+        .map(|r| r.name.clone());
     let unplaced = figures.visits_unplaced;
     let suppressed = figures.complaints.suppressed_totals;
     let population_date = dataset
@@ -134,7 +142,14 @@ pub fn KeyFiguresSection(loaded: Arc<Loaded>) -> impl IntoView {
     let lang = view_state.lang;
     view! {
         <section class="key-figures" aria-labelledby="figures-heading">
-            <h2 id="figures-heading">{t!(i18n, figures_heading)}</h2>
+            <h2 id="figures-heading">
+                {move || match &region_name {
+                    Some(name) => {
+                        t_string!(i18n, region_figures_heading, region = name.get(lang.get()).to_owned()).to_string()
+                    }
+                    None => t_string!(i18n, figures_heading).to_string(),
+                }}
+            </h2>
             <p class="figures-period">{move || format::period(period, lang.get())}</p>
             <ul class="figure-grid">{cards}</ul>
             <Show when=move || { unplaced > 0 }>

@@ -1,0 +1,282 @@
+//! The map's controls: metric, period (with a play button that steps through quarters), service and
+//! channel filters, classing, and the map/table toggle. Every control writes the URL.
+
+use adal_core::binning::Method;
+use adal_core::format;
+use adal_core::period::{Month, Period};
+use adal_core::regional::MetricId;
+use leptos::prelude::*;
+
+use super::metric_label;
+use crate::contexts::map_state::use_map_state;
+use crate::contexts::view_state::use_view_state;
+use crate::i18n::{t, t_string, use_i18n};
+
+fn reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// The quarters that lie wholly inside the data's period.
+fn quarters(bounds: Period) -> Vec<Period> {
+    bounds
+        .months()
+        .filter(|m| m.month() % 3 == 1)
+        .filter_map(|from| {
+            let to = Month::from_index(from.index() + 2)?;
+            (to <= bounds.to).then_some(Period { from, to })
+        })
+        .collect()
+}
+
+/// The controls.
+#[component]
+pub fn MapControls() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_map_state();
+    let lang = use_view_state().lang;
+    let (bounds, services, channels) = state.loaded.with_value(|l| {
+        let m = &l.dataset.manifest;
+        (m.period, m.services.clone(), m.audit_channels.clone())
+    });
+    let months: Vec<Month> = bounds.months().collect();
+
+    let metric_options = move || {
+        let current = state.view.with(|(v, _)| v.metric);
+        MetricId::ALL
+            .into_iter()
+            .map(|m| {
+                view! {
+                    <option value=m.id() selected=current == m>
+                        {metric_label(&state, m, lang.get())}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    let month_options = move |is_from: bool| {
+        let months = months.clone();
+        move || {
+            let period = state.view.with(|(v, _)| v.period);
+            let chosen = if is_from { period.from } else { period.to };
+            months
+                .iter()
+                .map(|m| {
+                    view! {
+                        <option value=m.to_string() selected=*m == chosen>
+                            {format::month(*m, lang.get())}
+                        </option>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let set_month = move |is_from: bool, value: String| {
+        let Ok(month) = value.parse::<Month>() else {
+            return;
+        };
+        state.update(|v| {
+            if is_from {
+                v.period.from = month;
+                v.period.to = v.period.to.max(month);
+            } else {
+                v.period.to = month;
+                v.period.from = v.period.from.min(month);
+            }
+        });
+    };
+
+    // Play: step through the quarters; with reduced motion, one quarter per press.
+    let steps = quarters(bounds);
+    let playing = RwSignal::new(false);
+    let timer = StoredValue::new_local(None::<IntervalHandle>);
+    // The quarter after the one shown, or the first quarter when the period shown is not a quarter.
+    let next_quarter = {
+        let steps = steps.clone();
+        move || {
+            let current = state.view.with_untracked(|(v, _)| v.period);
+            let next = match steps.iter().position(|q| *q == current) {
+                Some(i) => steps.get(i + 1).or_else(|| steps.first()),
+                None => steps.first(),
+            }
+            .copied();
+            if let Some(q) = next {
+                state.update(|v| v.period = q);
+            }
+            next.is_some_and(|q| Some(q) != steps.last().copied())
+        }
+    };
+    let stop = move || {
+        playing.set(false);
+        timer.update_value(|t| {
+            if let Some(handle) = t.take() {
+                handle.clear();
+            }
+        });
+    };
+    let on_play = move |_| {
+        if playing.get_untracked() {
+            stop();
+            return;
+        }
+        if reduced_motion() {
+            next_quarter();
+            return;
+        }
+        playing.set(true);
+        next_quarter();
+        let step = next_quarter.clone();
+        let handle = set_interval_with_handle(
+            move || {
+                if !step() {
+                    stop();
+                }
+            },
+            std::time::Duration::from_millis(1500),
+        )
+        .ok();
+        timer.set_value(handle);
+    };
+    on_cleanup(stop);
+
+    let service_options = move || {
+        let current = state.view.with(|(v, _)| v.service.clone());
+        services
+            .iter()
+            .map(|s| {
+                view! {
+                    <option value=s.id.clone() selected=current.as_deref() == Some(s.id.as_str())>
+                        {s.label.get(lang.get()).to_owned()}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    let channel_options = move || {
+        let current = state.view.with(|(v, _)| v.channel.clone());
+        channels
+            .iter()
+            .map(|c| {
+                view! {
+                    <option value=c.id.clone() selected=current.as_deref() == Some(c.id.as_str())>
+                        {c.label.get(lang.get()).to_owned()}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    let method_is = move |id: &'static str| state.view.with(|(v, _)| v.method.id() == id);
+    let is_complaints = move || !state.view.with(|(v, _)| v.metric.from_visits());
+
+    view! {
+        <div class="map-controls">
+            <div class="control">
+                <label for="map-metric">{t!(i18n, metric_label)}</label>
+                <select
+                    id="map-metric"
+                    on:change=move |ev| {
+                        if let Some(m) = MetricId::parse(&event_target_value(&ev)) {
+                            state.update(|v| v.metric = m);
+                        }
+                    }
+                >
+                    {metric_options}
+                </select>
+            </div>
+            <div class="control">
+                <label for="map-from">{t!(i18n, period_from)}</label>
+                <select id="map-from" on:change=move |ev| set_month(true, event_target_value(&ev))>
+                    {month_options(true)}
+                </select>
+            </div>
+            <div class="control">
+                <label for="map-to">{t!(i18n, period_to)}</label>
+                <select id="map-to" on:change=move |ev| set_month(false, event_target_value(&ev))>
+                    {month_options(false)}
+                </select>
+            </div>
+            <div class="control control-button">
+                <button type="button" class="play" aria-pressed=move || playing.get().to_string() on:click=on_play>
+                    {move || {
+                        if playing.get() {
+                            t_string!(i18n, pause).to_string()
+                        } else if reduced_motion() {
+                            t_string!(i18n, next_quarter).to_string()
+                        } else {
+                            t_string!(i18n, play).to_string()
+                        }
+                    }}
+                </button>
+            </div>
+            <div class="control">
+                <label for="map-service">{t!(i18n, service_label)}</label>
+                <select
+                    id="map-service"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        state.update(|v| v.service = (!value.is_empty()).then_some(value));
+                    }
+                >
+                    <option value="" selected=move || state.view.with(|(v, _)| v.service.is_none())>
+                        {t!(i18n, all_services)}
+                    </option>
+                    {service_options}
+                </select>
+            </div>
+            <div class="control">
+                <label for="map-channel">{t!(i18n, channel_label)}</label>
+                <select
+                    id="map-channel"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        state.update(|v| v.channel = (!value.is_empty()).then_some(value));
+                    }
+                >
+                    <option value="" selected=move || state.view.with(|(v, _)| v.channel.is_none())>
+                        {t!(i18n, all_channels)}
+                    </option>
+                    {channel_options}
+                </select>
+            </div>
+            <div class="control">
+                <label for="map-classes">{t!(i18n, classes_label)}</label>
+                <select
+                    id="map-classes"
+                    on:change=move |ev| {
+                        let method = if event_target_value(&ev) == "equal" { Method::EqualInterval } else { Method::Quantile };
+                        state.update(|v| v.method = method);
+                    }
+                >
+                    <option value="quantile" selected=move || method_is("quantile")>
+                        {t!(i18n, classes_quantile)}
+                    </option>
+                    <option value="equal" selected=move || method_is("equal")>
+                        {t!(i18n, classes_equal)}
+                    </option>
+                </select>
+            </div>
+            <div class="control control-button">
+                <button
+                    type="button"
+                    class="table-toggle"
+                    aria-pressed=move || state.show_table.get().to_string()
+                    on:click=move |_| state.show_table.update(|t| *t = !*t)
+                >
+                    {move || {
+                        if state.show_table.get() {
+                            t_string!(i18n, show_map).to_string()
+                        } else {
+                            t_string!(i18n, show_table).to_string()
+                        }
+                    }}
+                </button>
+            </div>
+        </div>
+        <Show when=is_complaints>
+            <p class="note">{t!(i18n, complaints_filters_note)}</p>
+        </Show>
+    }
+}

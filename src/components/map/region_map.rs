@@ -1,0 +1,254 @@
+//! The choropleth: one SVG path per unit, coloured by class, hatched where there are no data and dotted
+//! where the sample is thin; Astana, Almaty and Shymkent also drawn as symbols of readable size.
+//!
+//! Keyboard: the map is one Tab stop (a roving tabindex); arrow keys move to the neighbouring unit in that
+//! direction; Enter or Space opens the unit's view. Every unit has an accessible name with its value,
+//! interval and sample; the tooltip shows on hover, on the first touch and on keyboard focus.
+
+use adal_core::binning::class_colour;
+use adal_core::geo::{Direction, neighbour};
+use adal_core::regions::{RegionKind, by_code};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{describe, metric_label};
+use crate::contexts::map_state::use_map_state;
+use crate::contexts::view_state::use_view_state;
+use crate::i18n::{t_string, use_i18n};
+
+const MISSING_FILL: &str = "url(#map-no-data)";
+
+/// Moves keyboard focus to the unit `code`.
+fn focus_unit(code: &str) {
+    let selector = format!("[data-region=\"{code}\"]");
+    if let Ok(Some(element)) = document().query_selector(&selector)
+        && let Ok(svg) = element.dyn_into::<web_sys::SvgElement>()
+    {
+        let _ = svg.focus();
+    }
+}
+
+/// The map.
+#[component]
+pub fn RegionMap() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_map_state();
+    let lang = use_view_state().lang;
+    let geo = state.loaded.with_value(|l| l.geo.clone());
+    let (width, height) = (geo.width, geo.height);
+    let codes: Vec<String> = geo.units.iter().map(|u| u.code.clone()).collect();
+
+    // The unit that holds the map's single Tab stop.
+    let first = codes.first().cloned().unwrap_or_default();
+    let active = RwSignal::new(
+        state
+            .view
+            .with_untracked(|(v, _)| v.region.clone())
+            .unwrap_or(first),
+    );
+    let touched = RwSignal::new(false);
+
+    let fill_of = move |code: &str| {
+        let metric = state.view.with(|(v, _)| v.metric);
+        let value = state.figures.with(|f| {
+            f.regions
+                .iter()
+                .find(|r| r.code == code)
+                .and_then(|r| r.value)
+        });
+        match (value, state.classes.get()) {
+            (Some(v), Some(classes)) => {
+                class_colour(classes.class_of(v), classes.count(), metric.better())
+            }
+            _ => MISSING_FILL.to_owned(),
+        }
+    };
+    let low_sample = move |code: &str| {
+        state
+            .figures
+            .with(|f| f.regions.iter().any(|r| r.code == code && r.low_sample))
+    };
+    let label_of = move |code: &str| {
+        let metric = state.view.with(|(v, _)| v.metric);
+        state.figures.with(|f| {
+            f.regions
+                .iter()
+                .find(|r| r.code == code)
+                .map(|r| describe(i18n, &state, r, metric, lang.get()).accessible_name())
+                .unwrap_or_default()
+        })
+    };
+    let open = move |code: String| {
+        state.hover.set(None);
+        state.update(|v| v.region = Some(code));
+    };
+    let centres = state.centres.get_value();
+    let codes_for_keys = codes.clone();
+    let on_key = move |code: String, ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        if let Some(direction) = Direction::from_key(&key) {
+            ev.prevent_default();
+            let from = codes_for_keys.iter().position(|c| *c == code);
+            if let Some(next) = from.and_then(|i| neighbour(&centres, i, direction)) {
+                let next_code = codes_for_keys[next].clone();
+                active.set(next_code.clone());
+                focus_unit(&next_code);
+            }
+        } else if key == "Enter" || key == " " {
+            ev.prevent_default();
+            open(code);
+        } else if key == "Escape" {
+            state.hover.set(None);
+        }
+    };
+
+    let units = geo
+        .units
+        .iter()
+        .map(|unit| {
+            let code = unit.code.clone();
+            let d = unit.path();
+            let (c1, c2, c3, c4, c5, c6, c7) = (
+                code.clone(),
+                code.clone(),
+                code.clone(),
+                code.clone(),
+                code.clone(),
+                code.clone(),
+                code.clone(),
+            );
+            let on_key = on_key.clone();
+            view! {
+                <path
+                    class="unit"
+                    d=d.clone()
+                    data-region=code.clone()
+                    role="button"
+                    tabindex=move || if active.get() == c1 { "0" } else { "-1" }
+                    aria-label=move || label_of(&c2)
+                    fill=move || fill_of(&c3)
+                    on:focus=move |_| {
+                        active.set(c4.clone());
+                        state.hover.set(Some(c4.clone()));
+                    }
+                    on:blur=move |_| state.hover.set(None)
+                    on:pointerenter=move |ev: web_sys::PointerEvent| {
+                        touched.set(ev.pointer_type() == "touch");
+                        state.hover.set(Some(c5.clone()));
+                    }
+                    on:pointerleave=move |_| state.hover.set(None)
+                    on:click=move |_| {
+                        if touched.get_untracked() && state.hover.get_untracked().as_deref() != Some(c6.as_str()) {
+                            state.hover.set(Some(c6.clone()));
+                        } else {
+                            open(c6.clone());
+                        }
+                    }
+                    on:keydown=move |ev| on_key(c7.clone(), ev)
+                ></path>
+                <Show when={
+                    let code = code.clone();
+                    move || low_sample(&code)
+                }>
+                    <path class="unit-low-sample" d=d.clone() data-low-sample=code.clone() aria-hidden="true"></path>
+                </Show>
+            }
+        })
+        .collect_view();
+
+    // Cities of republican significance, too small at national scale: a symbol at their centre, with a
+    // generous invisible hit area that snaps the pointer to them.
+    let symbols = geo
+        .units
+        .iter()
+        .filter(|u| by_code(&u.code).is_some_and(|r| r.kind == RegionKind::City))
+        .map(|u| {
+            let centre = u.centre();
+            let (c1, c2, c3) = (u.code.clone(), u.code.clone(), u.code.clone());
+            view! {
+                <g class="city-symbol" data-symbol=u.code.clone() aria-hidden="true">
+                    <circle
+                        class="city-hit"
+                        cx=centre.x
+                        cy=centre.y
+                        r="16"
+                        on:pointerenter=move |_| state.hover.set(Some(c1.clone()))
+                        on:pointerleave=move |_| state.hover.set(None)
+                        on:click=move |_| open(c2.clone())
+                    ></circle>
+                    <circle class="city-dot" cx=centre.x cy=centre.y r="8" fill=move || fill_of(&c3)></circle>
+                </g>
+            }
+        })
+        .collect_view();
+
+    let centres = state.centres.get_value();
+    let codes_for_tip = codes.clone();
+    let tooltip = move || {
+        let code = state.hover.get()?;
+        let i = codes_for_tip.iter().position(|c| *c == code)?;
+        let centre = centres[i];
+        let metric = state.view.with(|(v, _)| v.metric);
+        let figure = state
+            .figures
+            .with(|f| f.regions.iter().find(|r| r.code == code).cloned())?;
+        let d = describe(i18n, &state, &figure, metric, lang.get());
+        let left = 100.0 * centre.x / f64::from(width);
+        let top = 100.0 * centre.y / f64::from(height);
+        let flip = if left > 60.0 { " tooltip-left" } else { "" };
+        Some(view! {
+            <div
+                class=format!("map-tooltip{flip}")
+                role="tooltip"
+                id="map-tooltip"
+                style=format!("left: {left:.2}%; top: {top:.2}%;")
+            >
+                <p class="tooltip-name">{d.name}</p>
+                <p class="tooltip-value">{d.value}</p>
+                {d.interval.map(|t| view! { <p>{t}</p> })}
+                <p>{d.sample}</p>
+                {d.rank.map(|t| view! { <p>{t}</p> })}
+                {d.change.map(|t| view! { <p>{t}</p> })}
+                {d.caution.map(|t| view! { <p class="tooltip-caution">{t}</p> })}
+            </div>
+        })
+    };
+
+    let title = move || {
+        let metric = state.view.with(|(v, _)| v.metric);
+        let period = state.view.with(|(v, _)| v.period);
+        let lang = lang.get();
+        t_string!(
+            i18n,
+            map_label,
+            metric = metric_label(&state, metric, lang),
+            period = adal_core::format::period(period, lang)
+        )
+        .to_string()
+    };
+    view! {
+        <div class="map-frame">
+            <svg
+                class="region-map"
+                viewBox=format!("0 0 {width} {height}")
+                role="group"
+                aria-label=title
+                aria-describedby="map-summary"
+            >
+                <defs>
+                    <pattern id="map-no-data" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
+                        <rect width="8" height="8" class="hatch-bg"></rect>
+                        <line x1="0" y1="0" x2="0" y2="8" class="hatch-line"></line>
+                    </pattern>
+                    <pattern id="map-low-sample" patternUnits="userSpaceOnUse" width="9" height="9">
+                        <circle cx="4.5" cy="4.5" r="1.8" class="dot-halo"></circle>
+                        <circle cx="4.5" cy="4.5" r="1.1" class="dot"></circle>
+                    </pattern>
+                </defs>
+                <g class="units">{units}</g>
+                <g class="cities">{symbols}</g>
+            </svg>
+            {tooltip}
+        </div>
+    }
+}

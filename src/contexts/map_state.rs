@@ -1,0 +1,142 @@
+//! The map's state, provided once a dataset is loaded: the view read from the URL, the figures of the
+//! chosen metric for every unit, their colour classes, and the unit under the pointer or focus.
+//!
+//! Changing the view writes the URL (defaults left out); everything else follows from the URL.
+
+use std::sync::Arc;
+
+use adal_core::binning::{Classes, bin};
+use adal_core::geo::Point;
+use adal_core::period::Period;
+use adal_core::regional::{Filter, MapFigures, region_figures};
+use adal_core::view::{MapView, Notice, read_map_view, write_map_view};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::contexts::dataset::Loaded;
+use crate::contexts::view_state::use_view_state;
+
+/// The map's state.
+#[derive(Clone, Copy)]
+pub struct MapState {
+    /// The dataset.
+    pub loaded: StoredValue<Arc<Loaded>>,
+    /// The default period (the last twelve months of data).
+    pub default_period: Period,
+    /// The view, and the URL values that were ignored.
+    pub view: Memo<(MapView, Vec<Notice>)>,
+    /// The chosen metric for every unit.
+    pub figures: Memo<Arc<MapFigures>>,
+    /// Colour classes of the units' values.
+    pub classes: Memo<Option<Classes>>,
+    /// Unit centres, in the order of the map file.
+    pub centres: StoredValue<Arc<Vec<Point>>>,
+    /// The unit whose tooltip shows.
+    pub hover: RwSignal<Option<String>>,
+    /// Whether the table replaces the map.
+    pub show_table: RwSignal<bool>,
+    /// The URL's query string, captured here so that callbacks outside the component tree (timers, window
+    /// listeners) can change the view without looking up a context.
+    search: Memo<String>,
+    navigate: StoredValue<Arc<dyn Fn(String)>, LocalStorage>,
+}
+
+/// Milliseconds since the page started, for the benchmark figures.
+fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// Leaves the last aggregation time where the browser benchmark reads it (`window.__adalAggregationMs`).
+fn record_aggregation(ms: f64) {
+    let _ = js_sys::Reflect::set(&window(), &"__adalAggregationMs".into(), &ms.into());
+}
+
+impl MapState {
+    /// The view, without the notices.
+    pub fn current(&self) -> MapView {
+        self.view.with(|(v, _)| v.clone())
+    }
+
+    /// Changes the view by writing the URL.
+    pub fn update(&self, change: impl FnOnce(&mut MapView)) {
+        let mut view = self.current();
+        change(&mut view);
+        let search = write_map_view(&self.search.get_untracked(), &view, self.default_period);
+        self.navigate.with_value(|go| go(search));
+    }
+
+    /// A link to the view changed by `change`, keeping the other parameters.
+    pub fn link(&self, change: impl FnOnce(&mut MapView)) -> String {
+        let mut view = self.current();
+        change(&mut view);
+        write_map_view(&self.search.get_untracked(), &view, self.default_period)
+    }
+}
+
+/// Provides the map state for `loaded`.
+pub fn provide_map_state(loaded: Arc<Loaded>) -> MapState {
+    let view_state = use_view_state();
+    let default_period = loaded.dataset.default_period();
+    let stored = StoredValue::new(loaded.clone());
+    let view = Memo::new(move |_| {
+        let search = view_state.search.get();
+        stored.with_value(|l| read_map_view(&search, &l.dataset.manifest, default_period))
+    });
+    let figures = Memo::new(move |_| {
+        let (v, _) = view.get();
+        let filter = Filter {
+            period: v.period,
+            service: v.service.clone(),
+            channel: v.channel.clone(),
+        };
+        let start = now();
+        let figures =
+            stored.with_value(|l| region_figures(&l.dataset, v.metric, &filter, v.min_visits));
+        record_aggregation(now() - start);
+        Arc::new(figures)
+    });
+    let classes = Memo::new(move |_| {
+        let method = view.with(|(v, _)| v.method.clone());
+        let values: Vec<Option<f64>> =
+            figures.with(|f| f.regions.iter().map(|r| r.value).collect());
+        bin(&values, &method)
+    });
+    let centres = loaded
+        .geo
+        .units
+        .iter()
+        .map(|u| u.centre())
+        .collect::<Vec<_>>();
+    let location = use_location();
+    let navigate = use_navigate();
+    let go = move |search: String| {
+        let path = location.pathname.get_untracked();
+        navigate(
+            &format!("{path}{search}"),
+            NavigateOptions {
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    };
+    let state = MapState {
+        loaded: stored,
+        default_period,
+        view,
+        figures,
+        classes,
+        centres: StoredValue::new(Arc::new(centres)),
+        hover: RwSignal::new(None),
+        show_table: RwSignal::new(false),
+        search: view_state.search,
+        navigate: StoredValue::new_local(Arc::new(go) as Arc<dyn Fn(String)>),
+    };
+    provide_context(state);
+    state
+}
+
+/// The map state provided by [`provide_map_state`].
+pub fn use_map_state() -> MapState {
+    expect_context::<MapState>()
+}

@@ -1,0 +1,59 @@
+// Benchmarks, not assertions: how long updating the map (fills and accessible names) and aggregating a
+// selection take in headless Chromium on this machine. The figures are printed for the README; shared
+// machines are too noisy for timed assertions.
+import { test, expect } from './support';
+
+async function timeChange(page, selector: string, value: string): Promise<number> {
+  return page.evaluate(
+    async ([selector, value]) => {
+      const select = document.querySelector(selector) as HTMLSelectElement;
+      const units = document.querySelector('.units') as Element;
+      const done = new Promise<number>((resolve, reject) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(units, { attributes: true, subtree: true, attributeFilter: ['fill', 'aria-label'] });
+        setTimeout(() => reject(new Error(`no recolour within 10 s after ${selector} = ${value}`)), 10_000);
+      });
+      const start = performance.now();
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return (await done) - start;
+    },
+    [selector, value],
+  );
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+for (const [name, dataset] of [
+  ['demo bundle', ''],
+  ['100,000 visits', '&dataset=fixtures-bench-100k'],
+]) {
+  test(`benchmark: recolour and aggregation, ${name}`, async ({ page }) => {
+    test.skip(dataset !== '' && !process.env.ADAL_BENCH_100K, 'the 100,000-visit bundle is made by scripts/test');
+    await page.goto(`./?lang=en${dataset}`);
+    await expect(page.locator('path[data-region]')).toHaveCount(20);
+    const metrics = ['informal_payment_share', 'median_wait', 'completion_share', 'quality_index'];
+    const recolour: number[] = [];
+    const aggregation: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const metric of metrics) {
+        recolour.push(await timeChange(page, '#map-metric', metric));
+        aggregation.push(await page.evaluate(() => (window as unknown as { __adalAggregationMs: number }).__adalAggregationMs));
+      }
+      recolour.push(await timeChange(page, '#map-service', round % 2 ? '' : 'healthcare'));
+      aggregation.push(await page.evaluate(() => (window as unknown as { __adalAggregationMs: number }).__adalAggregationMs));
+      recolour.push(await timeChange(page, '#map-from', round % 2 ? '2025-12' : '2025-06'));
+      aggregation.push(await page.evaluate(() => (window as unknown as { __adalAggregationMs: number }).__adalAggregationMs));
+    }
+    console.log(
+      `BENCH ${name}: change → recoloured map, median ${median(recolour).toFixed(1)} ms (max ${Math.max(...recolour).toFixed(1)}, n=${recolour.length}); ` +
+        `aggregation of the selection, median ${median(aggregation).toFixed(1)} ms (max ${Math.max(...aggregation).toFixed(1)})`,
+    );
+  });
+}

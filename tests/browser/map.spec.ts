@@ -1,0 +1,162 @@
+import { test, expect, axeViolations, Overview } from './support';
+
+const units = (page) => page.locator('path[data-region]');
+
+test.describe('the region map', () => {
+  test('draws all 20 units, each with an accessible name, a legend and a written summary', async ({ page, watch }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=en');
+    await expect(units(page)).toHaveCount(20);
+    for (const code of ['KZ-10', 'KZ-35', 'KZ-71', 'KZ-75', 'KZ-79']) {
+      await expect(page.locator(`path[data-region="${code}"]`)).toHaveAttribute('aria-label', /: \d+\.\d; 95 % interval: .*; Visits: \d+/);
+    }
+    await expect(page.locator('[data-symbol]')).toHaveCount(3);
+    await expect(page.getByRole('group', { name: 'Legend' })).toContainText('No data');
+    await expect(page.locator('#map-summary')).toContainText(/Highest: .+ \(\d+\.\d\)\. Lowest: .+ \(\d+\.\d\)\. Whole country: \d+\.\d\./);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('a click opens the unit and sets region= in the URL; the link back keeps metric and period', async ({ page }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=en&metric=median_wait&period=2025-01..2025-12');
+    await page.locator('path[data-region="KZ-35"]').click();
+    await expect(page.getByRole('heading', { name: 'Karaganda Region', level: 2, exact: true })).toBeVisible();
+    const url = new URL(page.url());
+    expect(url.searchParams.get('region')).toBe('KZ-35');
+    expect(url.searchParams.get('metric')).toBe('median_wait');
+    await page.getByRole('link', { name: 'Back to the map' }).click();
+    await expect(units(page)).toHaveCount(20);
+    expect(new URL(page.url()).searchParams.get('region')).toBeNull();
+    expect(new URL(page.url()).searchParams.get('period')).toBe('2025-01..2025-12');
+  });
+
+  test('keyboard only: Tab reaches the map as one stop, arrows move, Enter opens, Escape returns', async ({ page }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=en');
+    await expect(units(page)).toHaveCount(20);
+    await expect(page.locator('path[data-region][tabindex="0"]')).toHaveCount(1);
+    let focused: string | null = null;
+    for (let i = 0; i < 40 && !focused; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.getAttribute('data-region') ?? null);
+    }
+    expect(focused).toBe('KZ-10');
+    await expect(page.getByRole('tooltip')).toContainText('Abai Region');
+    await page.keyboard.press('ArrowLeft');
+    const next = await page.evaluate(() => document.activeElement?.getAttribute('data-region'));
+    expect(next).toBe('KZ-35');
+    await expect(page.getByRole('tooltip')).toContainText('Karaganda Region');
+    // One more Tab leaves the map: it is a single stop.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-region') ?? null)).toBeNull();
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-region'))).toBe('KZ-35');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Karaganda Region', level: 2, exact: true })).toBeFocused();
+    expect(new URL(page.url()).searchParams.get('region')).toBe('KZ-35');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('path[data-region="KZ-35"]')).toBeFocused();
+    expect(new URL(page.url()).searchParams.get('region')).toBeNull();
+  });
+
+  test('the tooltip shows value, interval, sample size, rank and change', async ({ page }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=en&metric=informal_payment_share');
+    await page.locator('path[data-region="KZ-31"]').hover();
+    const tip = page.getByRole('tooltip');
+    await expect(tip).toContainText('Jambyl Region');
+    await expect(tip).toContainText(/\d+\.\d%/);
+    await expect(tip).toContainText(/95 % interval: \d+\.\d% – \d+\.\d%/);
+    await expect(tip).toContainText(/Visits: \d+/);
+    await expect(tip).toContainText(/Rank \d+ of 20/);
+    await expect(tip).toContainText(/Change against the previous period: [+−]?\d+\.\d\spp/);
+  });
+
+  test('a thin unit gets the low-sample pattern and a caution note', async ({ page }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=en');
+    await expect(page.locator('[data-low-sample="KZ-62"]')).toHaveCount(1);
+    await expect(page.locator('path[data-region="KZ-62"]')).toHaveAttribute('aria-label', /few visits — interpret with caution/);
+    await expect(page.locator('[data-low-sample="KZ-75"]')).toHaveCount(0);
+    await expect(page.getByText('Fewer than 30 visits: interpret with caution')).toBeVisible();
+  });
+
+  test('the table toggle shows the same figures as a sortable table', async ({ page }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=en');
+    await page.getByRole('button', { name: 'Show as a table' }).click();
+    const table = page.getByRole('table');
+    await expect(table.locator('tbody tr')).toHaveCount(20);
+    await expect(table.getByRole('columnheader', { name: 'Rank' })).toHaveAttribute('aria-sort', 'ascending');
+    await table.getByRole('button', { name: 'Sort by Region' }).click();
+    await expect(table.getByRole('columnheader', { name: 'Region' })).toHaveAttribute('aria-sort', 'ascending');
+    await expect(table.locator('tbody tr').first().locator('th')).toHaveText('Abai Region');
+    await table.getByRole('button', { name: 'Sort by Region' }).click();
+    await expect(table.getByRole('columnheader', { name: 'Region' })).toHaveAttribute('aria-sort', 'descending');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Show as a map' }).click();
+    await expect(units(page)).toHaveCount(20);
+  });
+
+  test('metric, period, service and channel live in the URL and a reload restores them', async ({ page }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=en');
+    await page.locator('#map-metric').selectOption('complaints_per_100k');
+    await page.locator('#map-from').selectOption('2025-01');
+    await page.locator('#map-to').selectOption('2025-06');
+    await page.locator('#map-service').selectOption('vehicle_registration');
+    await page.locator('#map-channel').selectOption('in_person');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('metric')).toBe('complaints_per_100k');
+    expect(url.searchParams.get('period')).toBe('2025-01..2025-06');
+    expect(url.searchParams.get('service')).toBe('vehicle_registration');
+    expect(url.searchParams.get('channel')).toBe('in_person');
+    await page.reload();
+    await expect(page.locator('#map-metric')).toHaveValue('complaints_per_100k');
+    await expect(page.locator('#map-from')).toHaveValue('2025-01');
+    await expect(page.locator('#map-to')).toHaveValue('2025-06');
+    await expect(page.locator('#map-service')).toHaveValue('vehicle_registration');
+    await expect(page.locator('#map-channel')).toHaveValue('in_person');
+    await expect(page.getByText('The service and channel filters do not apply to complaints.')).toBeVisible();
+  });
+
+  test('invalid URL values fall back to defaults with a short notice', async ({ page, watch }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=en&metric=bogus&period=1990-01..2040-01&region=KZ-99&service=%3Cb%3E');
+    await expect(units(page)).toHaveCount(20);
+    await expect(page.getByText('The link\'s «metric=bogus» is not valid; the default is shown instead.')).toBeVisible();
+    await expect(page.getByText('«region=KZ-99» is not valid')).toBeVisible();
+    await expect(page.getByText('«service=<b>» is not valid')).toBeVisible();
+    await expect(page.locator('#map-metric')).toHaveValue('quality_index');
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('play steps through quarters', async ({ page }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=en');
+    await page.getByRole('button', { name: 'Play by quarter' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2023-01..2023-03');
+    await expect.poll(() => new URL(page.url()).searchParams.get('period'), { timeout: 5000 }).toBe('2023-04..2023-06');
+    await page.getByRole('button', { name: 'Pause' }).click();
+  });
+
+  test('with reduced motion, play advances one quarter per press', async ({ browser }) => {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto('./?lang=en');
+    await page.getByRole('button', { name: 'Next quarter' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2023-01..2023-03');
+    await page.waitForTimeout(2000);
+    expect(new URL(page.url()).searchParams.get('period')).toBe('2023-01..2023-03');
+    await context.close();
+  });
+
+  for (const query of ['?lang=en', '?lang=kk&theme=dark&metric=informal_payment_share', '?lang=ru&region=KZ-11']) {
+    test(`axe finds no violations with the map showing: ${query}`, async ({ page }) => {
+      const overview = new Overview(page);
+      await overview.open(query);
+      await overview.waitForFigures();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+});
