@@ -120,6 +120,17 @@ test.describe('the region map', () => {
     await expect(page.getByText('The service and channel filters do not apply to complaints.')).toBeVisible();
   });
 
+  test('fixed thresholds from the link class the map, and the legend shows their ranges', async ({ page }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=en&metric=informal_payment_share&classes=fixed:0.05,0.1,0.15,0.2');
+    const legend = page.getByRole('group', { name: 'Legend' });
+    await expect(legend).toContainText('5.0% – 10.0%');
+    await expect(legend).toContainText('10.0% – 15.0%');
+    await expect(page.locator('#map-classes')).toHaveValue('fixed');
+    await page.locator('#map-classes').selectOption('equal');
+    expect(new URL(page.url()).searchParams.get('classes')).toBe('equal');
+  });
+
   test('invalid URL values fall back to defaults with a short notice', async ({ page, watch }) => {
     const overview = new Overview(page);
     await overview.open('?lang=en&metric=bogus&period=1990-01..2040-01&region=KZ-99&service=%3Cb%3E');

@@ -30,11 +30,11 @@ fn decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Encodes a value for a query string: letters, digits and `-_.~,@` stay, everything else is `%XX`.
+/// Encodes a value for a query string: letters, digits and `-_.~,@:` stay, everything else is `%XX`.
 pub fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~,@".contains(&b) {
+        if b.is_ascii_alphanumeric() || b"-_.~,@:".contains(&b) {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));

@@ -1,5 +1,5 @@
 //! The map's view state as the URL carries it: `metric=`, `period=2025-01..2025-12`, `service=`,
-//! `channel=`, `region=KZ-11`, `classes=quantile|equal`. Reading never fails: an invalid value falls back
+//! `channel=`, `region=KZ-11`, `classes=quantile|equal|fixed:a,b,c,d`, `min_visits=`. Reading never fails: an invalid value falls back
 //! to its default and leaves a [`Notice`] for a short message. Writing leaves defaults out.
 
 use crate::binning::Method;
@@ -93,6 +93,32 @@ pub fn parse_period(text: &str, bounds: Period) -> Option<Period> {
     (from <= to && from >= bounds.from && to <= bounds.to).then_some(Period { from, to })
 }
 
+/// `fixed:0.05,0.1,0.15,0.2`: one to four ascending thresholds.
+fn parse_fixed(text: &str) -> Option<Method> {
+    let list = text.strip_prefix("fixed:")?;
+    let values: Vec<f64> = list
+        .split(',')
+        .map(|v| v.trim().parse::<f64>().ok())
+        .collect::<Option<_>>()?;
+    let ascending = values.windows(2).all(|w| w[0] < w[1]);
+    (!values.is_empty()
+        && values.len() < crate::binning::CLASSES
+        && ascending
+        && values.iter().all(|v| v.is_finite()))
+    .then_some(Method::Fixed(values))
+}
+
+/// The `classes=` value of a method: `quantile`, `equal` or `fixed:a,b,c,d`.
+pub fn classes_param(method: &Method) -> String {
+    match method {
+        Method::Fixed(values) => {
+            let list: Vec<String> = values.iter().map(f64::to_string).collect();
+            format!("fixed:{}", list.join(","))
+        }
+        other => other.id().to_owned(),
+    }
+}
+
 /// Reads the map view from a query string, checking every value against the manifest.
 pub fn read_map_view(
     search: &str,
@@ -142,10 +168,10 @@ pub fn read_map_view(
     let method = match get("classes").as_deref() {
         None | Some("quantile") => Method::Quantile,
         Some("equal") => Method::EqualInterval,
-        Some(other) => {
+        Some(other) => parse_fixed(other).unwrap_or_else(|| {
             notices.push(Notice::Classes(other.to_owned()));
             Method::Quantile
-        }
+        }),
     };
     let min_visits = match get("min_visits") {
         None => DEFAULT_MIN_VISITS,
@@ -176,16 +202,13 @@ pub fn read_map_view(
 pub fn write_map_view(search: &str, view: &MapView, default_period: Period) -> String {
     let metric = (view.metric != MetricId::QualityIndex).then(|| view.metric.id());
     let period = (view.period != default_period).then(|| period_param(view.period));
-    let classes = match view.method {
-        Method::Quantile => None,
-        ref m => Some(m.id()),
-    };
+    let classes = (view.method != Method::Quantile).then(|| classes_param(&view.method));
     let mut s = query::with_param(search, "metric", metric);
     s = query::with_param(&s, "period", period.as_deref());
     s = query::with_param(&s, "service", view.service.as_deref());
     s = query::with_param(&s, "channel", view.channel.as_deref());
     s = query::with_param(&s, "region", view.region.as_deref());
-    s = query::with_param(&s, "classes", classes);
+    s = query::with_param(&s, "classes", classes.as_deref());
     let min_visits = (view.min_visits != DEFAULT_MIN_VISITS).then(|| view.min_visits.to_string());
     query::with_param(&s, "min_visits", min_visits.as_deref())
 }

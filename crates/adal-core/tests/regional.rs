@@ -170,6 +170,22 @@ fn the_view_state_reads_valid_urls_and_falls_back_on_odd_ones() {
         ]
     );
     assert_eq!(notices[2].value(), "<script>");
+    // Fixed thresholds travel in the link.
+    let (fixed, notices) = read_map_view(
+        "?metric=informal_payment_share&classes=fixed:0.05,0.1,0.15,0.2",
+        m,
+        default,
+    );
+    assert!(notices.is_empty());
+    assert_eq!(fixed.method, Method::Fixed(vec![0.05, 0.1, 0.15, 0.2]));
+    assert_eq!(
+        write_map_view("", &fixed, default),
+        "?metric=informal_payment_share&classes=fixed:0.05,0.1,0.15,0.2"
+    );
+    for bad in ["fixed:", "fixed:0.2,0.1", "fixed:a", "fixed:1,2,3,4,5"] {
+        let (v, notices) = read_map_view(&format!("?classes={bad}"), m, default);
+        assert_eq!((v.method, notices.len()), (Method::Quantile, 1), "{bad}");
+    }
     // Defaults are left out of links.
     let (plain, _) = read_map_view("", m, default);
     assert_eq!(write_map_view("?lang=kk", &plain, default), "?lang=kk");

@@ -5,6 +5,7 @@ use adal_core::binning::Method;
 use adal_core::format;
 use adal_core::period::{Month, Period};
 use adal_core::regional::MetricId;
+use adal_core::taxonomy::Term;
 use leptos::prelude::*;
 
 use super::metric_label;
@@ -30,6 +31,49 @@ fn quarters(bounds: Period) -> Vec<Period> {
             (to <= bounds.to).then_some(Period { from, to })
         })
         .collect()
+}
+
+/// A filter over one of the manifest's lists: "all", or one term.
+#[component]
+fn TermSelect(
+    id: &'static str,
+    label: Signal<String>,
+    all: Signal<String>,
+    terms: Vec<Term>,
+    current: Signal<Option<String>>,
+    on_pick: impl Fn(Option<String>) + 'static,
+) -> impl IntoView {
+    let lang = use_view_state().lang;
+    let options = move || {
+        let chosen = current.get();
+        terms
+            .iter()
+            .map(|t| {
+                view! {
+                    <option value=t.id.clone() selected=chosen.as_deref() == Some(t.id.as_str())>
+                        {t.label.get(lang.get()).to_owned()}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="control">
+            <label for=id>{label}</label>
+            <select
+                id=id
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    on_pick((!value.is_empty()).then_some(value));
+                }
+            >
+                <option value="" selected=move || current.with(Option::is_none)>
+                    {all}
+                </option>
+                {options}
+            </select>
+        </div>
+    }
 }
 
 /// The controls.
@@ -142,32 +186,6 @@ pub fn MapControls() -> impl IntoView {
     };
     on_cleanup(stop);
 
-    let service_options = move || {
-        let current = state.view.with(|(v, _)| v.service.clone());
-        services
-            .iter()
-            .map(|s| {
-                view! {
-                    <option value=s.id.clone() selected=current.as_deref() == Some(s.id.as_str())>
-                        {s.label.get(lang.get()).to_owned()}
-                    </option>
-                }
-            })
-            .collect_view()
-    };
-    let channel_options = move || {
-        let current = state.view.with(|(v, _)| v.channel.clone());
-        channels
-            .iter()
-            .map(|c| {
-                view! {
-                    <option value=c.id.clone() selected=current.as_deref() == Some(c.id.as_str())>
-                        {c.label.get(lang.get()).to_owned()}
-                    </option>
-                }
-            })
-            .collect_view()
-    };
     let method_is = move |id: &'static str| state.view.with(|(v, _)| v.method.id() == id);
     let is_complaints = move || !state.view.with(|(v, _)| v.metric.from_visits());
 
@@ -211,43 +229,35 @@ pub fn MapControls() -> impl IntoView {
                     }}
                 </button>
             </div>
-            <div class="control">
-                <label for="map-service">{t!(i18n, service_label)}</label>
-                <select
-                    id="map-service"
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        state.update(|v| v.service = (!value.is_empty()).then_some(value));
-                    }
-                >
-                    <option value="" selected=move || state.view.with(|(v, _)| v.service.is_none())>
-                        {t!(i18n, all_services)}
-                    </option>
-                    {service_options}
-                </select>
-            </div>
-            <div class="control">
-                <label for="map-channel">{t!(i18n, channel_label)}</label>
-                <select
-                    id="map-channel"
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        state.update(|v| v.channel = (!value.is_empty()).then_some(value));
-                    }
-                >
-                    <option value="" selected=move || state.view.with(|(v, _)| v.channel.is_none())>
-                        {t!(i18n, all_channels)}
-                    </option>
-                    {channel_options}
-                </select>
-            </div>
+            <TermSelect
+                id="map-service"
+                label=Signal::derive(move || t_string!(i18n, service_label).to_string())
+                all=Signal::derive(move || t_string!(i18n, all_services).to_string())
+                terms=services
+                current=Signal::derive(move || state.view.with(|(v, _)| v.service.clone()))
+                on_pick=move |value| state.update(|v| v.service = value)
+            />
+            <TermSelect
+                id="map-channel"
+                label=Signal::derive(move || t_string!(i18n, channel_label).to_string())
+                all=Signal::derive(move || t_string!(i18n, all_channels).to_string())
+                terms=channels
+                current=Signal::derive(move || state.view.with(|(v, _)| v.channel.clone()))
+                on_pick=move |value| state.update(|v| v.channel = value)
+            />
             <div class="control">
                 <label for="map-classes">{t!(i18n, classes_label)}</label>
                 <select
                     id="map-classes"
                     on:change=move |ev| {
-                        let method = if event_target_value(&ev) == "equal" { Method::EqualInterval } else { Method::Quantile };
-                        state.update(|v| v.method = method);
+                        let value = event_target_value(&ev);
+                        state.update(|v| {
+                            v.method = match value.as_str() {
+                                "equal" => Method::EqualInterval,
+                                "fixed" => v.method.clone(),
+                                _ => Method::Quantile,
+                            };
+                        });
                     }
                 >
                     <option value="quantile" selected=move || method_is("quantile")>
@@ -256,6 +266,11 @@ pub fn MapControls() -> impl IntoView {
                     <option value="equal" selected=move || method_is("equal")>
                         {t!(i18n, classes_equal)}
                     </option>
+                    <Show when=move || method_is("fixed")>
+                        <option value="fixed" selected=true>
+                            {t!(i18n, classes_fixed)}
+                        </option>
+                    </Show>
                 </select>
             </div>
             <div class="control control-button">
