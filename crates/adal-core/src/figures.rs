@@ -9,7 +9,8 @@
 use crate::contract::AuditsFile;
 use crate::dataset::Dataset;
 use crate::period::Period;
-use crate::stats::{self, Estimate};
+use crate::regional::{self, Acc, Filter, MetricId};
+use crate::stats::Estimate;
 
 /// The complaints of a period, with how many unit-months had their total suppressed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,87 +50,62 @@ pub struct KeyFigures {
     pub population: u64,
 }
 
-fn share(column: &[Option<bool>], rows: &[usize]) -> Option<Estimate> {
-    let (yes, n) = rows
-        .iter()
-        .filter_map(|&i| column[i])
-        .fold((0u64, 0u64), |(yes, n), b| (yes + u64::from(b), n + 1));
-    stats::wilson(yes, n)
+/// Visits overlapping `period` (and `region`) without lying inside it: published only by a quarter or year
+/// that reaches past the period.
+fn unplaced(audits: &AuditsFile, period: Period, region: Option<&str>) -> u64 {
+    let c = &audits.columns;
+    (0..audits.rows)
+        .filter(|&i| region.is_none_or(|r| *c.region[i] == *r))
+        .filter(|&i| !period.covers(c.month[i]) && period.overlaps(c.month[i]))
+        .count() as u64
 }
 
-/// The rows of `audits` placed in `period`, and the number overlapping it without lying inside.
-pub fn rows_in(audits: &AuditsFile, period: Period, region: Option<&str>) -> (Vec<usize>, u64) {
-    let mut rows = Vec::new();
-    let mut unplaced = 0;
-    for (i, label) in audits.columns.month.iter().enumerate() {
-        if region.is_some_and(|r| *audits.columns.region[i] != *r) {
-            continue;
-        }
-        if period.covers(*label) {
-            rows.push(i);
-        } else if period.overlaps(*label) {
-            unplaced += 1;
-        }
-    }
-    (rows, unplaced)
-}
-
-/// The key figures of `period`, for the whole country (`region` `None`) or one unit.
+/// The key figures of `period`, for the whole country (`region` `None`) or one unit. The same
+/// accumulation as the map's ([`regional::accumulate`]), for all five visit metrics at once.
 pub fn key_figures(d: &Dataset, period: Period, region: Option<&str>) -> KeyFigures {
-    let c = &d.audits.columns;
-    let (rows, visits_unplaced) = rows_in(&d.audits, period, region);
-
-    let visit_indices: Vec<f64> = rows
-        .iter()
-        .filter_map(|&i| {
-            let scores: Vec<f64> = c
-                .scores()
-                .iter()
-                .filter_map(|(_, col)| col[i])
-                .map(f64::from)
-                .collect();
-            (!scores.is_empty())
-                .then(|| (scores.iter().sum::<f64>() / scores.len() as f64 - 1.0) * 25.0)
-        })
-        .collect();
-    let mut waits: Vec<u32> = rows.iter().filter_map(|&i| c.wait_minutes[i]).collect();
-
-    let t = &d.complaints.totals.columns;
-    let mut complaints = ComplaintCount {
-        counted: 0,
-        suppressed_totals: 0,
+    let filter = Filter {
+        period,
+        service: None,
+        channel: None,
     };
-    for i in 0..d.complaints.totals.rows {
-        let inside = t.month[i] >= period.from && t.month[i] <= period.to;
-        if !inside || region.is_some_and(|r| *t.region[i] != *r) {
-            continue;
-        }
-        match t.count[i] {
-            Some(n) => complaints.counted += u64::from(n),
-            None => complaints.suppressed_totals += 1,
-        }
-    }
-    let population: u64 = d
-        .manifest
-        .regions
-        .iter()
-        .filter(|r| region.is_none_or(|code| r.code == code))
-        .map(|r| r.population.value)
-        .sum();
-    let complaints_per_100k =
-        (population > 0).then(|| complaints.counted as f64 * 100_000.0 / population as f64);
-
+    let metrics = [
+        MetricId::QualityIndex,
+        MetricId::InformalPayment,
+        MetricId::Intermediary,
+        MetricId::Completion,
+        MetricId::MedianWait,
+    ];
+    let (mut per_unit, mut national) = regional::accumulate(d, &filter, &metrics);
+    let (complaints_per_unit, complaints_total) = regional::complaint_sums(d, period);
+    let position = region.map(|code| d.manifest.regions.iter().position(|r| r.code == code));
+    let mut nowhere = Acc::default();
+    let (acc, (counted, suppressed_totals), population) = match position {
+        None => (
+            &mut national,
+            complaints_total,
+            d.manifest.regions.iter().map(|r| r.population.value).sum(),
+        ),
+        Some(Some(i)) => (
+            &mut per_unit[i],
+            complaints_per_unit[i],
+            d.manifest.regions[i].population.value,
+        ),
+        Some(None) => (&mut nowhere, (0, 0), 0),
+    };
     KeyFigures {
         period,
-        visits: rows.len() as u64,
-        visits_unplaced,
-        quality_index: stats::mean(&visit_indices),
-        informal_payment: share(&c.informal_payment_requested, &rows),
-        intermediary: share(&c.intermediary_offered, &rows),
-        completion: share(&c.service_completed, &rows),
-        median_wait: stats::median(&mut waits),
-        complaints,
-        complaints_per_100k,
+        visits: acc.visits,
+        visits_unplaced: unplaced(&d.audits, period, region),
+        quality_index: acc.estimate(MetricId::QualityIndex),
+        informal_payment: acc.estimate(MetricId::InformalPayment),
+        intermediary: acc.estimate(MetricId::Intermediary),
+        completion: acc.estimate(MetricId::Completion),
+        median_wait: acc.estimate(MetricId::MedianWait),
+        complaints: ComplaintCount {
+            counted,
+            suppressed_totals,
+        },
+        complaints_per_100k: regional::per_100k(counted, population),
         population,
     }
 }

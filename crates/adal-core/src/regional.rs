@@ -8,10 +8,10 @@
 
 use std::collections::HashMap;
 
-use crate::contract::{AuditsFile, Better};
+use crate::contract::{AuditColumns, AuditsFile, Better};
 use crate::dataset::Dataset;
 use crate::period::{Month, Period};
-use crate::stats;
+use crate::stats::{self, Estimate};
 
 /// The seven metrics of the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -119,34 +119,79 @@ pub struct MapFigures {
     pub national: RegionFigure,
 }
 
-/// Per-unit accumulators of one pass over the visits.
-#[derive(Clone, Default)]
-struct Acc {
+/// What one pass over the visits of one unit (or of the country) gathers. Only the metrics asked for are
+/// filled, so that the map's pass stays light; the key figures ask for all five.
+#[derive(Clone, Debug, Default)]
+pub struct Acc {
+    /// Visits matching the filter.
+    pub visits: u64,
     index_values: Vec<f64>,
-    yes: u64,
-    answered: u64,
+    /// (yes, answered) for informal payment, intermediary, completion.
+    shares: [(u64, u64); 3],
     waits: Vec<u32>,
-    visits: u64,
+}
+
+fn share_slot(metric: MetricId) -> Option<usize> {
+    match metric {
+        MetricId::InformalPayment => Some(0),
+        MetricId::Intermediary => Some(1),
+        MetricId::Completion => Some(2),
+        _ => None,
+    }
 }
 
 impl Acc {
+    fn add(&mut self, c: &AuditColumns, i: usize, metric: MetricId) {
+        match metric {
+            MetricId::QualityIndex => {
+                let (sum, n) = c
+                    .scores()
+                    .iter()
+                    .filter_map(|(_, col)| col[i])
+                    .fold((0u32, 0u32), |(s, n), v| (s + u32::from(v), n + 1));
+                if n > 0 {
+                    self.index_values
+                        .push((f64::from(sum) / f64::from(n) - 1.0) * 25.0);
+                }
+            }
+            MetricId::InformalPayment | MetricId::Intermediary | MetricId::Completion => {
+                let (column, slot) = match metric {
+                    MetricId::InformalPayment => (&c.informal_payment_requested, 0),
+                    MetricId::Intermediary => (&c.intermediary_offered, 1),
+                    _ => (&c.service_completed, 2),
+                };
+                if let Some(b) = column[i] {
+                    self.shares[slot].0 += u64::from(b);
+                    self.shares[slot].1 += 1;
+                }
+            }
+            MetricId::MedianWait => self.waits.extend(c.wait_minutes[i]),
+            MetricId::Complaints | MetricId::ComplaintsPer100k => {}
+        }
+    }
+
     fn absorb(&mut self, other: &Acc) {
-        self.index_values.extend_from_slice(&other.index_values);
-        self.yes += other.yes;
-        self.answered += other.answered;
-        self.waits.extend_from_slice(&other.waits);
         self.visits += other.visits;
+        self.index_values.extend_from_slice(&other.index_values);
+        for (mine, theirs) in self.shares.iter_mut().zip(other.shares) {
+            mine.0 += theirs.0;
+            mine.1 += theirs.1;
+        }
+        self.waits.extend_from_slice(&other.waits);
+    }
+
+    /// The estimate of a visit metric from what was gathered; `None` for no data or a complaint metric.
+    pub fn estimate(&mut self, metric: MetricId) -> Option<Estimate> {
+        match metric {
+            MetricId::QualityIndex => stats::mean(&self.index_values),
+            MetricId::MedianWait => stats::median(&mut self.waits),
+            m => share_slot(m)
+                .and_then(|slot| stats::wilson(self.shares[slot].0, self.shares[slot].1)),
+        }
     }
 
     fn figure(&mut self, metric: MetricId, code: &str, min_visits: u64) -> RegionFigure {
-        let estimate = match metric {
-            MetricId::QualityIndex => stats::mean(&self.index_values),
-            MetricId::InformalPayment | MetricId::Intermediary | MetricId::Completion => {
-                stats::wilson(self.yes, self.answered)
-            }
-            MetricId::MedianWait => stats::median(&mut self.waits),
-            MetricId::Complaints | MetricId::ComplaintsPer100k => None,
-        };
+        let estimate = self.estimate(metric);
         RegionFigure {
             code: code.to_owned(),
             value: estimate.map(|e| e.value),
@@ -173,15 +218,17 @@ fn matches_filter(audits: &AuditsFile, i: usize, filter: &Filter) -> bool {
             .is_none_or(|ch| c.channel[i].as_deref() == Some(ch))
 }
 
-fn visit_figures(
-    d: &Dataset,
-    metric: MetricId,
-    filter: &Filter,
-    min_visits: u64,
-) -> (Vec<RegionFigure>, RegionFigure) {
-    let codes: Vec<&str> = d.manifest.regions.iter().map(|r| r.code.as_str()).collect();
-    let index: HashMap<&str, usize> = codes.iter().enumerate().map(|(i, c)| (*c, i)).collect();
-    let mut accs = vec![Acc::default(); codes.len()];
+/// One pass over the visits matching `filter`, gathering `metrics`: an accumulator per unit of the
+/// manifest (in its order) and one for the whole country.
+pub fn accumulate(d: &Dataset, filter: &Filter, metrics: &[MetricId]) -> (Vec<Acc>, Acc) {
+    let index: HashMap<&str, usize> = d
+        .manifest
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.code.as_str(), i))
+        .collect();
+    let mut accs = vec![Acc::default(); index.len()];
     let c = &d.audits.columns;
     for i in 0..d.audits.rows {
         let Some(&r) = index.get(&*c.region[i]) else {
@@ -192,50 +239,35 @@ fn visit_figures(
         }
         let acc = &mut accs[r];
         acc.visits += 1;
-        match metric {
-            MetricId::QualityIndex => {
-                let (sum, n) = c
-                    .scores()
-                    .iter()
-                    .filter_map(|(_, col)| col[i])
-                    .fold((0u32, 0u32), |(s, n), v| (s + u32::from(v), n + 1));
-                if n > 0 {
-                    acc.index_values
-                        .push((f64::from(sum) / f64::from(n) - 1.0) * 25.0);
-                }
-            }
-            MetricId::InformalPayment | MetricId::Intermediary | MetricId::Completion => {
-                let column = match metric {
-                    MetricId::InformalPayment => &c.informal_payment_requested,
-                    MetricId::Intermediary => &c.intermediary_offered,
-                    _ => &c.service_completed,
-                };
-                if let Some(b) = column[i] {
-                    acc.answered += 1;
-                    acc.yes += u64::from(b);
-                }
-            }
-            MetricId::MedianWait => acc.waits.extend(c.wait_minutes[i]),
-            MetricId::Complaints | MetricId::ComplaintsPer100k => {}
+        for metric in metrics {
+            acc.add(c, i, *metric);
         }
     }
     let mut national = Acc::default();
     for acc in &accs {
         national.absorb(acc);
     }
+    (accs, national)
+}
+
+fn visit_figures(
+    d: &Dataset,
+    metric: MetricId,
+    filter: &Filter,
+    min_visits: u64,
+) -> (Vec<RegionFigure>, RegionFigure) {
+    let (mut accs, mut national) = accumulate(d, filter, &[metric]);
     let regions = accs
         .iter_mut()
-        .zip(&codes)
-        .map(|(acc, code)| acc.figure(metric, code, min_visits))
+        .zip(&d.manifest.regions)
+        .map(|(acc, r)| acc.figure(metric, &r.code, min_visits))
         .collect();
     (regions, national.figure(metric, "KZ", min_visits))
 }
 
-fn complaint_figures(
-    d: &Dataset,
-    metric: MetricId,
-    period: Period,
-) -> (Vec<RegionFigure>, RegionFigure) {
+/// Complaints in the published totals of `period`, and the number of suppressed unit-month totals: per
+/// unit of the manifest (in its order), and for the whole country.
+pub fn complaint_sums(d: &Dataset, period: Period) -> (Vec<(u64, u64)>, (u64, u64)) {
     let t = &d.complaints.totals.columns;
     let mut sums: HashMap<&str, (u64, u64)> = HashMap::new();
     for i in 0..d.complaints.totals.rows {
@@ -248,16 +280,34 @@ fn complaint_figures(
             None => entry.1 += 1,
         }
     }
-    let figure = |code: &str, counted: u64, suppressed: u64, population: u64| RegionFigure {
+    let per_unit: Vec<(u64, u64)> = d
+        .manifest
+        .regions
+        .iter()
+        .map(|r| sums.get(r.code.as_str()).copied().unwrap_or((0, 0)))
+        .collect();
+    let total = per_unit
+        .iter()
+        .fold((0, 0), |(a, b), (c, s)| (a + c, b + s));
+    (per_unit, total)
+}
+
+/// Complaints per 100,000 people; `None` without a population.
+pub fn per_100k(complaints: u64, population: u64) -> Option<f64> {
+    (population > 0).then(|| complaints as f64 * 100_000.0 / population as f64)
+}
+
+fn complaint_figures(
+    d: &Dataset,
+    metric: MetricId,
+    period: Period,
+) -> (Vec<RegionFigure>, RegionFigure) {
+    let figure = |code: &str, (counted, suppressed): (u64, u64), population: u64| RegionFigure {
         code: code.to_owned(),
-        value: Some(match metric {
-            MetricId::ComplaintsPer100k if population > 0 => {
-                counted as f64 * 100_000.0 / population as f64
-            }
-            MetricId::ComplaintsPer100k => f64::NAN,
-            _ => counted as f64,
-        })
-        .filter(|v| v.is_finite()),
+        value: match metric {
+            MetricId::ComplaintsPer100k => per_100k(counted, population),
+            _ => Some(counted as f64),
+        },
         interval: None,
         n: counted,
         low_sample: false,
@@ -265,22 +315,16 @@ fn complaint_figures(
         rank: None,
         change: None,
     };
-    let mut total = (0, 0, 0);
+    let (per_unit, total) = complaint_sums(d, period);
     let regions = d
         .manifest
         .regions
         .iter()
-        .map(|r| {
-            let (counted, suppressed) = sums.get(r.code.as_str()).copied().unwrap_or((0, 0));
-            total = (
-                total.0 + counted,
-                total.1 + suppressed,
-                total.2 + r.population.value,
-            );
-            figure(&r.code, counted, suppressed, r.population.value)
-        })
+        .zip(per_unit)
+        .map(|(r, sums)| figure(&r.code, sums, r.population.value))
         .collect();
-    (regions, figure("KZ", total.0, total.1, total.2))
+    let population = d.manifest.regions.iter().map(|r| r.population.value).sum();
+    (regions, figure("KZ", total, population))
 }
 
 /// The period of equal length just before `period`.
