@@ -14,6 +14,21 @@ fn adal(args: &[&str]) -> Output {
         .expect("adal runs")
 }
 
+/// `adal publish --audits A --complaints C --out OUT`, then `extra`.
+fn publish(audits: &str, complaints: &str, out: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "publish",
+        "--audits",
+        audits,
+        "--complaints",
+        complaints,
+        "--out",
+        out,
+    ];
+    args.extend_from_slice(extra);
+    adal(&args)
+}
+
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -100,17 +115,12 @@ fn assert_no_personal_data(what: &str, content: &str) {
 #[test]
 fn invalid_rows_stop_publication_and_are_all_reported() {
     let dir = TempDir::new("invalid");
-    let out = adal(&[
-        "publish",
-        "--audits",
+    let out = publish(
         &fixture("audits_mixed.csv"),
-        "--complaints",
         &fixture("complaints_mixed.csv"),
-        "--out",
         &dir.path("bundle"),
-        "--report",
-        &dir.path("report.json"),
-    ]);
+        &["--report", &dir.path("report.json")],
+    );
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
         !Path::new(&dir.path("bundle"))
@@ -182,20 +192,18 @@ fn invalid_rows_stop_publication_and_are_all_reported() {
 fn skip_invalid_publishes_the_valid_rows_and_the_report_balances() {
     let dir = TempDir::new("skip");
     let bundle = dir.path("bundle");
-    let out = adal(&[
-        "publish",
-        "--audits",
+    let out = publish(
         &fixture("audits_mixed.csv"),
-        "--complaints",
         &fixture("complaints_mixed.csv"),
-        "--out",
         &bundle,
-        "--report",
-        &dir.path("report.json"),
-        "--skip-invalid",
-        "--generated-at",
-        "2026-11-27",
-    ]);
+        &[
+            "--report",
+            &dir.path("report.json"),
+            "--skip-invalid",
+            "--generated-at",
+            "2026-11-27",
+        ],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let report = read_json(&dir.path("report.json"));
     assert_eq!(report["bundle_written"], true);
@@ -262,15 +270,12 @@ fn skip_invalid_publishes_the_valid_rows_and_the_report_balances() {
 fn publishing_is_deterministic() {
     let dir = TempDir::new("determinism");
     for run in ["a", "b"] {
-        let out = adal(&[
-            "publish",
-            "--audits",
+        let out = publish(
             &fixture("audits_clean.csv"),
-            "--complaints",
             &fixture("complaints_clean.csv"),
-            "--out",
             &dir.path(run),
-        ]);
+            &[],
+        );
         assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     }
     for name in ["audits.json", "complaints.json", "manifest.json"] {
@@ -304,17 +309,12 @@ fn demo_publish_validate_round_trip() {
         Some(18)
     );
     let bundle = dir.path("bundle");
-    let out = adal(&[
-        "publish",
-        "--audits",
+    let out = publish(
         &format!("{raw}/audits.csv"),
-        "--complaints",
         &format!("{raw}/complaints.csv"),
-        "--out",
         &bundle,
-        "--report",
-        &dir.path("report.json"),
-    ]);
+        &["--report", &dir.path("report.json")],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let report = read_json(&dir.path("report.json"));
     assert_eq!(report["audits"]["rows_read"], 3000);
@@ -418,15 +418,12 @@ fn the_committed_schemas_match_the_types() {
 #[test]
 fn file_level_problems_get_a_clear_message() {
     let dir = TempDir::new("file-level");
-    let out = adal(&[
-        "publish",
-        "--audits",
+    let out = publish(
         &fixture("audits_missing_column.csv"),
-        "--complaints",
         &fixture("complaints_clean.csv"),
-        "--out",
         &dir.path("bundle"),
-    ]);
+        &[],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out).contains("lacks the required column(s) channel, score_waiting"),
@@ -434,15 +431,7 @@ fn file_level_problems_get_a_clear_message() {
         text(&out)
     );
 
-    let out = adal(&[
-        "publish",
-        "--audits",
-        "/nonexistent/a.csv",
-        "--complaints",
-        "x",
-        "--out",
-        &dir.path("b"),
-    ]);
+    let out = publish("/nonexistent/a.csv", "x", &dir.path("b"), &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out).contains("cannot open /nonexistent/a.csv"),
@@ -451,17 +440,12 @@ fn file_level_problems_get_a_clear_message() {
     );
 
     fs::write(dir.path("bad.toml"), "k_anonymity = 5\ntitel = \"typo\"\n").expect("config");
-    let out = adal(&[
-        "publish",
-        "--audits",
+    let out = publish(
         &fixture("audits_clean.csv"),
-        "--complaints",
         &fixture("complaints_clean.csv"),
-        "--out",
         &dir.path("b"),
-        "--config",
-        &dir.path("bad.toml"),
-    ]);
+        &["--config", &dir.path("bad.toml")],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out).contains("unknown field `titel`"),
@@ -498,17 +482,12 @@ label = { kk = "Басқа", ru = "Другое", en = "Other" }
     )
     .expect("complaints");
     let bundle = dir.path("bundle");
-    let out = adal(&[
-        "publish",
-        "--audits",
+    let out = publish(
         &dir.path("a.csv"),
-        "--complaints",
         &dir.path("c.csv"),
-        "--out",
         &bundle,
-        "--config",
-        &dir.path("publisher.toml"),
-    ]);
+        &["--config", &dir.path("publisher.toml")],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let manifest = read_json(&format!("{bundle}/manifest.json"));
     assert_eq!(manifest["dataset"]["id"], "civil-audit");
@@ -526,15 +505,12 @@ label = { kk = "Басқа", ru = "Другое", en = "Other" }
 /// Publishes the clean fixtures into `dir/bundle` and returns the folder.
 fn clean_bundle(dir: &TempDir) -> String {
     let bundle = dir.path("bundle");
-    let out = adal(&[
-        "publish",
-        "--audits",
+    let out = publish(
         &fixture("audits_clean.csv"),
-        "--complaints",
         &fixture("complaints_clean.csv"),
-        "--out",
         &bundle,
-    ]);
+        &[],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     bundle
 }
