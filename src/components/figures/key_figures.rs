@@ -8,6 +8,7 @@ use adal_core::figures::{KeyFigures, key_figures};
 use adal_core::format;
 use adal_core::labels::Lang;
 use adal_core::period::Period;
+use adal_core::regional::MetricId;
 use adal_core::stats::Estimate;
 use leptos::prelude::*;
 
@@ -23,50 +24,28 @@ struct MetricValue {
     visits: Option<u64>,
 }
 
-fn estimate(e: &Estimate, show: impl Fn(f64) -> String) -> MetricValue {
-    MetricValue {
+/// How a metric's value reads in `lang`, written by the same formatter as the map's; `None` when there is
+/// nothing to show.
+fn metric_value(metric: MetricId, f: &KeyFigures, lang: Lang) -> Option<MetricValue> {
+    let show = |v: f64| format::metric_value(metric, v, lang);
+    let estimate = |e: &Estimate| MetricValue {
         value: show(e.value),
         interval: Some((show(e.low), show(e.high))),
         visits: Some(e.n),
-    }
-}
-
-fn count(value: String) -> MetricValue {
-    MetricValue {
-        value,
+    };
+    let count = |v: f64| MetricValue {
+        value: show(v),
         interval: None,
         visits: None,
-    }
-}
-
-/// How a metric's value reads in `lang`; `None` when there is nothing to show. `minutes` words a number
-/// of minutes.
-fn metric_value(
-    id: &str,
-    f: &KeyFigures,
-    lang: Lang,
-    minutes: impl Fn(String) -> String,
-) -> Option<MetricValue> {
-    let pct = |v: f64| format::percent(v, 1, lang);
-    match id {
-        "quality_index" => f
-            .quality_index
-            .as_ref()
-            .map(|e| estimate(e, |v| format::number(v, 1, lang))),
-        "informal_payment_share" => f.informal_payment.as_ref().map(|e| estimate(e, pct)),
-        "intermediary_share" => f.intermediary.as_ref().map(|e| estimate(e, pct)),
-        "completion_share" => f.completion.as_ref().map(|e| estimate(e, pct)),
-        "median_wait" => f.median_wait.as_ref().map(|e| {
-            estimate(e, |v| {
-                let decimals = if v.fract() == 0.0 { 0 } else { 1 };
-                minutes(format::number(v, decimals, lang))
-            })
-        }),
-        "complaints" => Some(count(format::integer(f.complaints.counted, lang))),
-        "complaints_per_100k" => f
-            .complaints_per_100k
-            .map(|r| count(format::number(r, 1, lang))),
-        _ => None,
+    };
+    match metric {
+        MetricId::QualityIndex => f.quality_index.as_ref().map(estimate),
+        MetricId::InformalPayment => f.informal_payment.as_ref().map(estimate),
+        MetricId::Intermediary => f.intermediary.as_ref().map(estimate),
+        MetricId::Completion => f.completion.as_ref().map(estimate),
+        MetricId::MedianWait => f.median_wait.as_ref().map(estimate),
+        MetricId::Complaints => Some(count(f.complaints.counted as f64)),
+        MetricId::ComplaintsPer100k => f.complaints_per_100k.map(count),
     }
 }
 
@@ -99,9 +78,7 @@ pub fn KeyFiguresSection(
         let population_date = population_date.clone();
         let text = Signal::derive(move || {
             let lang = view_state.lang.get();
-            let value = metric_value(&metric.id, &figures, lang, |v| {
-                t_string!(i18n, minutes, value = v).to_string()
-            });
+            let value = MetricId::parse(&metric.id).and_then(|m| metric_value(m, &figures, lang));
             let sample = match metric.id.as_str() {
                 "complaints" => Some(t_string!(i18n, complaints_behind).to_string()),
                 "complaints_per_100k" => {
