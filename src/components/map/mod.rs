@@ -58,14 +58,7 @@ pub fn describe(
     let name = if figure.code == "KZ" {
         t_string!(i18n, whole_country).to_string()
     } else {
-        state.loaded.with_value(|l| {
-            l.dataset
-                .manifest
-                .regions
-                .iter()
-                .find(|r| r.code == figure.code)
-                .map_or_else(|| figure.code.clone(), |r| r.name.get(lang).to_owned())
-        })
+        region_name(state, &figure.code, lang)
     };
     let value = figure.value.map_or_else(
         || t_string!(i18n, legend_no_data).to_string(),
@@ -111,6 +104,18 @@ pub fn describe(
         change,
         caution,
     }
+}
+
+/// The manifest's name of the unit `code` in `lang` (the code itself if the manifest lacks it).
+pub fn region_name(state: &MapState, code: &str, lang: Lang) -> String {
+    state.loaded.with_value(|l| {
+        l.dataset
+            .manifest
+            .regions
+            .iter()
+            .find(|r| r.code == code)
+            .map_or_else(|| code.to_owned(), |r| r.name.get(lang).to_owned())
+    })
 }
 
 /// The manifest's label of `metric` in `lang`.

@@ -6,7 +6,7 @@ use adal_core::format;
 use adal_core::regional::RegionFigure;
 use leptos::prelude::*;
 
-use super::{describe, metric_label};
+use super::{describe, metric_label, region_name};
 use crate::contexts::map_state::use_map_state;
 use crate::contexts::view_state::use_view_state;
 use crate::i18n::{t_string, use_i18n};
@@ -97,16 +97,7 @@ pub fn RegionTable() -> impl IntoView {
         let metric = state.view.with(|(v, _)| v.metric);
         let lang = lang.get();
         let figures = state.figures.get();
-        let names = |code: &str| {
-            state.loaded.with_value(|l| {
-                l.dataset
-                    .manifest
-                    .regions
-                    .iter()
-                    .find(|r| r.code == code)
-                    .map_or_else(|| code.to_owned(), |r| r.name.get(lang).to_owned())
-            })
-        };
+        let names = |code: &str| region_name(&state, code, lang);
         let (column, ascending) = sort.get();
         let mut regions = figures.regions.clone();
         regions.sort_by(|a, b| {
