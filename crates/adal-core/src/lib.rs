@@ -12,7 +12,7 @@
 //! - [`dataset`] — opening a bundle in the web app, with typed load errors; [`figures`] and [`stats`] —
 //!   the key figures with their 95 % intervals; [`format`] — numbers and months per language.
 //! - [`regional`] — one metric for every unit; [`binning`] — colour classes; [`geo`] — the map's outlines
-//!   and keyboard neighbours; [`view`] and [`query`] — the view state in the URL.
+//!   and keyboard neighbours; [`series`] — figures over time and by group, for the charts; [`view`] and [`query`] — the view state in the URL.
 //!
 //! The crate has no web dependencies and builds for `wasm32-unknown-unknown`, so the web app and the
 //! `adal` command-line tool share one implementation of the contract.
@@ -34,6 +34,7 @@ pub mod regional;
 pub mod regions;
 pub mod report;
 pub mod schema;
+pub mod series;
 pub mod stats;
 pub mod taxonomy;
 pub mod validate;

@@ -1,5 +1,6 @@
-//! The map's view state as the URL carries it: `metric=`, `period=2025-01..2025-12`, `service=`,
-//! `channel=`, `region=KZ-11`, `classes=quantile|equal|fixed:a,b,c,d`, `min_visits=`. Reading never fails: an invalid value falls back
+//! The view state as the URL carries it: `view=overview|region|compare|data`, `metric=`,
+//! `period=2025-01..2025-12`, `service=`, `channel=`, `region=KZ-11`, `compare=KZ-11,KZ-75`,
+//! `classes=quantile|equal|fixed:a,b,c,d`, `min_visits=`. Reading never fails: an invalid value falls back
 //! to its default and leaves a [`Notice`] for a short message. Writing leaves defaults out.
 
 use crate::binning::Method;
@@ -8,9 +9,53 @@ use crate::period::{Month, Period};
 use crate::query;
 use crate::regional::MetricId;
 
-/// The map view.
+/// Which page is shown (`view=`). Without `view=`, a link with `region=` opens that unit's page, so that
+/// the short `?region=KZ-11` keeps working.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    /// The map, the ranking and the national figures.
+    Overview,
+    /// One unit's page (needs `region=`).
+    Region,
+    /// Up to [`MAX_COMPARE`] units side by side, and the scatter of all units.
+    Compare,
+    /// What the metrics mean, how the data were anonymised, sources.
+    Data,
+}
+
+impl ViewKind {
+    /// The id used in links.
+    pub fn id(self) -> &'static str {
+        match self {
+            ViewKind::Overview => "overview",
+            ViewKind::Region => "region",
+            ViewKind::Compare => "compare",
+            ViewKind::Data => "data",
+        }
+    }
+
+    fn parse(id: &str) -> Option<ViewKind> {
+        [
+            ViewKind::Overview,
+            ViewKind::Region,
+            ViewKind::Compare,
+            ViewKind::Data,
+        ]
+        .into_iter()
+        .find(|v| v.id() == id)
+    }
+}
+
+/// The most units a comparison holds.
+pub const MAX_COMPARE: usize = 5;
+
+/// The view.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapView {
+    /// The page shown.
+    pub kind: ViewKind,
+    /// The units compared, in the order chosen (at most [`MAX_COMPARE`], no repeats).
+    pub compare: Vec<String>,
     /// The metric shown.
     pub metric: MetricId,
     /// The months.
@@ -47,6 +92,10 @@ pub enum Notice {
     Classes(String),
     /// `min_visits=`.
     MinVisits(String),
+    /// `view=`.
+    View(String),
+    /// `compare=` (the whole list, or the units beyond the fifth or not known).
+    Compare(String),
 }
 
 impl Notice {
@@ -60,6 +109,8 @@ impl Notice {
             Notice::Region(_) => "region",
             Notice::Classes(_) => "classes",
             Notice::MinVisits(_) => "min_visits",
+            Notice::View(_) => "view",
+            Notice::Compare(_) => "compare",
         }
     }
 
@@ -72,7 +123,9 @@ impl Notice {
             | Notice::Channel(v)
             | Notice::Region(v)
             | Notice::Classes(v)
-            | Notice::MinVisits(v) => v,
+            | Notice::MinVisits(v)
+            | Notice::View(v)
+            | Notice::Compare(v) => v,
         }
     }
 }
@@ -183,8 +236,24 @@ pub fn read_map_view(
             }
         },
     };
+    let compare = parse_compare(get("compare"), manifest, &mut notices);
+    let kind = match get("view") {
+        None => None,
+        Some(v) => ViewKind::parse(&v).or_else(|| {
+            notices.push(Notice::View(v));
+            None
+        }),
+    };
+    let kind = match kind {
+        Some(ViewKind::Region) if region.is_none() => ViewKind::Overview,
+        Some(kind) => kind,
+        None if region.is_some() => ViewKind::Region,
+        None => ViewKind::Overview,
+    };
     (
         MapView {
+            kind,
+            compare,
             metric,
             period,
             service,
@@ -197,13 +266,49 @@ pub fn read_map_view(
     )
 }
 
+/// Reads `compare=`: known codes, no repeats, at most [`MAX_COMPARE`]; the rest is reported.
+fn parse_compare(
+    value: Option<String>,
+    manifest: &Manifest,
+    notices: &mut Vec<Notice>,
+) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::new();
+    let mut dropped: Vec<&str> = Vec::new();
+    let Some(value) = value else {
+        return kept;
+    };
+    for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+        let known = manifest.regions.iter().any(|r| r.code == code);
+        if known && !kept.iter().any(|k| k == code) && kept.len() < MAX_COMPARE {
+            kept.push(code.to_owned());
+        } else {
+            dropped.push(code);
+        }
+    }
+    if !dropped.is_empty() {
+        notices.push(Notice::Compare(dropped.join(",")));
+    }
+    kept
+}
+
+/// The view's kind as `view=` writes it: left out where the other parameters already imply it.
+fn kind_param(view: &MapView) -> Option<&'static str> {
+    match (view.kind, view.region.is_some()) {
+        (ViewKind::Overview, false) | (ViewKind::Region, true) => None,
+        (kind, _) => Some(kind.id()),
+    }
+}
+
 /// The query string of `view` on top of `search` (other parameters kept), with defaults left out and the
 /// ignored invalid values removed.
 pub fn write_map_view(search: &str, view: &MapView, default_period: Period) -> String {
     let metric = (view.metric != MetricId::QualityIndex).then(|| view.metric.id());
     let period = (view.period != default_period).then(|| period_param(view.period));
     let classes = (view.method != Method::Quantile).then(|| classes_param(&view.method));
-    let mut s = query::with_param(search, "metric", metric);
+    let compare = (!view.compare.is_empty()).then(|| view.compare.join(","));
+    let mut s = query::with_param(search, "view", kind_param(view));
+    s = query::with_param(&s, "compare", compare.as_deref());
+    s = query::with_param(&s, "metric", metric);
     s = query::with_param(&s, "period", period.as_deref());
     s = query::with_param(&s, "service", view.service.as_deref());
     s = query::with_param(&s, "channel", view.channel.as_deref());

@@ -5,7 +5,7 @@ use adal_core::binning::Method;
 use adal_core::dataset::Dataset;
 use adal_core::figures::key_figures;
 use adal_core::regional::{Filter, MetricId, region_figures};
-use adal_core::view::{Notice, read_map_view, write_map_view};
+use adal_core::view::{Notice, ViewKind, read_map_view, write_map_view};
 
 fn demo() -> Dataset {
     Dataset::open(
@@ -189,4 +189,34 @@ fn the_view_state_reads_valid_urls_and_falls_back_on_odd_ones() {
     // Defaults are left out of links.
     let (plain, _) = read_map_view("", m, default);
     assert_eq!(write_map_view("?lang=kk", &plain, default), "?lang=kk");
+}
+
+#[test]
+fn the_view_kind_and_comparison_round_trip_through_the_url() {
+    let d = demo();
+    let (m, default) = (&d.manifest, d.default_period());
+    let (view, notices) = read_map_view("?view=compare&compare=KZ-11,KZ-75", m, default);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(view.kind, ViewKind::Compare);
+    assert_eq!(view.compare, ["KZ-11", "KZ-75"]);
+    assert_eq!(
+        write_map_view("", &view, default),
+        "?view=compare&compare=KZ-11,KZ-75"
+    );
+    // A unit alone opens its page; `view=` is then left out of the link.
+    let (region, _) = read_map_view("?region=KZ-11", m, default);
+    assert_eq!(region.kind, ViewKind::Region);
+    assert_eq!(write_map_view("", &region, default), "?region=KZ-11");
+    // A region view without a unit is the overview; odd values are reported, the valid part kept.
+    let (odd, notices) = read_map_view(
+        "?view=region&compare=KZ-11,XX-1,KZ-11,KZ-75,KZ-19,KZ-23,KZ-27,KZ-31",
+        m,
+        default,
+    );
+    assert_eq!(odd.kind, ViewKind::Overview);
+    assert_eq!(odd.compare, ["KZ-11", "KZ-75", "KZ-19", "KZ-23", "KZ-27"]);
+    assert_eq!(notices, [Notice::Compare("XX-1,KZ-11,KZ-31".into())]);
+    let (bad, notices) = read_map_view("?view=<script>", m, default);
+    assert_eq!(bad.kind, ViewKind::Overview);
+    assert_eq!(notices, [Notice::View("<script>".into())]);
 }
