@@ -3,9 +3,10 @@
 
 use charming::Chart;
 use charming::component::{Aria, Grid, Title};
+use serde::{Deserialize, Serialize};
 
 /// The page's colour theme.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Theme {
     /// Dark text on a light page.
     Light,
@@ -57,7 +58,7 @@ impl Theme {
 
 /// How a metric's values are written on an axis: shares as percentages, everything with a fixed number of
 /// decimals.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scale {
     /// Values are shares from 0 to 1, shown as percentages.
     pub percent: bool,
@@ -71,6 +72,11 @@ impl Scale {
         let v = if self.percent { value * 100.0 } else { value };
         let f = 10f64.powi(i32::from(self.decimals));
         (v * f).round() / f
+    }
+
+    /// What follows a number: ` %` for shares.
+    pub fn suffix(self) -> &'static str {
+        if self.percent { " %" } else { "" }
     }
 
     /// The axis label template.

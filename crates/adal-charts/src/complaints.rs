@@ -5,11 +5,12 @@ use charming::Chart;
 use charming::component::{Axis, Legend};
 use charming::element::{AxisType, ItemStyle, Tooltip, Trigger};
 use charming::series::Bar;
+use serde::{Deserialize, Serialize};
 
 use crate::common::{Theme, frame};
 
 /// What the chart shows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Complaints {
     /// The chart's title.
     pub title: String,

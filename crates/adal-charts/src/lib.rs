@@ -8,12 +8,18 @@
 //! - [`services`] — one unit's metric by service, with the sample of each bar;
 //! - [`complaints`] — one unit's complaints by category over time;
 //! - [`scatter`] — service quality against complaints per 100,000 people for every unit.
+//!
+//! [`request`] carries a chart's figures from the web app to the chart worker as JSON and answers with
+//! the ECharts option, so that the page's own code never contains charming (it is loaded with the
+//! first chart, in a worker, like ECharts itself).
 
 pub mod common;
 pub mod complaints;
 pub mod ranking;
+pub mod request;
 pub mod scatter;
 pub mod services;
 pub mod trend;
 
 pub use common::{Scale, Theme};
+pub use request::{ChartInput, Request};

@@ -5,15 +5,16 @@ use charming::Chart;
 use charming::component::Axis;
 use charming::datatype::DataPointItem;
 use charming::element::{
-    AxisLabel, AxisType, ItemStyle, Label, LineStyle, LineStyleType, MarkLine, MarkLineData,
-    MarkLineVariant, Symbol, Tooltip, Trigger,
+    AxisLabel, AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine,
+    MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger,
 };
 use charming::series::{Bar, Scatter};
+use serde::{Deserialize, Serialize};
 
 use crate::common::{Scale, Theme, frame};
 
 /// One unit.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     /// Its name.
     pub name: String,
@@ -26,7 +27,7 @@ pub struct Row {
 }
 
 /// What the chart shows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Ranking {
     /// The chart's title.
     pub title: String,
@@ -91,7 +92,11 @@ pub fn chart(r: &Ranking, theme: Theme) -> Chart {
                         .color(theme.neutral())
                         .type_(LineStyleType::Dashed),
                 )
-                .label(Label::new().formatter(format!("{name}: {}", s.apply(*value)).as_str()))
+                .label(
+                    Label::new()
+                        .position(LabelPosition::InsideEndTop)
+                        .formatter(format!("{name}: {}{}", s.apply(*value), s.suffix()).as_str()),
+                )
                 .data(vec![MarkLineVariant::Simple(
                     MarkLineData::new()
                         .name(name.clone())

@@ -9,11 +9,12 @@ use charming::element::{
     MarkLineVariant, NameLocation, Symbol, Tooltip, Trigger,
 };
 use charming::series::Scatter;
+use serde::{Deserialize, Serialize};
 
 use crate::common::{Theme, frame};
 
 /// One unit.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Point {
     /// Its name.
     pub name: String,
@@ -26,7 +27,7 @@ pub struct Point {
 }
 
 /// What the chart shows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Spread {
     /// The chart's title.
     pub title: String,

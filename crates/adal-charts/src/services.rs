@@ -5,11 +5,12 @@ use charming::component::Axis;
 use charming::datatype::DataPointItem;
 use charming::element::{AxisLabel, AxisType, ItemStyle, Label, LabelPosition, Tooltip, Trigger};
 use charming::series::Bar;
+use serde::{Deserialize, Serialize};
 
 use crate::common::{Scale, Theme, frame};
 
 /// One service.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     /// The service's name with its sample, as the axis shows it ("Land · n = 31").
     pub label: String,
@@ -20,7 +21,7 @@ pub struct Row {
 }
 
 /// What the chart shows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Services {
     /// The chart's title.
     pub title: String,
@@ -61,7 +62,12 @@ pub fn chart(sv: &Services, theme: Theme) -> Chart {
         .series(
             Bar::new()
                 .name(sv.title.clone())
-                .label(Label::new().show(true).position(LabelPosition::Right))
+                .label(
+                    Label::new()
+                        .show(true)
+                        .position(LabelPosition::Right)
+                        .formatter(if s.percent { "{c} %" } else { "{c}" }),
+                )
                 .data(bars),
         )
 }

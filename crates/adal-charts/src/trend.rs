@@ -6,11 +6,12 @@ use charming::element::{
     AreaStyle, AxisType, ItemStyle, LineStyle, LineStyleType, Symbol, Tooltip, Trigger,
 };
 use charming::series::Line;
+use serde::{Deserialize, Serialize};
 
 use crate::common::{Scale, Theme, frame};
 
 /// One line: a unit or the country.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Series {
     /// Its name in the legend and tooltip.
     pub name: String,
@@ -21,7 +22,7 @@ pub struct Series {
 }
 
 /// What the chart shows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Trend {
     /// The chart's title.
     pub title: String,

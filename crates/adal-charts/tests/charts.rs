@@ -123,7 +123,7 @@ fn the_ranking_sorts_best_first_with_intervals_the_country_and_the_selected_unit
     assert_eq!(dots[1]["itemStyle"]["color"], Theme::Light.accent());
     assert_eq!(dots[0]["itemStyle"]["color"], Theme::Light.neutral());
     assert_eq!(s[2]["markLine"]["data"][0]["xAxis"], 11.0);
-    assert_eq!(s[2]["markLine"]["label"]["formatter"], "Kazakhstan: 11");
+    assert_eq!(s[2]["markLine"]["label"]["formatter"], "Kazakhstan: 11 %");
 }
 
 #[test]
@@ -215,4 +215,27 @@ fn the_scatter_has_every_unit_with_the_country_as_cross_hairs() {
     assert_eq!(s[0]["markLine"]["data"][0]["xAxis"], 100.0);
     assert_eq!(s[0]["markLine"]["data"][1]["yAxis"], 65.0);
     assert_eq!(v["xAxis"]["name"], "Complaints per 100,000");
+}
+
+#[test]
+fn a_request_travels_as_json_and_comes_back_as_the_charts_option() {
+    use adal_charts::request::{ChartInput, Request, answer};
+    let input = services::Services {
+        title: "Quality by service".into(),
+        rows: vec![services::Row {
+            label: "Land · n = 31".into(),
+            value: Some(61.25),
+            low_sample: false,
+        }],
+        scale: PERCENT,
+    };
+    let request = Request {
+        input: ChartInput::Services(input.clone()),
+        theme: Theme::Dark,
+    };
+    let text = serde_json::to_string(&request).expect("request");
+    let option: Value = serde_json::from_str(&answer(&text).expect("an answer")).expect("JSON");
+    assert_eq!(option, json(&services::chart(&input, Theme::Dark)));
+    assert_eq!(answer("{\"input\": 1}"), None);
+    assert_eq!(answer("not json"), None);
 }

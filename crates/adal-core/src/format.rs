@@ -178,6 +178,35 @@ pub fn period(p: Period, lang: Lang) -> String {
     }
 }
 
+/// A step of a trend: a month, a calendar quarter (`Q1 2026`, `I кв. 2026`, `2026 ж. I тоқсан`), or any
+/// other run of months as a period.
+///
+/// ```
+/// use adal_core::format::step;
+/// use adal_core::labels::Lang;
+/// use adal_core::period::Period;
+/// let q = Period { from: "2026-04".parse().unwrap(), to: "2026-06".parse().unwrap() };
+/// assert_eq!(step(q, Lang::En), "Q2 2026");
+/// assert_eq!(step(q, Lang::Ru), "II кв. 2026");
+/// assert_eq!(step(q, Lang::Kk), "2026 ж. II тоқсан");
+/// ```
+pub fn step(p: Period, lang: Lang) -> String {
+    let full_quarter = p.from.month() % 3 == 1
+        && p.to.index() == p.from.index() + 2
+        && p.from.year() == p.to.year();
+    if !full_quarter {
+        return period(p, lang);
+    }
+    let q = p.from.quarter();
+    let roman = ["I", "II", "III", "IV"][usize::from(q.clamp(1, 4) - 1)];
+    let year = p.from.year();
+    match lang {
+        Lang::Kk => format!("{year} ж. {roman} тоқсан"),
+        Lang::Ru => format!("{roman} кв. {year}"),
+        Lang::En => format!("Q{q} {year}"),
+    }
+}
+
 /// A metric's value as the map, table and tooltips write it: the index with one decimal, shares as
 /// percentages, minutes with their unit, complaints as whole numbers, rates with one decimal.
 pub fn metric_value(metric: MetricId, value: f64, lang: Lang) -> String {

@@ -122,9 +122,10 @@ fn step_points(
     }
 }
 
-fn median(mut values: Vec<u64>) -> u64 {
-    values.sort_unstable();
-    values.get(values.len() / 2).copied().unwrap_or(0)
+/// Whether the (upper) median of `samples` is below `min`: fewer than half of them reach it.
+fn median_below(samples: &[Point], min: u64) -> bool {
+    let reaching = samples.iter().filter(|p| p.n >= min).count();
+    reaching < samples.len() - samples.len() / 2
 }
 
 /// The metric over `filter`'s period for the units `codes` and the whole country. Visit metrics go month
@@ -164,11 +165,7 @@ pub fn trends(
         }
     };
     let monthly = series(Step::Month);
-    let thin = metric.from_visits()
-        && monthly
-            .units
-            .iter()
-            .any(|s| median(s.iter().map(|p| p.n).collect()) < min_visits);
+    let thin = metric.from_visits() && monthly.units.iter().any(|s| median_below(s, min_visits));
     if thin { series(Step::Quarter) } else { monthly }
 }
 
