@@ -1,8 +1,10 @@
 //! Components, one per file, grouped by feature.
 
+pub mod chart;
 pub mod figures;
 pub mod footer;
 pub mod header;
 pub mod map;
 pub mod report;
 pub mod status;
+pub mod trends;

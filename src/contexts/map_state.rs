@@ -9,7 +9,7 @@ use adal_core::binning::{Classes, bin};
 use adal_core::geo::Point;
 use adal_core::period::Period;
 use adal_core::regional::{Filter, MapFigures, region_figures};
-use adal_core::view::{MapView, Notice, read_map_view, write_map_view};
+use adal_core::view::{MapView, Notice, ViewKind, read_map_view, write_map_view};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -64,6 +64,16 @@ impl MapState {
         change(&mut view);
         let search = write_map_view(&self.search.get_untracked(), &view, self.default_period);
         self.navigate.with_value(|go| go(search));
+    }
+
+    /// Opens the page of the unit `code`.
+    pub fn open_region(&self, code: &str) {
+        let code = code.to_owned();
+        self.update(|v| {
+            v.kind = ViewKind::Region;
+            v.region = Some(code);
+        });
+        window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 
     /// A link to the view changed by `change`, keeping the other parameters.

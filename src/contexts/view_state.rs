@@ -20,6 +20,8 @@ pub struct ViewState {
     pub lang: Memo<Lang>,
     /// `?dataset=`, if any.
     pub dataset: Memo<Option<String>>,
+    /// Whether the page is dark: `?theme=dark`, or no `?theme=` and a system preference for dark.
+    pub dark: Memo<bool>,
 }
 
 impl ViewState {
@@ -68,6 +70,15 @@ pub fn provide_view_state() {
         },
     );
     let dataset = Memo::new(move |_| query::get(&search.get(), "dataset"));
+    let system_dark = window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let dark = Memo::new(move |_| match theme.get() {
+        Some(t) => t == "dark",
+        None => system_dark,
+    });
 
     let i18n = use_i18n();
     // The first render is already in the right language; the effect follows later changes.
@@ -92,6 +103,7 @@ pub fn provide_view_state() {
         search,
         lang,
         dataset,
+        dark,
     });
 }
 

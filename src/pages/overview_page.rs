@@ -1,38 +1,68 @@
-//! The overview: the map of the units with its controls, the national key figures and where to report
-//! corruption; or, with `region=` in the URL, that unit's page. While the bundle loads it shows progress;
-//! when loading fails it says why and offers a retry.
+//! The page of a dataset: `view=` picks the overview (the map of the units with its controls, the
+//! ranking, the national key figures and where to report corruption), a unit's page, the comparison or
+//! the data and method. While the bundle loads it shows progress; when loading fails it says why and
+//! offers a retry.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use adal_core::view::ViewKind;
+
 use crate::components::figures::key_figures::KeyFiguresSection;
 use crate::components::footer::site_footer::SiteFooter;
 use crate::components::header::site_header::SiteHeader;
+use crate::components::header::view_nav::ViewNav;
 use crate::components::map::map_section::MapSection;
 use crate::components::report::report_panel::ReportPanel;
 use crate::components::status::dataset_notice::DatasetNotice;
 use crate::components::status::load_error::LoadErrorView;
 use crate::components::status::loading_status::LoadingStatus;
+use crate::components::trends::ranking_chart::RankingChart;
 use crate::contexts::dataset::{Loaded, use_dataset};
 use crate::contexts::map_state::provide_map_state;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::pages::compare_page::ComparePage;
+use crate::pages::data_page::DataPage;
 use crate::pages::region_page::RegionPage;
 
 /// The page for a loaded dataset.
 #[component]
 fn LoadedView(loaded: Arc<Loaded>) -> impl IntoView {
+    let i18n = use_i18n();
     let state = provide_map_state(loaded.clone());
-    let region = Memo::new(move |_| state.view.with(|(v, _)| v.region.clone()));
+    let page = Memo::new(move |_| state.view.with(|(v, _)| (v.kind, v.region.clone())));
     let national_period = loaded.dataset.default_period();
+    let notices = move || {
+        state.view.with(|(_, notices)| {
+            notices
+                .iter()
+                .map(|n| {
+                    let (key, value) = (n.key(), n.value().to_owned());
+                    view! {
+                        <p class="notice" role="status">
+                            {move || t_string!(i18n, invalid_param, key = key, value = value.clone()).to_string()}
+                        </p>
+                    }
+                })
+                .collect_view()
+        })
+    };
     view! {
         <DatasetNotice loaded=loaded.clone() />
-        {move || match region.get() {
-            Some(code) => view! { <RegionPage loaded=loaded.clone() code /> }.into_any(),
-            None => {
+        <ViewNav />
+        {notices}
+        {move || match page.get() {
+            (ViewKind::Region, Some(code)) => view! { <RegionPage loaded=loaded.clone() code /> }.into_any(),
+            (ViewKind::Compare, _) => view! { <ComparePage /> }.into_any(),
+            (ViewKind::Data, _) => view! { <DataPage loaded=loaded.clone() /> }.into_any(),
+            _ => {
                 view! {
                     <MapSection />
                     <KeyFiguresSection loaded=loaded.clone() period=national_period />
+                    <section class="ranking-section">
+                        <RankingChart />
+                    </section>
                     <ReportPanel loaded=loaded.clone() />
                 }
                     .into_any()

@@ -1,17 +1,26 @@
-//! A unit's own page, opened from the map by click, Enter or Space (`region=` in the URL). Until the trends
-//! arrive it shows the unit's key figures for the map's period, a link back to the map with the same
-//! metric and period, and Escape returns to the map with focus on the unit.
+//! A unit's own page, opened from the map, the table, the ranking or the scatter (`region=` in the URL):
+//! its name and population, its key figures, the trend of the chosen metric against the country, the
+//! breakdown by service, its complaints by category, its place in the ranking, and how to report
+//! corruption. A link (and Escape) returns to the map with the same metric and period, focus on the unit.
 
 use std::sync::Arc;
 
+use adal_core::format;
+use adal_core::view::{MAX_COMPARE, ViewKind};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::figures::key_figures::KeyFiguresSection;
+use crate::components::report::report_panel::ReportPanel;
+use crate::components::trends::complaint_chart::ComplaintChart;
+use crate::components::trends::metric_picker::MetricPicker;
+use crate::components::trends::ranking_chart::RankingChart;
+use crate::components::trends::service_chart::ServiceChart;
+use crate::components::trends::trend_chart::TrendChart;
 use crate::contexts::dataset::Loaded;
 use crate::contexts::map_state::{MapState, use_map_state};
 use crate::contexts::view_state::use_view_state;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 
 fn focus_selector(selector: &str) {
     if let Ok(Some(element)) = document().query_selector(selector) {
@@ -25,7 +34,10 @@ fn focus_selector(selector: &str) {
 
 /// Goes back to the map and puts focus on `code`'s unit once it is drawn.
 pub fn back_to_map(state: MapState, code: String) {
-    state.update(|v| v.region = None);
+    state.update(|v| {
+        v.kind = ViewKind::Overview;
+        v.region = None;
+    });
     request_animation_frame(move || focus_selector(&format!("[data-region=\"{code}\"]")));
 }
 
@@ -35,15 +47,20 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_map_state();
     let lang = use_view_state().lang;
-    let name = loaded
+    let entry = loaded
         .dataset
         .manifest
         .regions
         .iter()
         .find(|r| r.code == code)
-        .map(|r| r.name.clone());
-    let period = state.view.with_untracked(|(v, _)| v.period);
-    let back = state.link(|v| v.region = None);
+        .cloned();
+    let name = entry.as_ref().map(|r| r.name.clone());
+    let population = entry.as_ref().map(|r| r.population.clone());
+    let period = Signal::derive(move || state.view.with(|(v, _)| v.period));
+    let back = state.link(|v| {
+        v.kind = ViewKind::Overview;
+        v.region = None;
+    });
     let code_for_escape = code.clone();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
@@ -53,6 +70,52 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
     on_cleanup(move || handle.remove());
     request_animation_frame(|| focus_selector("#region-heading"));
     let code_for_link = code.clone();
+    let code_for_compare = code.clone();
+    let compare_link = move || {
+        let code = code_for_compare.clone();
+        state.link(move |v| {
+            if !v.compare.contains(&code) {
+                if v.compare.len() == MAX_COMPARE {
+                    v.compare.pop();
+                }
+                v.compare.push(code);
+            }
+            v.kind = ViewKind::Compare;
+            v.region = None;
+        })
+    };
+    let population_text = move || {
+        population.as_ref().map(|p| {
+            t_string!(
+                i18n,
+                population_note,
+                population = format::integer(p.value, lang.get()),
+                date = format::date(&p.reference_date, lang.get())
+            )
+            .to_string()
+        })
+    };
+    let code_for_warning = code.clone();
+    let thin = move || {
+        let min = state.view.with(|(v, _)| v.min_visits);
+        let p = period.get();
+        let visits = state.loaded.with_value(|l| {
+            adal_core::figures::key_figures(&l.dataset, p, Some(&code_for_warning)).visits
+        });
+        (visits < min).then(|| {
+            t_string!(
+                i18n,
+                region_low_sample,
+                n = format::integer(visits, lang.get()),
+                min = min
+            )
+            .to_string()
+        })
+    };
+    let codes = Signal::derive({
+        let code = code.clone();
+        move || vec![code.clone()]
+    });
     view! {
         <article class="region-page" data-region-page=code.clone()>
             <p>
@@ -70,8 +133,28 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
             <h2 id="region-heading" tabindex="-1">
                 {move || name.as_ref().map(|n| n.get(lang.get()).to_owned()).unwrap_or_default()}
             </h2>
-            <p class="note">{t!(i18n, region_placeholder)}</p>
-            <KeyFiguresSection loaded=loaded.clone() period region=code.clone() />
+            <p class="region-facts">{population_text}</p>
+            <p>
+                <a class="control-button" href=compare_link>
+                    {t!(i18n, add_to_compare)}
+                </a>
+            </p>
+            {move || thin().map(|text| view! { <p class="notice" role="status">{text}</p> })}
+            {
+                let (loaded, code) = (loaded.clone(), code.clone());
+                move || {
+                    let p = period.get();
+                    view! { <KeyFiguresSection loaded=loaded.clone() period=p region=code.clone() /> }
+                }
+            }
+            <div class="chart-controls">
+                <MetricPicker id="region-metric" />
+            </div>
+            <TrendChart codes />
+            <ServiceChart code=code.clone() />
+            <ComplaintChart code=code.clone() />
+            <RankingChart selected=code.clone() />
+            <ReportPanel loaded=loaded.clone() />
         </article>
     }
 }

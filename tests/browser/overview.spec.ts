@@ -13,7 +13,7 @@ test.describe('the overview on the demo bundle', () => {
     await expect(overview.card('informal_payment_share')).toContainText(/Visits: \d{1,3}(,\d{3})*/);
     await expect(overview.card('complaints').locator('.figure-value')).toHaveText(/^\d{1,3}(,\d{3})+$/);
     await expect(page.getByRole('link', { name: 'Call 1424' })).toHaveAttribute('href', 'tel:1424');
-    await expect(page.getByText('December 2025 – November 2026')).toBeVisible();
+    await expect(page.locator('.figures-period').first()).toHaveText('December 2025 – November 2026');
     expect(watch.consoleErrors).toEqual([]);
   });
 
@@ -31,7 +31,7 @@ test.describe('the overview on the demo bundle', () => {
     await expect(overview.card('quality_index').locator('.figure-value')).toHaveText(/^\d+,\d$/);
     await page.getByRole('navigation', { name: 'Язык' }).getByRole('link', { name: 'Қазақша' }).click();
     await expect(page.getByRole('heading', { name: 'Бүкіл ел бойынша негізгі көрсеткіштер' })).toBeVisible();
-    await expect(page.getByText('2025 ж. желтоқсан – 2026 ж. қараша')).toBeVisible();
+    await expect(page.locator('.figures-period').first()).toHaveText('2025 ж. желтоқсан – 2026 ж. қараша');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('kk');
     expect(watch.consoleErrors).toEqual([]);
   });

@@ -80,7 +80,7 @@ pub fn RegionMap() -> impl IntoView {
     };
     let open = move |code: String| {
         state.hover.set(None);
-        state.update(|v| v.region = Some(code));
+        state.open_region(&code);
     };
     let centres = state.centres.get_value();
     let codes_for_keys = codes.clone();

@@ -1,0 +1,102 @@
+//! One unit's visit metric by service, with the sample of each bar. For a complaint metric, which has no
+//! services, the service quality index is shown.
+
+use adal_charts::ChartInput;
+use adal_charts::services::{Row, Services};
+use adal_core::format;
+use adal_core::regional::MetricId;
+use adal_core::series::by_service;
+use leptos::prelude::*;
+
+use super::{TableData, current_filter, scale, value_cell};
+use crate::components::chart::{ChartFigure, ChartView};
+use crate::components::map::{metric_label, region_name};
+use crate::contexts::map_state::use_map_state;
+use crate::contexts::view_state::use_view_state;
+use crate::i18n::{t_string, use_i18n};
+
+/// The breakdown for the unit `code`.
+#[component]
+pub fn ServiceChart(
+    /// The unit.
+    code: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_map_state();
+    let lang = use_view_state().lang;
+    let view = Memo::new(move |_| {
+        let filter = current_filter(&state);
+        let (m, min_visits) = state.view.with(|(v, _)| (v.metric, v.min_visits));
+        let m = if m.from_visits() {
+            m
+        } else {
+            MetricId::QualityIndex
+        };
+        let l = lang.get();
+        let bars = state
+            .loaded
+            .with_value(|ld| by_service(&ld.dataset, m, &filter, &code));
+        let service_name = |id: &str| {
+            state.loaded.with_value(|ld| {
+                ld.dataset
+                    .manifest
+                    .services
+                    .iter()
+                    .find(|s| s.id == id)
+                    .map_or_else(|| id.to_owned(), |s| s.label.get(l).to_owned())
+            })
+        };
+        let title = t_string!(
+            i18n,
+            services_title,
+            metric = metric_label(&state, m, l),
+            region = region_name(&state, &code, l)
+        )
+        .to_string();
+        let description = t_string!(
+            i18n,
+            services_summary,
+            title = title.clone(),
+            period = format::period(filter.period, l),
+            n = min_visits
+        )
+        .to_string();
+        let rows = bars
+            .iter()
+            .map(|(id, p)| vec![service_name(id), value_cell(m, p.value, p.interval, p.n, l)])
+            .collect();
+        let input = ChartInput::Services(Services {
+            title: title.clone(),
+            rows: bars
+                .iter()
+                .map(|(id, p)| Row {
+                    label: format!("{} · n = {}", service_name(id), format::integer(p.n, l)),
+                    value: p.value,
+                    low_sample: p.n < min_visits,
+                })
+                .collect(),
+            scale: scale(m),
+        });
+        let head = vec![
+            t_string!(i18n, service_label).to_string(),
+            t_string!(i18n, table_value).to_string(),
+        ];
+        ChartView {
+            input,
+            description,
+            note: None,
+            clickable: None,
+            table: TableData {
+                caption: title,
+                head,
+                rows,
+            },
+        }
+    });
+    view! {
+        <section class="chart-section" aria-labelledby="services-heading">
+            <h3 id="services-heading">{move || view.with(|v| v.table.caption.clone())}</h3>
+            <ChartFigure name="services" view tall=true />
+        </section>
+    }
+}
