@@ -65,6 +65,9 @@ test.describe('the chart views', () => {
     await new Overview(page).open('?lang=en&period=2025-01..2025-12');
     await page.locator('path[data-region="KZ-35"]').click();
     await expect(page.getByRole('heading', { name: 'Karaganda Region', level: 2, exact: true })).toBeVisible();
+    await expect(page.locator('.figure-card[data-metric="quality_index"] .figure-change')).toHaveText(
+      /^Change against the previous period: [+−]?\d+\.\d$/,
+    );
     await expect(page.locator('.region-facts')).toHaveText(/^Population [\d,]+ on 1 January 2023$/);
     const trend = await drawn(page, 'trend');
     // The demo's visits come in one month of each quarter: too few a month, so the line goes by quarter.

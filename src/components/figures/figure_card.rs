@@ -1,5 +1,5 @@
-//! One key figure: the metric's name, its value, the 95 % interval and the sample behind it, with the
-//! metric's definition for those who want it.
+//! One key figure: the metric's name, its value, the 95 % interval, the sample behind it and the change
+//! against the previous period, with the metric's definition for those who want it.
 
 use leptos::prelude::*;
 
@@ -20,6 +20,8 @@ pub struct FigureText {
     pub interval: Option<String>,
     /// The sample behind it.
     pub sample: Option<String>,
+    /// "Change against the previous period: ±x", when the data reach back that far.
+    pub change: Option<String>,
 }
 
 /// A card of the key figures.
@@ -39,6 +41,7 @@ pub fn FigureCard(text: Signal<FigureText>) -> impl IntoView {
             }}
             {move || text.with(|t| t.interval.clone()).map(|i| view! { <p class="figure-interval">{i}</p> })}
             {move || text.with(|t| t.sample.clone()).map(|s| view! { <p class="figure-sample">{s}</p> })}
+            {move || text.with(|t| t.change.clone()).map(|c| view! { <p class="figure-change">{c}</p> })}
             <details class="figure-definition">
                 <summary>{t!(i18n, about_metric)}</summary>
                 <p>{move || text.with(|t| t.description.clone())}</p>

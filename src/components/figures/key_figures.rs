@@ -8,7 +8,7 @@ use adal_core::figures::{KeyFigures, key_figures};
 use adal_core::format;
 use adal_core::labels::Lang;
 use adal_core::period::Period;
-use adal_core::regional::MetricId;
+use adal_core::regional::{self, MetricId};
 use adal_core::stats::Estimate;
 use leptos::prelude::*;
 
@@ -49,6 +49,19 @@ fn metric_value(metric: MetricId, f: &KeyFigures, lang: Lang) -> Option<MetricVa
     }
 }
 
+/// A metric's raw value, for the change against the previous period.
+fn raw_value(metric: MetricId, f: &KeyFigures) -> Option<f64> {
+    match metric {
+        MetricId::QualityIndex => f.quality_index.map(|e| e.value),
+        MetricId::InformalPayment => f.informal_payment.map(|e| e.value),
+        MetricId::Intermediary => f.intermediary.map(|e| e.value),
+        MetricId::Completion => f.completion.map(|e| e.value),
+        MetricId::MedianWait => f.median_wait.map(|e| e.value),
+        MetricId::Complaints => Some(f.complaints.counted as f64),
+        MetricId::ComplaintsPer100k => f.complaints_per_100k,
+    }
+}
+
 /// The section of key figures, for the whole country or for `region`, over `period`.
 #[component]
 pub fn KeyFiguresSection(
@@ -60,6 +73,10 @@ pub fn KeyFiguresSection(
     let view_state = use_view_state();
     let dataset = &loaded.dataset;
     let figures = Arc::new(key_figures(dataset, period, region.as_deref()));
+    // The previous period of equal length, when the data reach back that far.
+    let before = regional::previous(period)
+        .filter(|p| p.from >= dataset.manifest.period.from)
+        .map(|p| Arc::new(key_figures(dataset, p, region.as_deref())));
     let region_name = region
         .as_deref()
         .and_then(|code| dataset.manifest.regions.iter().find(|r| r.code == code))
@@ -75,10 +92,17 @@ pub fn KeyFiguresSection(
 
     let card = move |metric: MetricDefinition| {
         let figures = figures.clone();
+        let before = before.clone();
         let population_date = population_date.clone();
         let text = Signal::derive(move || {
             let lang = view_state.lang.get();
-            let value = MetricId::parse(&metric.id).and_then(|m| metric_value(m, &figures, lang));
+            let id = MetricId::parse(&metric.id);
+            let value = id.and_then(|m| metric_value(m, &figures, lang));
+            let change = id.zip(before.as_deref()).and_then(|(m, then)| {
+                let c = raw_value(m, &figures)? - raw_value(m, then)?;
+                let change = format::metric_change(m, c, lang);
+                Some(t_string!(i18n, tooltip_change, change = change).to_string())
+            });
             let sample = match metric.id.as_str() {
                 "complaints" => Some(t_string!(i18n, complaints_behind).to_string()),
                 "complaints_per_100k" => {
@@ -104,6 +128,7 @@ pub fn KeyFiguresSection(
                 value: value.map(|v| v.value),
                 interval,
                 sample,
+                change,
             }
         });
         view! { <FigureCard text /> }
