@@ -23,6 +23,23 @@ pub enum Command {
     Demo(DemoArgs),
     /// Write the JSON Schemas of the bundle files and the report.
     Schema(SchemaArgs),
+    /// Write, for each unit and language, a preview page with Open Graph and Twitter tags and a 1200×630
+    /// PNG card, for links shared on social networks (which do not run the app).
+    Share(ShareArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShareArgs {
+    /// The bundle folder (holding manifest.json and geo/kz-regions.json).
+    #[arg(long, value_name = "DIR")]
+    pub bundle: PathBuf,
+    /// The folder to write `<code>/index.html`, `<code>/ru.html`, `<code>/en.html` and the cards to.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The app's absolute address, ending in `/` (Open Graph wants absolute image addresses); without it
+    /// the pages use addresses relative to themselves.
+    #[arg(long, value_name = "URL")]
+    pub site_url: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@
 mod cli;
 mod demo;
 mod publish;
+mod share;
 mod validate;
 
 use std::process::ExitCode;
@@ -39,6 +40,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Publish(args) => publish::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Demo(args) => demo::run(&args),
+        Command::Share(args) => share::run(&args),
         Command::Schema(args) => {
             std::fs::create_dir_all(&args.out)
                 .map_err(|e| Failure::Io(format!("cannot create {}: {e}", args.out.display())))?;

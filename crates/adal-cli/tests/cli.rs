@@ -658,3 +658,72 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
         );
     }
 }
+
+/// Width and height from a PNG's header.
+fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let signature = b"\x89PNG\r\n\x1a\n";
+    if bytes.len() < 24 || &bytes[..8] != signature || &bytes[12..16] != b"IHDR" {
+        return None;
+    }
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    Some((be(&bytes[16..20]), be(&bytes[20..24])))
+}
+
+#[test]
+fn share_writes_a_tagged_preview_page_and_a_card_per_unit_and_language() {
+    let tmp = TempDir::new("share");
+    let bundle = repo_root().join("public/data").display().to_string();
+    let out = adal(&["share", "--bundle", &bundle, "--out", &tmp.path("r")]);
+    assert!(out.status.success(), "{}", text(&out));
+    let units = fs::read_dir(tmp.0.join("r")).expect("r/").count();
+    assert_eq!(units, 20);
+    let page = fs::read_to_string(tmp.0.join("r/KZ-75/index.html")).expect("page");
+    for tag in [
+        r#"<html lang="kk">"#,
+        r#"<meta property="og:title" content="Алматы қаласы: мемлекеттік"#,
+        r#"<meta property="og:image" content="card-kk.png">"#,
+        r#"<meta property="og:image:width" content="1200">"#,
+        r#"<meta name="twitter:card" content="summary_large_image">"#,
+        r#"<meta http-equiv="refresh" content="0; url=../../?region=KZ-75&amp;lang=kk">"#,
+    ] {
+        assert!(page.contains(tag), "{tag} missing from\n{page}");
+    }
+    // The description carries the unit's key figures, as the app writes them.
+    let en = fs::read_to_string(tmp.0.join("r/KZ-75/en.html")).expect("page");
+    assert!(
+        en.contains("Service quality index: ") && en.contains("Complaints per 100,000 people: "),
+        "{en}"
+    );
+    for lang in ["kk", "ru", "en"] {
+        let card = fs::read(tmp.0.join(format!("r/KZ-11/card-{lang}.png"))).expect("card");
+        assert_eq!(png_size(&card), Some((1200, 630)), "card-{lang}.png");
+    }
+    // With the site's address, image and page addresses are absolute, as Open Graph wants.
+    let out = adal(&[
+        "share",
+        "--bundle",
+        &bundle,
+        "--out",
+        &tmp.path("abs"),
+        "--site-url",
+        "https://example.org/atlas",
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let page = fs::read_to_string(tmp.0.join("abs/KZ-11/ru.html")).expect("page");
+    assert!(page.contains(
+        r#"<meta property="og:image" content="https://example.org/atlas/r/KZ-11/card-ru.png">"#
+    ));
+    assert!(page.contains(
+        r#"<link rel="canonical" href="https://example.org/atlas/?region=KZ-11&amp;lang=ru">"#
+    ));
+    let out = adal(&[
+        "share",
+        "--bundle",
+        &bundle,
+        "--out",
+        &tmp.path("x"),
+        "--site-url",
+        "javascript:alert(1)",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+}

@@ -35,6 +35,7 @@ pub mod regions;
 pub mod report;
 pub mod schema;
 pub mod series;
+pub mod share;
 pub mod stats;
 pub mod taxonomy;
 pub mod validate;

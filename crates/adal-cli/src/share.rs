@@ -1,0 +1,97 @@
+//! `adal share --bundle DIR --out DIR`: the preview pages and cards of every unit, in every language
+//! (`adal_core::share`), the cards rasterised with resvg.
+
+use std::fs;
+use std::path::Path;
+
+use adal_core::dataset::{Dataset, GEO_FILE, parse_geo};
+use adal_core::labels::Lang;
+use adal_core::share::{
+    CARD_HEIGHT, CARD_WIDTH, card_file, card_svg, page_file, page_html, preview,
+};
+
+use crate::cli::ShareArgs;
+use crate::{Failure, Outcome};
+
+fn read(dir: &Path, name: &str) -> Result<Vec<u8>, Failure> {
+    let path = dir.join(name);
+    fs::read(&path).map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    fs::write(path, bytes).map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))
+}
+
+/// The card as PNG, with the system's fonts (DejaVu Sans is asked for).
+fn render(svg: &str, fonts: &resvg::usvg::fontdb::Database) -> Result<Vec<u8>, Failure> {
+    let options = resvg::usvg::Options {
+        fontdb: std::sync::Arc::new(fonts.clone()),
+        ..resvg::usvg::Options::default()
+    };
+    let tree = resvg::usvg::Tree::from_str(svg, &options)
+        .map_err(|e| Failure::Io(format!("cannot draw a card: {e}")))?;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(CARD_WIDTH, CARD_HEIGHT)
+        .ok_or_else(|| Failure::Io("cannot allocate a card".to_owned()))?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| Failure::Io(format!("cannot encode a card: {e}")))
+}
+
+pub fn run(args: &ShareArgs) -> Result<Outcome, Failure> {
+    let dir = &args.bundle;
+    let dataset = Dataset::open(
+        &read(dir, "manifest.json")?,
+        &read(dir, "audits.json")?,
+        &read(dir, "complaints.json")?,
+    )
+    .map_err(|e| Failure::Usage(format!("{}: {e:?}", dir.display())))?;
+    let geo = parse_geo(&read(dir, GEO_FILE)?)
+        .map_err(|e| Failure::Usage(format!("{}: {e:?}", dir.join(GEO_FILE).display())))?;
+    let site = args.site_url.as_deref().filter(|s| !s.is_empty()).map(|s| {
+        if s.ends_with('/') {
+            s.to_owned()
+        } else {
+            format!("{s}/")
+        }
+    });
+    if let Some(s) = &site
+        && !(s.starts_with("https://") || s.starts_with("http://"))
+    {
+        return Err(Failure::Usage(format!(
+            "--site-url must start with https:// or http://, not {s}"
+        )));
+    }
+    let mut fonts = resvg::usvg::fontdb::Database::new();
+    fonts.load_system_fonts();
+    let mut written = 0;
+    for unit in &dataset.manifest.regions {
+        let folder = args.out.join(&unit.code);
+        fs::create_dir_all(&folder)
+            .map_err(|e| Failure::Io(format!("cannot create {}: {e}", folder.display())))?;
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            let Some(p) = preview(&dataset, &unit.code, lang) else {
+                continue;
+            };
+            write(
+                &folder.join(page_file(lang)),
+                page_html(&p, site.as_deref()).as_bytes(),
+            )?;
+            write(
+                &folder.join(card_file(lang)),
+                &render(&card_svg(&p, &geo), &fonts)?,
+            )?;
+            written += 1;
+        }
+    }
+    println!(
+        "wrote {written} preview pages and cards for {} units to {}",
+        dataset.manifest.regions.len(),
+        args.out.display()
+    );
+    Ok(Outcome::Done)
+}
