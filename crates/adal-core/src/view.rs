@@ -46,6 +46,11 @@ impl ViewKind {
     }
 }
 
+/// The version of the link format, written as `v=` into the links people copy and share. A link without
+/// `v=` is read as this version; when the parameters change meaning, a new version number keeps old links
+/// opening the view they were made for.
+pub const LINK_VERSION: &str = "1";
+
 /// The most units a comparison holds.
 pub const MAX_COMPARE: usize = 5;
 
@@ -96,6 +101,8 @@ pub enum Notice {
     View(String),
     /// `compare=` (the whole list, or the units beyond the fifth or not known).
     Compare(String),
+    /// `v=`: a link format this version of the app does not know.
+    Version(String),
 }
 
 impl Notice {
@@ -111,6 +118,7 @@ impl Notice {
             Notice::MinVisits(_) => "min_visits",
             Notice::View(_) => "view",
             Notice::Compare(_) => "compare",
+            Notice::Version(_) => "v",
         }
     }
 
@@ -125,7 +133,8 @@ impl Notice {
             | Notice::Classes(v)
             | Notice::MinVisits(v)
             | Notice::View(v)
-            | Notice::Compare(v) => v,
+            | Notice::Compare(v)
+            | Notice::Version(v) => v,
         }
     }
 }
@@ -236,6 +245,9 @@ pub fn read_map_view(
             }
         },
     };
+    if let Some(v) = get("v").filter(|v| v != LINK_VERSION) {
+        notices.push(Notice::Version(v));
+    }
     let compare = parse_compare(get("compare"), manifest, &mut notices);
     let kind = match get("view") {
         None => None,

@@ -216,6 +216,10 @@ fn the_view_kind_and_comparison_round_trip_through_the_url() {
     assert_eq!(odd.kind, ViewKind::Overview);
     assert_eq!(odd.compare, ["KZ-11", "KZ-75", "KZ-19", "KZ-23", "KZ-27"]);
     assert_eq!(notices, [Notice::Compare("XX-1,KZ-11,KZ-31".into())]);
+    let (_, notices) = read_map_view("?v=1&region=KZ-11", m, default);
+    assert!(notices.is_empty());
+    let (_, notices) = read_map_view("?v=9", m, default);
+    assert_eq!(notices, [Notice::Version("9".into())]);
     let (bad, notices) = read_map_view("?view=<script>", m, default);
     assert_eq!(bad.kind, ViewKind::Overview);
     assert_eq!(notices, [Notice::View("<script>".into())]);
