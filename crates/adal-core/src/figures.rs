@@ -50,6 +50,29 @@ pub struct KeyFigures {
     pub population: u64,
 }
 
+impl KeyFigures {
+    /// The estimate of a visit metric; `None` without data, and for the complaint metrics (counts).
+    pub fn estimate(&self, metric: MetricId) -> Option<Estimate> {
+        match metric {
+            MetricId::QualityIndex => self.quality_index,
+            MetricId::InformalPayment => self.informal_payment,
+            MetricId::Intermediary => self.intermediary,
+            MetricId::Completion => self.completion,
+            MetricId::MedianWait => self.median_wait,
+            MetricId::Complaints | MetricId::ComplaintsPer100k => None,
+        }
+    }
+
+    /// The value of any metric; `None` without data.
+    pub fn value(&self, metric: MetricId) -> Option<f64> {
+        match metric {
+            MetricId::Complaints => Some(self.complaints.counted as f64),
+            MetricId::ComplaintsPer100k => self.complaints_per_100k,
+            visits => self.estimate(visits).map(|e| e.value),
+        }
+    }
+}
+
 /// Visits overlapping `period` (and `region`) without lying inside it: published only by a quarter or year
 /// that reaches past the period.
 fn unplaced(audits: &AuditsFile, period: Period, region: Option<&str>) -> u64 {

@@ -81,13 +81,8 @@ pub fn preview(d: &Dataset, code: &str, lang: Lang) -> Option<Preview> {
             .map_or_else(|| metric.id().to_owned(), |x| x.label.get(lang).to_owned())
     };
     let value = |metric: MetricId| {
-        let v = match metric {
-            MetricId::QualityIndex => f.quality_index.map(|e| e.value),
-            MetricId::InformalPayment => f.informal_payment.map(|e| e.value),
-            MetricId::ComplaintsPer100k => f.complaints_per_100k,
-            _ => None,
-        };
-        v.map_or_else(|| "—".to_owned(), |v| format::metric_value(metric, v, lang))
+        f.value(metric)
+            .map_or_else(|| "—".to_owned(), |v| format::metric_value(metric, v, lang))
     };
     let figures: Vec<(String, String)> = CARD_METRICS
         .iter()

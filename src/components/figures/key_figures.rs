@@ -38,27 +38,10 @@ fn metric_value(metric: MetricId, f: &KeyFigures, lang: Lang) -> Option<MetricVa
         interval: None,
         visits: None,
     };
-    match metric {
-        MetricId::QualityIndex => f.quality_index.as_ref().map(estimate),
-        MetricId::InformalPayment => f.informal_payment.as_ref().map(estimate),
-        MetricId::Intermediary => f.intermediary.as_ref().map(estimate),
-        MetricId::Completion => f.completion.as_ref().map(estimate),
-        MetricId::MedianWait => f.median_wait.as_ref().map(estimate),
-        MetricId::Complaints => Some(count(f.complaints.counted as f64)),
-        MetricId::ComplaintsPer100k => f.complaints_per_100k.map(count),
-    }
-}
-
-/// A metric's raw value, for the change against the previous period.
-fn raw_value(metric: MetricId, f: &KeyFigures) -> Option<f64> {
-    match metric {
-        MetricId::QualityIndex => f.quality_index.map(|e| e.value),
-        MetricId::InformalPayment => f.informal_payment.map(|e| e.value),
-        MetricId::Intermediary => f.intermediary.map(|e| e.value),
-        MetricId::Completion => f.completion.map(|e| e.value),
-        MetricId::MedianWait => f.median_wait.map(|e| e.value),
-        MetricId::Complaints => Some(f.complaints.counted as f64),
-        MetricId::ComplaintsPer100k => f.complaints_per_100k,
+    if metric.from_visits() {
+        f.estimate(metric).as_ref().map(estimate)
+    } else {
+        f.value(metric).map(count)
     }
 }
 
@@ -99,7 +82,7 @@ pub fn KeyFiguresSection(
             let id = MetricId::parse(&metric.id);
             let value = id.and_then(|m| metric_value(m, &figures, lang));
             let change = id.zip(before.as_deref()).and_then(|(m, then)| {
-                let c = raw_value(m, &figures)? - raw_value(m, then)?;
+                let c = figures.value(m)? - then.value(m)?;
                 let change = format::metric_change(m, c, lang);
                 Some(t_string!(i18n, tooltip_change, change = change).to_string())
             });
