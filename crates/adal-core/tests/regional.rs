@@ -2,27 +2,12 @@
 //! and the view state read from odd URLs.
 
 use adal_core::binning::Method;
-use adal_core::dataset::Dataset;
 use adal_core::figures::key_figures;
 use adal_core::regional::{Filter, MetricId, region_figures};
 use adal_core::view::{Notice, ViewKind, read_map_view, write_map_view};
 
-fn demo() -> Dataset {
-    Dataset::open(
-        include_bytes!("../../../public/data/manifest.json"),
-        include_bytes!("../../../public/data/audits.json"),
-        include_bytes!("../../../public/data/complaints.json"),
-    )
-    .expect("demo bundle")
-}
-
-fn filter(d: &Dataset) -> Filter {
-    Filter {
-        period: d.default_period(),
-        service: None,
-        channel: None,
-    }
-}
+mod common;
+use common::{demo, filter};
 
 #[test]
 fn every_unit_gets_a_figure_that_agrees_with_the_key_figures() {

@@ -1,26 +1,11 @@
 //! The charts' figures on the demo bundle: every point of a trend is the map's figure for that step, the
 //! step follows the sample, and the complaint breakdown adds up to the published totals.
 
-use adal_core::dataset::Dataset;
 use adal_core::regional::{Filter, MetricId, region_figures};
 use adal_core::series::{Step, by_service, complaints_by_category, steps, trends};
 
-fn demo() -> Dataset {
-    Dataset::open(
-        include_bytes!("../../../public/data/manifest.json"),
-        include_bytes!("../../../public/data/audits.json"),
-        include_bytes!("../../../public/data/complaints.json"),
-    )
-    .expect("demo bundle")
-}
-
-fn filter(d: &Dataset) -> Filter {
-    Filter {
-        period: d.default_period(),
-        service: None,
-        channel: None,
-    }
-}
+mod common;
+use common::{demo, filter};
 
 #[test]
 fn each_point_of_a_trend_is_the_maps_figure_for_its_step() {
