@@ -13,6 +13,7 @@ use adal_core::labels::Lang;
 use adal_core::period::Period;
 use leptos::prelude::*;
 
+use crate::components::report::report_panel::safe_url;
 use crate::components::trends::{FigureTable, TableData};
 use crate::contexts::dataset::Loaded;
 use crate::contexts::map_state::use_map_state;
@@ -20,15 +21,9 @@ use crate::contexts::view_state::use_view_state;
 use crate::i18n::{Locale, t_string, use_i18n};
 use leptos_i18n::I18nContext;
 
-/// Only web addresses of the usual kinds become links; anything else from the data stays text.
-fn safe_url(url: Option<&str>) -> Option<String> {
-    url.filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-        .map(str::to_owned)
-}
-
 /// A name, linked when it has a safe address.
 fn linked(text: String, url: Option<&str>) -> AnyView {
-    match safe_url(url) {
+    match url.and_then(safe_url) {
         Some(url) => view! { <a href=url rel="noopener">{text}</a> }.into_any(),
         None => view! { <span>{text}</span> }.into_any(),
     }

@@ -1,4 +1,4 @@
-//! The one component that owns ECharts. It loads the library (and the chart worker, which turns figures
+//! The one component that owns ECharts, and the section around each chart (its heading, notes and figure). It loads the library (and the chart worker, which turns figures
 //! into an ECharts option with charming) when its figure first comes into view, creates the chart once for
 //! its element, sets the option whenever the figures change, follows its container's size, re-creates the
 //! chart when the theme changes and disposes of it on unmount. Beside the drawing it renders the text
@@ -132,6 +132,9 @@ pub fn ChartFigure(
     /// A taller drawing (for charts with a row per unit).
     #[prop(optional)]
     tall: bool,
+    /// A note under the figure.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let dark = use_view_state().dark;
@@ -238,7 +241,10 @@ pub fn ChartFigure(
         view.with(|v| v.note.clone())
             .map(|text| view! { <p class="note">{text}</p> })
     };
+    let (heading, labelled_by) = (format!("{name}-heading"), format!("{name}-heading"));
     view! {
+        <section class="chart-section" aria-labelledby=labelled_by>
+        <h3 id=heading>{move || view.with(|v| v.table.caption.clone())}</h3>
         {note}
         <figure class="chart" data-chart=name data-status=move || format!("{:?}", status.get()).to_lowercase()>
             <div
@@ -259,5 +265,7 @@ pub fn ChartFigure(
                 </details>
             </figcaption>
         </figure>
+        {children.map(|note| note())}
+        </section>
     }
 }

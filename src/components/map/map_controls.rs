@@ -4,11 +4,10 @@
 use adal_core::binning::Method;
 use adal_core::format;
 use adal_core::period::{Month, Period};
-use adal_core::regional::MetricId;
 use adal_core::taxonomy::Term;
 use leptos::prelude::*;
 
-use super::metric_label;
+use crate::components::trends::metric_picker::MetricPicker;
 use crate::contexts::map_state::use_map_state;
 use crate::contexts::view_state::use_view_state;
 use crate::i18n::{t, t_string, use_i18n};
@@ -88,19 +87,6 @@ pub fn MapControls() -> impl IntoView {
     });
     let months: Vec<Month> = bounds.months().collect();
 
-    let metric_options = move || {
-        let current = state.view.with(|(v, _)| v.metric);
-        MetricId::ALL
-            .into_iter()
-            .map(|m| {
-                view! {
-                    <option value=m.id() selected=current == m>
-                        {metric_label(&state, m, lang.get())}
-                    </option>
-                }
-            })
-            .collect_view()
-    };
     let month_options = move |is_from: bool| {
         let months = months.clone();
         move || {
@@ -191,19 +177,7 @@ pub fn MapControls() -> impl IntoView {
 
     view! {
         <div class="map-controls">
-            <div class="control">
-                <label for="map-metric">{t!(i18n, metric_label)}</label>
-                <select
-                    id="map-metric"
-                    on:change=move |ev| {
-                        if let Some(m) = MetricId::parse(&event_target_value(&ev)) {
-                            state.update(|v| v.metric = m);
-                        }
-                    }
-                >
-                    {metric_options}
-                </select>
-            </div>
+            <MetricPicker id="map-metric" />
             <div class="control">
                 <label for="map-from">{t!(i18n, period_from)}</label>
                 <select id="map-from" on:change=move |ev| set_month(true, event_target_value(&ev))>

@@ -7,9 +7,11 @@ pub mod map_summary;
 pub mod region_map;
 pub mod region_table;
 
+use adal_core::contract::Manifest;
 use adal_core::format;
 use adal_core::labels::Lang;
 use adal_core::regional::{MetricId, RegionFigure};
+use adal_core::taxonomy::Term;
 
 use crate::contexts::map_state::MapState;
 use leptos::prelude::*;
@@ -115,6 +117,21 @@ pub fn region_name(state: &MapState, code: &str, lang: Lang) -> String {
             .iter()
             .find(|r| r.code == code)
             .map_or_else(|| code.to_owned(), |r| r.name.get(lang).to_owned())
+    })
+}
+
+/// The label in `lang` of the term `id` of one of the manifest's lists (`list` picks it), or `id` itself.
+pub fn term_label(
+    state: &MapState,
+    list: impl Fn(&Manifest) -> &[Term],
+    id: &str,
+    lang: Lang,
+) -> String {
+    state.loaded.with_value(|l| {
+        list(&l.dataset.manifest)
+            .iter()
+            .find(|t| t.id == id)
+            .map_or_else(|| id.to_owned(), |t| t.label.get(lang).to_owned())
     })
 }
 

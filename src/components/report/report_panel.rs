@@ -10,7 +10,7 @@ use crate::contexts::view_state::use_view_state;
 use crate::i18n::{t, t_string, use_i18n};
 
 /// Only web addresses of the usual kinds become links; anything else from the data is shown as text.
-fn safe_url(url: &str) -> Option<&str> {
+pub fn safe_url(url: &str) -> Option<&str> {
     (url.starts_with("https://") || url.starts_with("http://")).then_some(url)
 }
 

@@ -4,12 +4,12 @@
 use adal_charts::ChartInput;
 use adal_charts::complaints::Complaints;
 use adal_core::format;
-use adal_core::series::{Step, complaints_by_category};
+use adal_core::series::complaints_by_category;
 use leptos::prelude::*;
 
-use super::{TableData, step_label};
+use super::TableData;
 use crate::components::chart::{ChartFigure, ChartView};
-use crate::components::map::region_name;
+use crate::components::map::{region_name, term_label};
 use crate::contexts::map_state::use_map_state;
 use crate::contexts::view_state::use_view_state;
 use crate::i18n::{t, t_string, use_i18n};
@@ -29,16 +29,7 @@ pub fn ComplaintChart(
         let d = state
             .loaded
             .with_value(|ld| complaints_by_category(&ld.dataset, &code, period));
-        let category_name = |id: &str| {
-            state.loaded.with_value(|ld| {
-                ld.dataset
-                    .manifest
-                    .complaint_categories
-                    .iter()
-                    .find(|s| s.id == id)
-                    .map_or_else(|| id.to_owned(), |s| s.label.get(l).to_owned())
-            })
-        };
+        let category_name = |id: &str| term_label(&state, |m| &m.complaint_categories, id, l);
         let title = t_string!(
             i18n,
             complaints_title,
@@ -46,11 +37,7 @@ pub fn ComplaintChart(
         )
         .to_string();
         let withheld_name = t_string!(i18n, complaints_withheld).to_string();
-        let steps: Vec<String> = d
-            .periods
-            .iter()
-            .map(|p| step_label(*p, Step::Quarter, l))
-            .collect();
+        let steps: Vec<String> = d.periods.iter().map(|p| format::step(*p, l)).collect();
         let published: u64 = d.categories.iter().flat_map(|(_, v)| v.iter()).sum();
         let withheld: u64 = d.withheld.iter().flatten().sum();
         let description = t_string!(
@@ -102,10 +89,8 @@ pub fn ComplaintChart(
         }
     });
     view! {
-        <section class="chart-section" aria-labelledby="complaints-heading">
-            <h3 id="complaints-heading">{move || view.with(|v| v.table.caption.clone())}</h3>
-            <ChartFigure name="complaints" view />
+        <ChartFigure name="complaints" view>
             <p class="note">{t!(i18n, complaints_note)}</p>
-        </section>
+        </ChartFigure>
     }
 }

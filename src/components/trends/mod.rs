@@ -12,9 +12,7 @@ pub mod trend_chart;
 use adal_charts::{Scale, Theme};
 use adal_core::format;
 use adal_core::labels::Lang;
-use adal_core::period::Period;
 use adal_core::regional::{Filter, MetricId};
-use adal_core::series::Step;
 use leptos::prelude::*;
 
 use crate::contexts::map_state::MapState;
@@ -40,14 +38,6 @@ pub fn scale(metric: MetricId) -> Scale {
 /// The charts' theme.
 pub fn theme(dark: bool) -> Theme {
     if dark { Theme::Dark } else { Theme::Light }
-}
-
-/// A step's name: the month, or the quarter's months.
-pub fn step_label(p: Period, step: Step, lang: Lang) -> String {
-    match step {
-        Step::Month => format::month(p.from, lang),
-        Step::Quarter => format::step(p, lang),
-    }
 }
 
 /// The filter of the current view.

@@ -108,10 +108,5 @@ pub fn RankingChart(
             },
         }
     });
-    view! {
-        <section class="chart-section" aria-labelledby="ranking-heading">
-            <h3 id="ranking-heading">{move || view.with(|v| v.table.caption.clone())}</h3>
-            <ChartFigure name="ranking" view tall=true />
-        </section>
-    }
+    view! { <ChartFigure name="ranking" view tall=true /> }
 }

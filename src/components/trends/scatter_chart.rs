@@ -103,10 +103,5 @@ pub fn ScatterChart(
             },
         }
     });
-    view! {
-        <section class="chart-section" aria-labelledby="scatter-heading">
-            <h3 id="scatter-heading">{move || view.with(|v| v.table.caption.clone())}</h3>
-            <ChartFigure name="scatter" view tall=true />
-        </section>
-    }
+    view! { <ChartFigure name="scatter" view tall=true /> }
 }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::{TableData, current_filter, scale, value_cell};
 use crate::components::chart::{ChartFigure, ChartView};
-use crate::components::map::{metric_label, region_name};
+use crate::components::map::{metric_label, region_name, term_label};
 use crate::contexts::map_state::use_map_state;
 use crate::contexts::view_state::use_view_state;
 use crate::i18n::{t_string, use_i18n};
@@ -36,16 +36,7 @@ pub fn ServiceChart(
         let bars = state
             .loaded
             .with_value(|ld| by_service(&ld.dataset, m, &filter, &code));
-        let service_name = |id: &str| {
-            state.loaded.with_value(|ld| {
-                ld.dataset
-                    .manifest
-                    .services
-                    .iter()
-                    .find(|s| s.id == id)
-                    .map_or_else(|| id.to_owned(), |s| s.label.get(l).to_owned())
-            })
-        };
+        let service_name = |id: &str| term_label(&state, |m| &m.services, id, l);
         let title = t_string!(
             i18n,
             services_title,
@@ -93,10 +84,5 @@ pub fn ServiceChart(
             },
         }
     });
-    view! {
-        <section class="chart-section" aria-labelledby="services-heading">
-            <h3 id="services-heading">{move || view.with(|v| v.table.caption.clone())}</h3>
-            <ChartFigure name="services" view tall=true />
-        </section>
-    }
+    view! { <ChartFigure name="services" view tall=true /> }
 }

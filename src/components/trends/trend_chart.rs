@@ -6,7 +6,7 @@ use adal_core::format;
 use adal_core::series::{Point, Step, trends};
 use leptos::prelude::*;
 
-use super::{TableData, current_filter, scale, step_label, value_cell};
+use super::{TableData, current_filter, scale, value_cell};
 use crate::components::chart::{ChartFigure, ChartView};
 use crate::components::map::{metric_label, region_name};
 use crate::contexts::map_state::use_map_state;
@@ -47,11 +47,7 @@ pub fn TrendChart(
             t_string!(i18n, by_month).to_string()
         };
         let title = format!("{}, {step}", metric_label(&state, m, l));
-        let steps: Vec<String> = d
-            .periods
-            .iter()
-            .map(|p| step_label(*p, d.step, l))
-            .collect();
+        let steps: Vec<String> = d.periods.iter().map(|p| format::step(*p, l)).collect();
         let ends = |points: &[Point]| {
             let values: Vec<f64> = points.iter().filter_map(|p| p.value).collect();
             match (values.first(), values.last()) {
@@ -124,10 +120,8 @@ pub fn TrendChart(
         }
     });
     view! {
-        <section class="chart-section" aria-labelledby="trend-heading">
-            <h3 id="trend-heading">{move || view.with(|v| v.table.caption.clone())}</h3>
-            <ChartFigure name="trend" view />
+        <ChartFigure name="trend" view>
             <p class="note">{t!(i18n, trend_band_note)}</p>
-        </section>
+        </ChartFigure>
     }
 }
