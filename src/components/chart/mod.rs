@@ -241,7 +241,8 @@ pub fn ChartFigure(
         view.with(|v| v.note.clone())
             .map(|text| view! { <p class="note">{text}</p> })
     };
-    let (heading, labelled_by) = (format!("{name}-heading"), format!("{name}-heading"));
+    let heading = format!("{name}-heading");
+    let labelled_by = heading.clone();
     view! {
         <section class="chart-section" aria-labelledby=labelled_by>
         <h3 id=heading>{move || view.with(|v| v.table.caption.clone())}</h3>
