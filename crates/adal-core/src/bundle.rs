@@ -12,7 +12,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::SCHEMA_VERSION;
-use crate::anonymise::{ComplaintOutcome, LADDER, PublishedVisit};
+use crate::anonymise::{Cell, ComplaintOutcome, LADDER, PublishedVisit};
 use crate::config::Settings;
 use crate::contract::{
     ComplaintColumns, ComplaintTotals, ComplaintTotalsColumns, ComplaintsFile, FileEntry,
@@ -173,8 +173,13 @@ pub fn complaints_file(outcome: &ComplaintOutcome, settings: &Settings) -> Compl
     let regions = region_codes();
     let categories = shared_ids(&settings.taxonomy.complaint_categories);
     let channels = shared_ids(&settings.taxonomy.complaint_channels);
+    // Published by channel, category, region, month: the category and channel columns become long runs
+    // and the months repeat in the same sequence, which gzips 2.6 KB smaller on the demo than the
+    // outcome's region-first order. Readers do not depend on the order.
+    let mut cells: Vec<&Cell> = outcome.cells.iter().collect();
+    cells.sort_unstable_by_key(|c| (c.channel, c.category, c.region, c.month));
     let mut columns = ComplaintColumns::default();
-    for c in &outcome.cells {
+    for c in cells {
         columns.region.push(regions[c.region as usize].clone());
         columns.month.push(c.month);
         columns

@@ -88,10 +88,10 @@ pub struct PublishedVisit {
     pub service: u16,
     /// Index into the audit channels; `None` where generalised.
     pub channel: Option<u8>,
+    /// Minutes waited. Before the scores: sorted by it within a class, the file gzips 1.3 KB smaller.
+    pub wait_minutes: Option<u32>,
     /// The five scores.
     pub scores: [Option<u8>; 5],
-    /// Minutes waited.
-    pub wait_minutes: Option<u32>,
     /// Informal payment requested.
     pub informal_payment: Option<bool>,
     /// Intermediary offered.
