@@ -45,8 +45,34 @@ impl Request {
     }
 }
 
+impl Request {
+    /// The ECharts option: the chart, with what charming has no field for. A trend's x axis has no gap at
+    /// its ends, so its first and last labels are aligned inwards (`alignMinLabel`, `alignMaxLabel`)
+    /// instead of being cut off at the chart's edges.
+    pub fn option(&self) -> Option<serde_json::Value> {
+        let mut option = serde_json::to_value(self.chart()).ok()?;
+        if matches!(self.input, ChartInput::Trend(_)) {
+            let axes = match option.get_mut("xAxis") {
+                Some(serde_json::Value::Array(axes)) => axes.iter_mut().collect(),
+                Some(axis) => vec![axis],
+                None => Vec::new(),
+            };
+            for axis in axes.into_iter().filter_map(|a| a.as_object_mut()) {
+                let label = axis
+                    .entry("axisLabel")
+                    .or_insert_with(|| serde_json::json!({}));
+                if let Some(label) = label.as_object_mut() {
+                    label.insert("alignMinLabel".into(), "left".into());
+                    label.insert("alignMaxLabel".into(), "right".into());
+                }
+            }
+        }
+        Some(option)
+    }
+}
+
 /// The ECharts option (JSON) for a request (JSON); `None` for a request that cannot be read.
 pub fn answer(request: &str) -> Option<String> {
     let request: Request = serde_json::from_str(request).ok()?;
-    serde_json::to_string(&request.chart()).ok()
+    serde_json::to_string(&request.option()?).ok()
 }

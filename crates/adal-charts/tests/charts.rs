@@ -36,6 +36,21 @@ fn a_single_units_trend_has_its_band_the_country_and_one_point_per_step() {
         scale: PERCENT,
     };
     let v = json(&trend::chart(&t, Theme::Light));
+    // The option sent to the page aligns the end labels inwards (charming has no field for it).
+    let option = adal_charts::request::Request {
+        input: adal_charts::request::ChartInput::Trend(t.clone()),
+        theme: Theme::Light,
+    }
+    .option()
+    .expect("an option");
+    let x = &option["xAxis"];
+    let label = if x.is_array() {
+        &x[0]["axisLabel"]
+    } else {
+        &x["axisLabel"]
+    };
+    assert_eq!(label["alignMinLabel"], "left");
+    assert_eq!(label["alignMaxLabel"], "right");
     assert_eq!(v["title"][0]["text"], "Informal payments, Almaty");
     assert_eq!(v["aria"]["enabled"], true);
     assert_eq!(v["xAxis"]["data"].as_array().expect("steps").len(), 3);

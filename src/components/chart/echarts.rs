@@ -2,13 +2,9 @@
 //! `setOption`, `resize`, `dispose`, and click events. Everything else about a chart is its charming spec,
 //! built in the chart worker.
 
-use std::cell::RefCell;
-
-use js_sys::{Function, JSON, Promise, Reflect};
-use leptos::prelude::*;
+use js_sys::{Function, JSON, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 /// Where Trunk copies ECharts (`index.html`), relative to the page so that any sub-path works.
 const SCRIPT: &str = "vendor/echarts.min.js";
@@ -36,47 +32,9 @@ extern "C" {
     fn on_js(this: &EChart, event: &str, handler: &Function);
 }
 
-thread_local! {
-    /// The one load of the script, shared by every chart.
-    static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
-}
-
-fn loaded() -> bool {
-    Reflect::get(&window(), &"echarts".into()).is_ok_and(|v| v.is_object())
-}
-
-fn start_loading() -> Promise {
-    Promise::new(&mut |resolve, reject| {
-        let document = document();
-        let script = document
-            .create_element("script")
-            .ok()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlScriptElement>().ok());
-        let (Some(script), Some(head)) = (script, document.head()) else {
-            let _ = reject.call0(&JsValue::NULL);
-            return;
-        };
-        script.set_src(SCRIPT);
-        script.set_onload(Some(&resolve));
-        script.set_onerror(Some(&reject));
-        if head.append_child(&script).is_err() {
-            let _ = reject.call0(&JsValue::NULL);
-        }
-    })
-}
-
 /// Loads ECharts once; later calls wait for the same load. A failed load can be tried again.
 pub async fn load() -> Result<(), ()> {
-    if loaded() {
-        return Ok(());
-    }
-    let promise = LOADING.with(|l| l.borrow_mut().get_or_insert_with(start_loading).clone());
-    let result = JsFuture::from(promise).await;
-    if result.is_err() || !loaded() {
-        LOADING.with(|l| l.borrow_mut().take());
-        return Err(());
-    }
-    Ok(())
+    super::script::load(SCRIPT, "echarts").await
 }
 
 /// A chart on `element`, drawn as SVG (crisp at any zoom, and its shapes are in the page), in the dark

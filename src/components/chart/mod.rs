@@ -5,6 +5,8 @@
 //! alternative: a written summary (also ECharts' accessible description) and a table of the figures.
 
 pub mod echarts;
+pub mod export;
+pub mod script;
 pub mod worker;
 
 use adal_charts::{ChartInput, Request};
@@ -13,6 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::components::footer::site_footer::source_sentence;
 use crate::components::trends::{FigureTable, TableData};
 use crate::contexts::map_state::use_map_state;
 use crate::contexts::view_state::use_view_state;
@@ -236,6 +239,33 @@ pub fn ChartFigure(
         handles.try_update_value(Handles::free);
     });
 
+    let lang = use_view_state().lang;
+    let on_download = Callback::new(move |format| {
+        let drawing = node.get_untracked().map(web_sys::Element::from);
+        let table = view.with_untracked(|v| v.table.clone());
+        let source = state.loaded.with_value(|l| {
+            export::source_line(&source_sentence(
+                i18n,
+                lang.get_untracked(),
+                &l.dataset.manifest,
+            ))
+        });
+        leptos::task::spawn_local(async move {
+            let _ = export::download(
+                format,
+                export::Export {
+                    drawing,
+                    styled_by_page: false,
+                    legend: None,
+                    title: &table.caption,
+                    source: &source,
+                    table: &table,
+                    name: &format!("adal-atlas-{name}"),
+                },
+            )
+            .await;
+        });
+    });
     let description = move || view.with(|v| v.description.clone());
     let note = move || {
         view.with(|v| v.note.clone())
@@ -264,6 +294,7 @@ pub fn ChartFigure(
                     <summary>{t!(i18n, chart_show_data)}</summary>
                     <FigureTable table=Signal::derive(move || view.with(|v| v.table.clone())) />
                 </details>
+                <export::DownloadButtons on_download />
             </figcaption>
         </figure>
         {children.map(|note| note())}

@@ -6,7 +6,25 @@ use leptos::prelude::*;
 
 use crate::contexts::dataset::Loaded;
 use crate::contexts::view_state::use_view_state;
-use crate::i18n::{t_string, use_i18n};
+use adal_core::contract::Manifest;
+use adal_core::labels::Lang;
+use leptos_i18n::I18nContext;
+
+use crate::i18n::{Locale, t_string, use_i18n};
+
+/// «Source: publisher, title, version. Licence: …» in `lang`: the footer's line, also drawn under
+/// downloaded pictures.
+pub fn source_sentence(i18n: I18nContext<Locale>, lang: Lang, m: &Manifest) -> String {
+    t_string!(
+        i18n,
+        source,
+        publisher = m.publisher.name.get(lang).to_owned(),
+        title = m.title.get(lang).to_owned(),
+        version = m.dataset.version.clone(),
+        licence = m.licence.name.clone()
+    )
+    .to_string()
+}
 
 /// The footer; empty until a dataset is loaded.
 #[component]
@@ -16,16 +34,7 @@ pub fn SiteFooter(loaded: Signal<Option<Arc<Loaded>>>) -> impl IntoView {
     let lines = move || {
         loaded.get().map(|l| {
             let m = &l.dataset.manifest;
-            let lang = lang.get();
-            let source = t_string!(
-                i18n,
-                source,
-                publisher = m.publisher.name.get(lang).to_owned(),
-                title = m.title.get(lang).to_owned(),
-                version = m.dataset.version.clone(),
-                licence = m.licence.name.clone()
-            )
-            .to_string();
+            let source = source_sentence(i18n, lang.get(), m);
             let method = t_string!(i18n, method_note, k = m.k_anonymity.k).to_string();
             view! {
                 <p>{source}</p>

@@ -6,8 +6,11 @@ use super::map_controls::MapControls;
 use super::map_legend::MapLegend;
 use super::map_summary::MapSummary;
 use super::region_map::RegionMap;
-use super::region_table::RegionTable;
+use super::region_table::{RegionTable, map_table};
+use crate::components::chart::export::{self, DownloadButtons};
+use crate::components::footer::site_footer::source_sentence;
 use crate::contexts::map_state::use_map_state;
+use crate::contexts::view_state::use_view_state;
 use crate::i18n::{t, use_i18n};
 
 /// The section.
@@ -15,6 +18,32 @@ use crate::i18n::{t, use_i18n};
 pub fn MapSection() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_map_state();
+    let lang = use_view_state().lang;
+    let on_download = Callback::new(move |format| {
+        let lang = lang.get_untracked();
+        let table = map_table(i18n, &state, lang);
+        let source = state
+            .loaded
+            .with_value(|l| export::source_line(&source_sentence(i18n, lang, &l.dataset.manifest)));
+        let find = |selector: &str| document().query_selector(selector).ok().flatten();
+        let drawing = find(".map-frame svg.region-map");
+        let legend = find(".map-legend");
+        leptos::task::spawn_local(async move {
+            let _ = export::download(
+                format,
+                export::Export {
+                    drawing,
+                    styled_by_page: true,
+                    legend,
+                    title: &table.caption,
+                    source: &source,
+                    table: &table,
+                    name: "adal-atlas-map",
+                },
+            )
+            .await;
+        });
+    });
     view! {
         <section class="map-section" aria-labelledby="map-heading">
             <h2 id="map-heading">{t!(i18n, map_heading)}</h2>
@@ -23,6 +52,7 @@ pub fn MapSection() -> impl IntoView {
                 <RegionTable />
             </Show>
             <MapSummary />
+            <DownloadButtons on_download no_picture=state.show_table />
         </section>
     }
 }

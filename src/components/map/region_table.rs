@@ -3,13 +3,16 @@
 use std::cmp::Ordering;
 
 use adal_core::format;
-use adal_core::regional::RegionFigure;
+use adal_core::labels::Lang;
+use adal_core::regional::{MetricId, RegionFigure};
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 
 use super::{describe, metric_label, region_name};
-use crate::contexts::map_state::use_map_state;
+use crate::components::trends::TableData;
+use crate::contexts::map_state::{MapState, use_map_state};
 use crate::contexts::view_state::use_view_state;
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{Locale, t_string, use_i18n};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Column {
@@ -38,6 +41,92 @@ fn compare(
         Column::Sample => a.n.cmp(&b.n),
         Column::Rank => opt(a.rank.map(|r| r as f64), b.rank.map(|r| r as f64)),
         Column::Change => opt(a.change, b.change),
+    }
+}
+
+/// Sorts by `column` (one instance of the sort for the table and the CSV).
+fn sort_regions(
+    regions: &mut [RegionFigure],
+    column: Column,
+    ascending: bool,
+    names: &dyn Fn(&str) -> String,
+) {
+    regions.sort_by(|a, b| {
+        let o = compare(a, b, column, names);
+        if ascending { o } else { o.reverse() }
+    });
+}
+
+/// One unit's cells: name, value, caution (in brackets, or empty), interval, sample, rank and change.
+fn row_cells(
+    i18n: I18nContext<Locale>,
+    state: &MapState,
+    r: &RegionFigure,
+    metric: MetricId,
+    lang: Lang,
+) -> [String; 7] {
+    let d = describe(i18n, state, r, metric, lang);
+    let interval = r.interval.map_or_else(String::new, |(l, h)| {
+        format!(
+            "{} – {}",
+            format::metric_value(metric, l, lang),
+            format::metric_value(metric, h, lang)
+        )
+    });
+    [
+        d.name,
+        d.value,
+        d.caution.map(|c| format!(" ({c})")).unwrap_or_default(),
+        interval,
+        format::integer(r.n, lang),
+        r.rank.map(|x| x.to_string()).unwrap_or_default(),
+        r.change
+            .map_or_else(String::new, |c| format::metric_change(metric, c, lang)),
+    ]
+}
+
+/// The column headings.
+fn headings(i18n: I18nContext<Locale>) -> [String; 6] {
+    [
+        t_string!(i18n, table_region).to_string(),
+        t_string!(i18n, table_value).to_string(),
+        t_string!(i18n, table_interval).to_string(),
+        t_string!(i18n, table_n).to_string(),
+        t_string!(i18n, table_rank).to_string(),
+        t_string!(i18n, table_change).to_string(),
+    ]
+}
+
+/// The table's caption: the metric and the period.
+fn caption(i18n: I18nContext<Locale>, state: &MapState, lang: Lang) -> String {
+    let (metric, period) = state.view.with(|(v, _)| (v.metric, v.period));
+    t_string!(
+        i18n,
+        table_caption,
+        metric = metric_label(state, metric, lang),
+        period = format::period(period, lang)
+    )
+    .to_string()
+}
+
+/// The map's figures as a table in rank order (for the CSV download), with the same cells as the table.
+pub fn map_table(i18n: I18nContext<Locale>, state: &MapState, lang: Lang) -> TableData {
+    let metric = state.view.with_untracked(|(v, _)| v.metric);
+    let mut regions = state.figures.get_untracked().regions.clone();
+    sort_regions(&mut regions, Column::Rank, true, &|_| String::new());
+    TableData {
+        caption: caption(i18n, state, lang),
+        head: headings(i18n).to_vec(),
+        rows: regions
+            .iter()
+            .map(|r| {
+                let [name, value, caution, rest @ ..] = row_cells(i18n, state, r, metric, lang);
+                std::iter::once(name)
+                    .chain(std::iter::once(value + &caution))
+                    .chain(rest)
+                    .collect()
+            })
+            .collect(),
     }
 }
 
@@ -82,14 +171,15 @@ pub fn RegionTable() -> impl IntoView {
         }
     };
     let head = move || {
+        let [region, value, interval, n, rank, change] = headings(i18n);
         view! {
             <tr>
-                {header(Column::Region, t_string!(i18n, table_region).to_string())}
-                {header(Column::Value, t_string!(i18n, table_value).to_string())}
-                <th scope="col">{t_string!(i18n, table_interval).to_string()}</th>
-                {header(Column::Sample, t_string!(i18n, table_n).to_string())}
-                {header(Column::Rank, t_string!(i18n, table_rank).to_string())}
-                {header(Column::Change, t_string!(i18n, table_change).to_string())}
+                {header(Column::Region, region)}
+                {header(Column::Value, value)}
+                <th scope="col">{interval}</th>
+                {header(Column::Sample, n)}
+                {header(Column::Rank, rank)}
+                {header(Column::Change, change)}
             </tr>
         }
     };
@@ -100,42 +190,25 @@ pub fn RegionTable() -> impl IntoView {
         let names = |code: &str| region_name(&state, code, lang);
         let (column, ascending) = sort.get();
         let mut regions = figures.regions.clone();
-        regions.sort_by(|a, b| {
-            let o = compare(a, b, column, &names);
-            if ascending { o } else { o.reverse() }
-        });
+        sort_regions(&mut regions, column, ascending, &names);
         regions
             .into_iter()
             .map(|r| {
-                let d = describe(i18n, &state, &r, metric, lang);
-                let interval = r.interval.map_or_else(String::new, |(l, h)| {
-                    format!("{} – {}", format::metric_value(metric, l, lang), format::metric_value(metric, h, lang))
-                });
-                let change = r.change.map_or_else(String::new, |c| format::metric_change(metric, c, lang));
+                let [name, value, caution, interval, n, rank, change] = row_cells(i18n, &state, &r, metric, lang);
                 view! {
                     <tr data-region-row=r.code.clone()>
-                        <th scope="row">{d.name}</th>
-                        <td>{d.value} {d.caution.map(|c| view! { <span class="table-caution">{format!(" ({c})")}</span> })}</td>
+                        <th scope="row">{name}</th>
+                        <td>{value} {(!caution.is_empty()).then(|| view! { <span class="table-caution">{caution}</span> })}</td>
                         <td>{interval}</td>
-                        <td>{format::integer(r.n, lang)}</td>
-                        <td>{r.rank.map(|x| x.to_string()).unwrap_or_default()}</td>
+                        <td>{n}</td>
+                        <td>{rank}</td>
                         <td>{change}</td>
                     </tr>
                 }
             })
             .collect_view()
     };
-    let caption = move || {
-        let (metric, period) = state.view.with(|(v, _)| (v.metric, v.period));
-        let lang = lang.get();
-        t_string!(
-            i18n,
-            table_caption,
-            metric = metric_label(&state, metric, lang),
-            period = format::period(period, lang)
-        )
-        .to_string()
-    };
+    let caption = move || caption(i18n, &state, lang.get());
     view! {
         <div class="table-wrap">
             <table class="region-table">

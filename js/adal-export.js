@@ -1,0 +1,196 @@
+// Adal Atlas: the files a reader downloads from a chart or the map. Loaded with the first download
+// (src/components/chart/export.rs), so the first view does not pay for it. Everything that comes from data
+// (titles, source line, table cells) is set as text content or CSV cells, never parsed as markup.
+(function () {
+  'use strict';
+  var NS = 'http://www.w3.org/2000/svg';
+
+  function save(blob, name) {
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 30000);
+  }
+
+  // RFC 4180 CSV, UTF-8 with a byte-order mark so that spreadsheet programs read Cyrillic correctly.
+  function csv(rows, name) {
+    var cell = function (c) {
+      c = String(c);
+      return /[",\r\n]/.test(c) ? '"' + c.replace(/"/g, '""') + '"' : c;
+    };
+    var text = '\uFEFF' + rows.map(function (r) { return r.map(cell).join(','); }).join('\r\n') + '\r\n';
+    save(new Blob([text], { type: 'text/csv;charset=utf-8' }), name);
+  }
+
+  // Copies the computed paint of every element of `from` onto `to` (the map is styled by the page's CSS,
+  // which a file on its own does not have).
+  var PAINT = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family',
+    'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility', 'display'];
+  function inlinePaint(from, to) {
+    var a = [from].concat(Array.prototype.slice.call(from.querySelectorAll('*')));
+    var b = [to].concat(Array.prototype.slice.call(to.querySelectorAll('*')));
+    for (var i = 0; i < a.length && i < b.length; i++) {
+      var style = getComputedStyle(a[i]);
+      var inline = PAINT.map(function (p) { return p + ':' + style.getPropertyValue(p); }).join(';');
+      b[i].setAttribute('style', inline);
+      b[i].removeAttribute('class');
+    }
+  }
+
+  var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
+  var measure = document.createElement('canvas').getContext('2d');
+  function wordsWidth(words, size, weight) {
+    measure.font = (weight || 400) + ' ' + (size || 12) + 'px ' + FONT;
+    return Math.ceil(measure.measureText(words).width);
+  }
+
+  // `content` broken into lines no wider than `max` (words kept whole; a line keeps its trailing space,
+  // so that the element's text is the whole sentence).
+  function lines(content, max, size, weight) {
+    var out = [];
+    var line = '';
+    content.split(' ').forEach(function (word) {
+      var next = line ? line + ' ' + word : word;
+      if (line && wordsWidth(next, size, weight) > max) {
+        out.push(line + ' ');
+        line = word;
+      } else {
+        line = next;
+      }
+    });
+    out.push(line);
+    return out;
+  }
+
+  // A text element at (x, y) (its first baseline), wrapped to `max`: [element, height].
+  function text(x, y, size, weight, colour, content, max) {
+    var t = document.createElementNS(NS, 'text');
+    t.setAttribute('x', x);
+    t.setAttribute('y', y);
+    t.setAttribute('font-size', size);
+    t.setAttribute('font-weight', weight);
+    t.setAttribute('fill', colour);
+    t.setAttribute('font-family', FONT);
+    var rows = max ? lines(content, max, size, weight) : [content];
+    var step = Math.round(size * 1.3);
+    rows.forEach(function (row, i) {
+      var span = document.createElementNS(NS, 'tspan');
+      span.setAttribute('x', x);
+      if (i > 0) { span.setAttribute('dy', step); }
+      span.textContent = row;
+      t.appendChild(span);
+    });
+    return [t, rows.length * step];
+  }
+
+  // The legend's entries, each its swatch (an <svg>, cloned with its paint) and its words.
+  function legendEntries(legend) {
+    if (!legend) { return []; }
+    return Array.prototype.map.call(legend.querySelectorAll('li'), function (li) {
+      var swatch = li.querySelector('svg');
+      var copy = swatch ? swatch.cloneNode(true) : null;
+      if (copy) { inlinePaint(swatch, copy); }
+      return { swatch: copy, words: li.textContent.replace(/[ \t\r\n]+/g, ' ').trim() };
+    });
+  }
+
+  // The drawing (the <svg> inside `element`) with its title above, the legend (when the legend is HTML
+  // beside the drawing, as the map's) and the source line below, on the page's background, as a
+  // standalone SVG document: [markup, width, height].
+  function compose(element, title, source, inline, legend) {
+    var svg = element.tagName.toLowerCase() === 'svg' ? element : element.querySelector('svg');
+    if (!svg) { throw new Error('no drawing'); }
+    var box = svg.getBoundingClientRect();
+    var w = Math.max(1, Math.round(box.width));
+    var h = Math.max(1, Math.round(box.height));
+    var page = getComputedStyle(document.body);
+    var bg = page.backgroundColor || '#ffffff';
+    var fg = page.color || '#000000';
+    var pad = 16;
+    var width = w + 2 * pad;
+    var heading = text(pad, pad + 18, 18, 600, fg, title, width - 2 * pad);
+    var head = pad + heading[1] + 12;
+    var credit = text(pad, 0, 12, 400, fg, source, width - 2 * pad);
+    // Legend entries flow in rows of 22 px under the drawing.
+    var entries = legendEntries(legend);
+    var placed = [];
+    var x = pad;
+    var y = head + h + 12;
+    entries.forEach(function (e) {
+      var size = 20 + 6 + wordsWidth(e.words, 12, 400) + 18;
+      if (x > pad && x + size > width - pad) { x = pad; y += 22; }
+      placed.push({ e: e, x: x, y: y });
+      x += size;
+    });
+    var foot = (placed.length ? y + 22 - (head + h) : 12) + credit[1] + pad;
+    var height = h + head + foot;
+    credit[0].setAttribute('y', height - pad - credit[1] + 12);
+    var out = document.createElementNS(NS, 'svg');
+    out.setAttribute('xmlns', NS);
+    out.setAttribute('width', width);
+    out.setAttribute('height', height);
+    out.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+    var back = document.createElementNS(NS, 'rect');
+    back.setAttribute('width', width);
+    back.setAttribute('height', height);
+    back.setAttribute('fill', bg);
+    out.appendChild(back);
+    var titleNode = document.createElementNS(NS, 'title');
+    titleNode.textContent = title;
+    out.appendChild(titleNode);
+    out.appendChild(heading[0]);
+    var inner = svg.cloneNode(true);
+    if (inline) { inlinePaint(svg, inner); }
+    inner.setAttribute('x', pad);
+    inner.setAttribute('y', head);
+    inner.setAttribute('width', w);
+    inner.setAttribute('height', h);
+    if (!inner.getAttribute('viewBox')) { inner.setAttribute('viewBox', '0 0 ' + w + ' ' + h); }
+    out.appendChild(inner);
+    placed.forEach(function (p) {
+      if (p.e.swatch) {
+        p.e.swatch.setAttribute('x', p.x);
+        p.e.swatch.setAttribute('y', p.y);
+        p.e.swatch.setAttribute('width', 20);
+        p.e.swatch.setAttribute('height', 14);
+        out.appendChild(p.e.swatch);
+      }
+      out.appendChild(text(p.x + 26, p.y + 11, 12, 400, fg, p.e.words)[0]);
+    });
+    out.appendChild(credit[0]);
+    return [new XMLSerializer().serializeToString(out), width, height];
+  }
+
+  function svgFile(element, title, source, inline, legend, name) {
+    var doc = compose(element, title, source, inline, legend)[0];
+    save(new Blob(['<?xml version="1.0" encoding="UTF-8"?>\n' + doc], { type: 'image/svg+xml' }), name);
+  }
+
+  // The same picture as PNG at twice the pixel ratio.
+  function pngFile(element, title, source, inline, legend, name) {
+    var parts = compose(element, title, source, inline, legend);
+    return new Promise(function (resolve, reject) {
+      var image = new Image();
+      image.onload = function () {
+        var canvas = document.createElement('canvas');
+        canvas.width = parts[1] * 2;
+        canvas.height = parts[2] * 2;
+        var context = canvas.getContext('2d');
+        context.scale(2, 2);
+        context.drawImage(image, 0, 0, parts[1], parts[2]);
+        canvas.toBlob(function (blob) {
+          if (blob) { save(blob, name); resolve(); } else { reject(new Error('no image')); }
+        }, 'image/png');
+      };
+      image.onerror = function () { reject(new Error('no image')); };
+      image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(parts[0]);
+    });
+  }
+
+  window.adalExport = { csv: csv, svg: svgFile, png: pngFile };
+})();

@@ -1,0 +1,137 @@
+//! Downloads of a chart or the map: the picture as PNG (twice the pixel ratio) or SVG with its title and
+//! source line drawn in, and the figures shown as CSV. The work is done by `vendor/adal-export.js`
+//! (`js/adal-export.js`), loaded with the first download so that the first view does not pay for it.
+
+use js_sys::{Array, Function, Promise, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::script;
+use crate::components::trends::TableData;
+
+/// Where Trunk copies the helper (`index.html`).
+const SCRIPT: &str = "vendor/adal-export.js";
+
+/// What to download.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The picture, 2× pixel ratio.
+    Png,
+    /// The picture as vector graphics.
+    Svg,
+    /// The figures.
+    Csv,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Png => "png",
+            Format::Svg => "svg",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// The button's text (written out: `to_uppercase` would bring Unicode's case tables, 14 KB, into the
+    /// page's wasm).
+    fn label(self) -> &'static str {
+        match self {
+            Format::Png => "PNG",
+            Format::Svg => "SVG",
+            Format::Csv => "CSV",
+        }
+    }
+}
+
+/// What is downloaded: the drawing and its words.
+pub struct Export<'a> {
+    /// The element holding the drawing's `<svg>` (or the `<svg>` itself).
+    pub drawing: Option<web_sys::Element>,
+    /// Styled by the page's CSS rather than by attributes (the map): paint is copied in.
+    pub styled_by_page: bool,
+    /// A legend written in HTML beside the drawing (the map's), drawn in under it.
+    pub legend: Option<web_sys::Element>,
+    /// The title drawn above.
+    pub title: &'a str,
+    /// The source line drawn below.
+    pub source: &'a str,
+    /// The figures, for CSV.
+    pub table: &'a TableData,
+    /// The file name without extension.
+    pub name: &'a str,
+}
+
+/// Downloads `export` as `format`.
+pub async fn download(format: Format, export: Export<'_>) -> Result<(), ()> {
+    script::load(SCRIPT, "adalExport").await?;
+    let api = script::global("adalExport").ok_or(())?;
+    let function: Function = Reflect::get(&api, &format.extension().into())
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    let file = format!("{}.{}", export.name, format.extension());
+    let args = Array::new();
+    match format {
+        Format::Csv => {
+            let rows: Array = std::iter::once(&export.table.head)
+                .chain(export.table.rows.iter())
+                .map(|row| row.iter().map(|c| JsValue::from_str(c)).collect::<Array>())
+                .collect();
+            args.push(&rows);
+        }
+        Format::Png | Format::Svg => {
+            args.push(export.drawing.as_ref().ok_or(())?);
+            args.push(&export.title.into());
+            args.push(&export.source.into());
+            args.push(&export.styled_by_page.into());
+            args.push(
+                export
+                    .legend
+                    .as_ref()
+                    .map_or(&JsValue::NULL, |l| l.as_ref()),
+            );
+        }
+    }
+    args.push(&file.into());
+    let result = function.apply(&api, &args).map_err(|_| ())?;
+    if let Ok(promise) = result.dyn_into::<Promise>() {
+        JsFuture::from(promise).await.map_err(|_| ())?;
+    }
+    Ok(())
+}
+
+/// The source line under a downloaded picture: the footer's source sentence and the app's name.
+pub fn source_line(sentence: &str) -> String {
+    format!("{sentence} · Adal Atlas")
+}
+
+/// The download buttons of a chart or the map; `on_download` does the work. Without a picture (the map
+/// shown as a table) only CSV is offered.
+#[component]
+pub fn DownloadButtons(
+    on_download: Callback<Format>,
+    #[prop(optional, into)] no_picture: Signal<bool>,
+) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    view! {
+        <div class="downloads" role="group" aria-label=move || crate::i18n::t_string!(i18n, download)>
+            <span aria-hidden="true">{crate::i18n::t!(i18n, download)}</span>
+            {[Format::Png, Format::Svg, Format::Csv]
+                .map(|f| {
+                    view! {
+                        <button
+                            type="button"
+                            data-download=f.extension()
+                            hidden=move || f != Format::Csv && no_picture.get()
+                            on:click=move |_| on_download.run(f)
+                        >
+                            {f.label()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
