@@ -50,6 +50,19 @@ enum Status {
     Failed,
 }
 
+impl Status {
+    /// The `data-status` value (written out: `to_lowercase` would bring Unicode's case tables into the
+    /// page's wasm).
+    fn as_str(self) -> &'static str {
+        match self {
+            Status::Waiting => "waiting",
+            Status::Loading => "loading",
+            Status::Ready => "ready",
+            Status::Failed => "failed",
+        }
+    }
+}
+
 fn reduced_motion() -> bool {
     window()
         .match_media("(prefers-reduced-motion: reduce)")
@@ -277,7 +290,7 @@ pub fn ChartFigure(
         <section class="chart-section" aria-labelledby=labelled_by>
         <h3 id=heading>{move || view.with(|v| v.table.caption.clone())}</h3>
         {note}
-        <figure class="chart" data-chart=name data-status=move || format!("{:?}", status.get()).to_lowercase()>
+        <figure class="chart" data-chart=name data-status=move || status.get().as_str()>
             <div
                 class="chart-canvas"
                 class:chart-tall=tall
