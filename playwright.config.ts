@@ -3,6 +3,7 @@
 import { defineConfig } from '@playwright/test';
 
 export const PORT = 4173;
+export const HOST_PORT = 4174;
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -27,12 +28,21 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // target/browser-site/app is dist/ plus broken fixture bundles (tests/browser/prepare-site.mjs), served
-    // from a sub-path, as a static host would.
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory target/browser-site`,
-    url: `http://127.0.0.1:${PORT}/app/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      // target/browser-site/app is dist/ plus broken fixture bundles (tests/browser/prepare-site.mjs), served
+      // from a sub-path, as a static host would.
+      command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory target/browser-site`,
+      url: `http://127.0.0.1:${PORT}/app/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // Another origin: the article pages that embed the app in an <iframe> (tests/browser/host).
+      command: `python3 -m http.server ${HOST_PORT} --bind 127.0.0.1 --directory tests/browser/host`,
+      url: `http://127.0.0.1:${HOST_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

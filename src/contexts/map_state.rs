@@ -9,7 +9,7 @@ use adal_core::binning::{Classes, bin};
 use adal_core::geo::Point;
 use adal_core::period::Period;
 use adal_core::regional::{Filter, MapFigures, region_figures};
-use adal_core::view::{MapView, Notice, ViewKind, read_map_view, write_map_view};
+use adal_core::view::{MapView, Notice, ViewKind, full_view_query, read_map_view, write_map_view};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -69,6 +69,16 @@ impl MapState {
     /// Opens the page of the unit `code`.
     pub fn open_region(&self, code: &str) {
         let code = code.to_owned();
+        // An embed stays the piece it is: the unit opens in the full view, in a new tab.
+        if self.view.with_untracked(|(v, _)| v.embed.is_some()) {
+            let link = self.link(|v| {
+                v.kind = ViewKind::Region;
+                v.region = Some(code);
+            });
+            let _ = window()
+                .open_with_url_and_target(&format!("./{}", full_view_query(&link)), "_blank");
+            return;
+        }
         self.update(|v| {
             v.kind = ViewKind::Region;
             v.region = Some(code);

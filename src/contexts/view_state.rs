@@ -6,6 +6,7 @@
 
 use adal_core::labels::Lang;
 use adal_core::query;
+use adal_core::view::EmbedKind;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -22,6 +23,8 @@ pub struct ViewState {
     pub dataset: Memo<Option<String>>,
     /// Whether the page is dark: `?theme=dark`, or no `?theme=` and a system preference for dark.
     pub dark: Memo<bool>,
+    /// `?embed=` names a piece: the page is that piece alone, without header and footer.
+    pub embedded: Memo<bool>,
 }
 
 impl ViewState {
@@ -70,6 +73,9 @@ pub fn provide_view_state() {
         },
     );
     let dataset = Memo::new(move |_| query::get(&search.get(), "dataset"));
+    let embedded = Memo::new(move |_| {
+        query::get(&search.get(), "embed").is_some_and(|k| EmbedKind::parse(&k).is_some())
+    });
     let system_dark = window()
         .match_media("(prefers-color-scheme: dark)")
         .ok()
@@ -104,6 +110,7 @@ pub fn provide_view_state() {
         lang,
         dataset,
         dark,
+        embedded,
     });
 }
 

@@ -3,5 +3,6 @@
 
 pub mod compare_page;
 pub mod data_page;
+pub mod embed_page;
 pub mod overview_page;
 pub mod region_page;

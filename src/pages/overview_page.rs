@@ -21,9 +21,11 @@ use crate::components::status::loading_status::LoadingStatus;
 use crate::components::trends::ranking_chart::RankingChart;
 use crate::contexts::dataset::{Loaded, use_dataset};
 use crate::contexts::map_state::provide_map_state;
+use crate::contexts::view_state::use_view_state;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::compare_page::ComparePage;
 use crate::pages::data_page::DataPage;
+use crate::pages::embed_page::EmbedPage;
 use crate::pages::region_page::RegionPage;
 
 /// The page for a loaded dataset.
@@ -48,6 +50,14 @@ fn LoadedView(loaded: Arc<Loaded>) -> impl IntoView {
                 .collect_view()
         })
     };
+    let embed = state.view.with_untracked(|(v, _)| v.embed);
+    if let Some(embed) = embed {
+        return view! {
+            {notices}
+            <EmbedPage loaded embed />
+        }
+        .into_any();
+    }
     view! {
         <DatasetNotice loaded=loaded.clone() />
         <ViewNav />
@@ -69,6 +79,7 @@ fn LoadedView(loaded: Arc<Loaded>) -> impl IntoView {
             }
         }}
     }
+    .into_any()
 }
 
 /// The overview page.
@@ -77,16 +88,19 @@ pub fn OverviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_dataset();
     let loaded = move || data.resource.get().and_then(Result::ok);
+    let embedded = use_view_state().embedded.get_untracked();
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
-        <SiteHeader loaded=Signal::derive(loaded) />
-        <main id="main" tabindex="-1">
+        {(!embedded).then(|| view! {
+            <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+            <SiteHeader loaded=Signal::derive(loaded) />
+        })}
+        <main id="main" tabindex="-1" class:embedded=embedded>
             {move || match data.resource.get() {
                 None => view! { <LoadingStatus /> }.into_any(),
                 Some(Err(error)) => view! { <LoadErrorView error /> }.into_any(),
                 Some(Ok(loaded)) => view! { <LoadedView loaded /> }.into_any(),
             }}
         </main>
-        <SiteFooter loaded=Signal::derive(loaded) />
+        {(!embedded).then(|| view! { <SiteFooter loaded=Signal::derive(loaded) /> })}
     }
 }

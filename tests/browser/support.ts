@@ -9,6 +9,8 @@ const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const ORIGIN = 'http://127.0.0.1:4173';
+/** The other origin, where article pages embed the app (tests/browser/host). */
+export const HOST = 'http://127.0.0.1:4174';
 
 type Watch = { consoleErrors: string[]; foreignRequests: string[]; crashes: string[] };
 
@@ -26,7 +28,8 @@ export const test = base.extend<{ watch: Watch }>({
       });
       page.on('request', (r) => {
         const url = r.url();
-        if (!url.startsWith(`${ORIGIN}/`) && !url.startsWith('data:')) watch.foreignRequests.push(url);
+        const ours = [`${ORIGIN}/`, `${HOST}/`, 'data:', 'blob:'].some((o) => url.startsWith(o));
+        if (!ours) watch.foreignRequests.push(url);
       });
       await use(watch);
       expect(watch.foreignRequests, 'requests outside the page origin').toEqual([]);

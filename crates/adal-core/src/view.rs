@@ -1,6 +1,7 @@
 //! The view state as the URL carries it: `view=overview|region|compare|data`, `metric=`,
 //! `period=2025-01..2025-12`, `service=`, `channel=`, `region=KZ-11`, `compare=KZ-11,KZ-75`,
-//! `classes=quantile|equal|fixed:a,b,c,d`, `min_visits=`. Reading never fails: an invalid value falls back
+//! `classes=quantile|equal|fixed:a,b,c,d`, `min_visits=`, and for an `<iframe>` `embed=` with `plain=1`
+//! and `static=1`. Reading never fails: an invalid value falls back
 //! to its default and leaves a [`Notice`] for a short message. Writing leaves defaults out.
 
 use crate::binning::Method;
@@ -46,6 +47,101 @@ impl ViewKind {
     }
 }
 
+/// `embed=`: one piece of a view alone, sized to an `<iframe>` in someone else's page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmbedKind {
+    /// The map with its legend.
+    Map,
+    /// The trend of `region=` (or of the country) against the country.
+    Trend,
+    /// The ranking of the units.
+    Ranking,
+    /// The trends of the units in `compare=`.
+    Compare,
+    /// Service quality against complaints, every unit.
+    Scatter,
+    /// The key figures of `region=` (or of the country).
+    Figures,
+    /// The breakdown by service of `region=`.
+    Services,
+    /// Complaints by category in `region=`.
+    Complaints,
+}
+
+impl EmbedKind {
+    /// Every kind.
+    pub const ALL: [EmbedKind; 8] = [
+        EmbedKind::Map,
+        EmbedKind::Trend,
+        EmbedKind::Ranking,
+        EmbedKind::Compare,
+        EmbedKind::Scatter,
+        EmbedKind::Figures,
+        EmbedKind::Services,
+        EmbedKind::Complaints,
+    ];
+
+    /// The id used in links.
+    pub fn id(self) -> &'static str {
+        match self {
+            EmbedKind::Map => "map",
+            EmbedKind::Trend => "trend",
+            EmbedKind::Ranking => "ranking",
+            EmbedKind::Compare => "compare",
+            EmbedKind::Scatter => "scatter",
+            EmbedKind::Figures => "figures",
+            EmbedKind::Services => "services",
+            EmbedKind::Complaints => "complaints",
+        }
+    }
+
+    /// The kind with this id.
+    pub fn parse(id: &str) -> Option<EmbedKind> {
+        EmbedKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// The frame's height in CSS pixels before the embedded page reports its own: enough for the whole
+    /// piece at a usual article width, so that the snippet works without its script too.
+    pub fn height(self) -> u32 {
+        match self {
+            EmbedKind::Map => 720,
+            EmbedKind::Ranking => 820,
+            EmbedKind::Figures => 900,
+            _ => 600,
+        }
+    }
+}
+
+/// An embed: which piece, and its flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Embed {
+    /// The piece.
+    pub kind: EmbedKind,
+    /// `plain=1`: no title and no source line.
+    pub plain: bool,
+    /// `static=1`: no interaction.
+    pub still: bool,
+}
+
+/// The parameters only an embed has; a link to the full view leaves them out.
+const EMBED_PARAMS: [&str; 3] = ["embed", "plain", "static"];
+
+/// The query string of the full view an embed shows a piece of: `search` without the embed's parameters.
+pub fn full_view_query(search: &str) -> String {
+    EMBED_PARAMS
+        .iter()
+        .fold(search.to_owned(), |s, key| query::with_param(&s, key, None))
+}
+
+/// The query string of the embed of `kind` made from the view `search`: the view's parameters (language,
+/// dataset, metric, period, filters, units, theme) kept, `view=` dropped (the embed picks the piece) and
+/// the link format's version written, so that the embed keeps opening the same piece.
+pub fn embed_query(search: &str, kind: EmbedKind) -> String {
+    let s = query::with_param(&full_view_query(search), "view", None);
+    let s = query::with_param(&s, "v", Some(LINK_VERSION));
+    query::with_param(&s, "embed", Some(kind.id()))
+}
+
 /// The version of the link format, written as `v=` into the links people copy and share. A link without
 /// `v=` is read as this version; when the parameters change meaning, a new version number keeps old links
 /// opening the view they were made for.
@@ -75,6 +171,8 @@ pub struct MapView {
     pub method: Method,
     /// Below this many visits a unit's figure is marked "interpret with caution" (`min_visits=`, 1–1000).
     pub min_visits: u64,
+    /// `embed=`, with `plain=1` and `static=1`: one piece alone, for an `<iframe>`.
+    pub embed: Option<Embed>,
 }
 
 /// The default low-sample threshold.
@@ -103,6 +201,8 @@ pub enum Notice {
     Compare(String),
     /// `v=`: a link format this version of the app does not know.
     Version(String),
+    /// `embed=`: not one of the pieces.
+    Embed(String),
 }
 
 impl Notice {
@@ -119,6 +219,7 @@ impl Notice {
             Notice::View(_) => "view",
             Notice::Compare(_) => "compare",
             Notice::Version(_) => "v",
+            Notice::Embed(_) => "embed",
         }
     }
 
@@ -134,7 +235,8 @@ impl Notice {
             | Notice::MinVisits(v)
             | Notice::View(v)
             | Notice::Compare(v)
-            | Notice::Version(v) => v,
+            | Notice::Version(v)
+            | Notice::Embed(v) => v,
         }
     }
 }
@@ -262,8 +364,20 @@ pub fn read_map_view(
         None if region.is_some() => ViewKind::Region,
         None => ViewKind::Overview,
     };
+    let embed = get("embed").and_then(|v| {
+        let kind = EmbedKind::parse(&v);
+        if kind.is_none() {
+            notices.push(Notice::Embed(v));
+        }
+        Some(Embed {
+            kind: kind?,
+            plain: get("plain").as_deref() == Some("1"),
+            still: get("static").as_deref() == Some("1"),
+        })
+    });
     (
         MapView {
+            embed,
             kind,
             compare,
             metric,

@@ -4,7 +4,9 @@
 use adal_core::binning::Method;
 use adal_core::figures::key_figures;
 use adal_core::regional::{Filter, MetricId, region_figures};
-use adal_core::view::{Notice, ViewKind, read_map_view, write_map_view};
+use adal_core::view::{
+    Embed, EmbedKind, Notice, ViewKind, embed_query, full_view_query, read_map_view, write_map_view,
+};
 
 mod common;
 use common::{demo, filter};
@@ -208,4 +210,53 @@ fn the_view_kind_and_comparison_round_trip_through_the_url() {
     let (bad, notices) = read_map_view("?view=<script>", m, default);
     assert_eq!(bad.kind, ViewKind::Overview);
     assert_eq!(notices, [Notice::View("<script>".into())]);
+}
+
+#[test]
+fn embeds_are_read_with_their_flags_and_links_move_between_embed_and_full_view() {
+    let d = demo();
+    let (m, default) = (&d.manifest, d.default_period());
+    for kind in EmbedKind::ALL {
+        let (view, notices) = read_map_view(&format!("?embed={}", kind.id()), m, default);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(
+            view.embed,
+            Some(Embed {
+                kind,
+                plain: false,
+                still: false
+            })
+        );
+        assert!(kind.height() >= 400);
+    }
+    let (view, _) = read_map_view("?embed=trend&region=KZ-11&plain=1&static=1", m, default);
+    assert_eq!(
+        view.embed,
+        Some(Embed {
+            kind: EmbedKind::Trend,
+            plain: true,
+            still: true
+        })
+    );
+    assert_eq!(view.region.as_deref(), Some("KZ-11"));
+    // An unknown piece: the full view, and a notice.
+    let (odd, notices) = read_map_view("?embed=<b>", m, default);
+    assert_eq!(odd.embed, None);
+    assert_eq!(notices, [Notice::Embed("<b>".into())]);
+    // From a view to its embed (view= dropped, v= written) and back to the full view.
+    let embed = embed_query(
+        "?view=region&region=KZ-11&lang=ru&metric=median_wait",
+        EmbedKind::Trend,
+    );
+    assert_eq!(
+        embed,
+        "?region=KZ-11&lang=ru&metric=median_wait&v=1&embed=trend"
+    );
+    assert_eq!(
+        full_view_query(&format!("{embed}&plain=1&static=1")),
+        "?region=KZ-11&lang=ru&metric=median_wait&v=1"
+    );
+    // The map state keeps the embed's parameters when it writes the view.
+    let (view, _) = read_map_view(&embed, m, default);
+    assert_eq!(write_map_view(&embed, &view, default), embed);
 }

@@ -63,14 +63,28 @@ pub struct Export<'a> {
     pub name: &'a str,
 }
 
-/// Downloads `export` as `format`.
-pub async fn download(format: Format, export: Export<'_>) -> Result<(), ()> {
+/// Calls the helper's `method` with `args` (loading the helper first) and waits for it.
+async fn apply(method: &str, args: &Array) -> Result<(), ()> {
     script::load(SCRIPT, "adalExport").await?;
     let api = script::global("adalExport").ok_or(())?;
-    let function: Function = Reflect::get(&api, &format.extension().into())
+    let function: Function = Reflect::get(&api, &method.into())
         .map_err(|_| ())?
         .dyn_into()
         .map_err(|_| ())?;
+    let result = function.apply(&api, args).map_err(|_| ())?;
+    if let Ok(promise) = result.dyn_into::<Promise>() {
+        JsFuture::from(promise).await.map_err(|_| ())?;
+    }
+    Ok(())
+}
+
+/// Calls the helper's `method` with one argument.
+pub async fn call(method: &str, argument: &JsValue) -> Result<(), ()> {
+    apply(method, &Array::of1(argument)).await
+}
+
+/// Downloads `export` as `format`.
+pub async fn download(format: Format, export: Export<'_>) -> Result<(), ()> {
     let file = format!("{}.{}", export.name, format.extension());
     let args = Array::new();
     match format {
@@ -95,11 +109,7 @@ pub async fn download(format: Format, export: Export<'_>) -> Result<(), ()> {
         }
     }
     args.push(&file.into());
-    let result = function.apply(&api, &args).map_err(|_| ())?;
-    if let Ok(promise) = result.dyn_into::<Promise>() {
-        JsFuture::from(promise).await.map_err(|_| ())?;
-    }
-    Ok(())
+    apply(format.extension(), &args).await
 }
 
 /// The source line under a downloaded picture: the footer's source sentence and the app's name.
@@ -107,12 +117,14 @@ pub fn source_line(sentence: &str) -> String {
     format!("{sentence} · Adal Atlas")
 }
 
-/// The download buttons of a chart or the map; `on_download` does the work. Without a picture (the map
+/// The download buttons of a chart or the map, and «Embed» beside them; `on_download` does the work. Without a picture (the map
 /// shown as a table) only CSV is offered.
 #[component]
 pub fn DownloadButtons(
     on_download: Callback<Format>,
     #[prop(optional, into)] no_picture: Signal<bool>,
+    /// «Embed», where the page has the share dialog.
+    on_embed: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = crate::i18n::use_i18n();
     view! {
@@ -132,6 +144,11 @@ pub fn DownloadButtons(
                     }
                 })
                 .collect_view()}
+            {on_embed.map(|embed| view! {
+                <button type="button" class="embed-button" on:click=move |_| embed.run(())>
+                    {crate::i18n::t!(i18n, embed)}
+                </button>
+            })}
         </div>
     }
 }

@@ -7,9 +7,11 @@
 pub mod echarts;
 pub mod export;
 pub mod script;
+pub mod share;
 pub mod worker;
 
 use adal_charts::{ChartInput, Request};
+use adal_core::view::{EmbedKind, ViewKind};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -279,6 +281,22 @@ pub fn ChartFigure(
             .await;
         });
     });
+    let embedded = use_view_state().embedded.get_untracked();
+    let on_embed = (!embedded).then(|| {
+        Callback::new(move |()| {
+            let kind = match (name, state.view.with_untracked(|(v, _)| v.kind)) {
+                ("trend", ViewKind::Compare) => Some(EmbedKind::Compare),
+                (name, _) => EmbedKind::parse(name),
+            };
+            if let Some(kind) = kind {
+                let search = use_view_state().search.get_untracked();
+                let title = view.with_untracked(|v| v.table.caption.clone()) + " · Adal Atlas";
+                share::open(share::Offer::Embed(share::embed_snippet(
+                    &search, kind, &title,
+                )));
+            }
+        })
+    });
     let description = move || view.with(|v| v.description.clone());
     let note = move || {
         view.with(|v| v.note.clone())
@@ -307,7 +325,7 @@ pub fn ChartFigure(
                     <summary>{t!(i18n, chart_show_data)}</summary>
                     <FigureTable table=Signal::derive(move || view.with(|v| v.table.clone())) />
                 </details>
-                <export::DownloadButtons on_download />
+                <export::DownloadButtons on_download on_embed=on_embed />
             </figcaption>
         </figure>
         {children.map(|note| note())}

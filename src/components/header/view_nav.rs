@@ -4,6 +4,7 @@
 use adal_core::view::ViewKind;
 use leptos::prelude::*;
 
+use crate::components::chart::share::ShareButton;
 use crate::contexts::map_state::use_map_state;
 use crate::i18n::{t, t_string, use_i18n};
 
@@ -39,6 +40,7 @@ pub fn ViewNav() -> impl IntoView {
                 {item(ViewKind::Compare, t!(i18n, nav_compare).into_any())}
                 {item(ViewKind::Data, t!(i18n, nav_data).into_any())}
             </ul>
+            <ShareButton />
         </nav>
     }
 }

@@ -6,8 +6,11 @@ use super::map_controls::MapControls;
 use super::map_legend::MapLegend;
 use super::map_summary::MapSummary;
 use super::region_map::RegionMap;
-use super::region_table::{RegionTable, map_table};
+use adal_core::view::EmbedKind;
+
+use super::region_table::{RegionTable, caption, map_table};
 use crate::components::chart::export::{self, DownloadButtons};
+use crate::components::chart::share::{Offer, embed_snippet, open};
 use crate::components::footer::site_footer::source_sentence;
 use crate::contexts::map_state::use_map_state;
 use crate::contexts::view_state::use_view_state;
@@ -44,6 +47,13 @@ pub fn MapSection() -> impl IntoView {
             .await;
         });
     });
+    let on_embed = (!use_view_state().embedded.get_untracked()).then(|| {
+        Callback::new(move |()| {
+            let title = caption(i18n, &state, lang.get_untracked()) + " · Adal Atlas";
+            let search = use_view_state().search.get_untracked();
+            open(Offer::Embed(embed_snippet(&search, EmbedKind::Map, &title)));
+        })
+    });
     view! {
         <section class="map-section" aria-labelledby="map-heading">
             <h2 id="map-heading">{t!(i18n, map_heading)}</h2>
@@ -52,7 +62,7 @@ pub fn MapSection() -> impl IntoView {
                 <RegionTable />
             </Show>
             <MapSummary />
-            <DownloadButtons on_download no_picture=state.show_table />
+            <DownloadButtons on_download no_picture=state.show_table on_embed=on_embed />
         </section>
     }
 }

@@ -98,7 +98,7 @@ fn headings(i18n: I18nContext<Locale>) -> [String; 6] {
 }
 
 /// The table's caption: the metric and the period.
-fn caption(i18n: I18nContext<Locale>, state: &MapState, lang: Lang) -> String {
+pub fn caption(i18n: I18nContext<Locale>, state: &MapState, lang: Lang) -> String {
     let (metric, period) = state.view.with(|(v, _)| (v.metric, v.period));
     t_string!(
         i18n,
