@@ -197,7 +197,25 @@
   // (Clipboard API; where it is refused the text stays selected and the dialog says to press Ctrl+C),
   // «Share…» where the Web Share API exists and a share label is given, and «Close» (Escape closes it too).
   // Every word comes from the app in the reader's language; focus returns where it was.
+  // The embed snippet: the frame (attributes escaped by the DOM's own serialisation), then the script that
+  // fits each frame to the height its page reports, matching the message to the frame by name and window.
+  var FIT = 'addEventListener("message",function(e){var d=e.data&&e.data["adal-atlas-height"];' +
+    'if(d)for(var k in d){var f=document.getElementsByName(k)[0];' +
+    'if(f&&f.contentWindow===e.source)f.style.height=d[k]+"px"}})';
+  function snippet(embed) {
+    var frame = document.createElement('iframe');
+    frame.setAttribute('src', embed.src);
+    frame.setAttribute('name', 'adal-atlas-' + embed.kind + '-' + Math.floor(Math.random() * 1e9));
+    frame.setAttribute('title', embed.title);
+    frame.setAttribute('width', '100%');
+    frame.setAttribute('height', String(embed.height));
+    frame.setAttribute('style', 'width:100%;max-width:100%;height:' + embed.height + 'px;border:0');
+    frame.setAttribute('loading', 'lazy');
+    return frame.outerHTML + '\n<script>' + FIT + '</script>';
+  }
+
   function dialog(words) {
+    if (words.embed) { words.text = snippet(words.embed); }
     var opener = document.activeElement;
     var old = document.getElementById('share-dialog');
     if (old) { old.remove(); }

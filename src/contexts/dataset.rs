@@ -22,6 +22,8 @@ pub struct Loaded {
     pub refused: Option<(String, String)>,
     /// The map's outlines.
     pub geo: GeoFile,
+    /// The bundle's folder, relative to the data folder.
+    pub path: String,
 }
 
 /// The dataset context.
@@ -52,10 +54,16 @@ async fn load(
         });
     };
     let index = DatasetIndex::parse(&fetch_bytes(INDEX_FILE, INDEX_FILE, track).await?)?;
-    let (chosen, refused) = index.choose(requested.as_deref());
+    let chosen = index.choose(requested.as_deref());
     // `DatasetIndex::parse` has checked that the path is a plain folder inside the data folder.
-    let base = chosen.path.clone();
-    let refused = refused.then(|| (requested.unwrap_or_default(), chosen.id.clone()));
+    let base = chosen.path.to_owned();
+    let expect_version = chosen.expect_version.map(str::to_owned);
+    let mut refused = chosen.refused.then(|| {
+        (
+            requested.clone().unwrap_or_default(),
+            chosen.dataset.id.clone(),
+        )
+    });
     let manifest = parse_manifest(
         &fetch_bytes(
             &format!("{base}{}", files::MANIFEST),
@@ -64,6 +72,11 @@ async fn load(
         )
         .await?,
     )?;
+    // A version asked for that is no longer kept: the current one is shown, and the reader told.
+    if expect_version.is_some_and(|v| v != manifest.dataset.version) {
+        let shown = format!("{}@{}", manifest.dataset.id, manifest.dataset.version);
+        refused = Some((requested.unwrap_or_default(), shown));
+    }
     let audits_path = format!("{base}{}", files::AUDITS);
     let complaints_path = format!("{base}{}", files::COMPLAINTS);
     let ((audits, complaints), geo) = futures_join(
@@ -85,6 +98,7 @@ async fn load(
         },
         refused,
         geo,
+        path: base,
     }))
 }
 

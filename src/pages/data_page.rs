@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use adal_core::contract::Better;
+use adal_core::contract::files;
 use adal_core::figures::key_figures;
 use adal_core::format;
 use adal_core::labels::Lang;
@@ -92,6 +93,13 @@ pub fn DataPage(loaded: Arc<Loaded>) -> impl IntoView {
         let (period, min_visits) = state.view.with(|(v, _)| (v.period, v.min_visits));
         let m = &loaded.dataset.manifest;
         let k = m.k_anonymity.k;
+        // The whole bundle: the manifest and the two data files it lists, from the bundle's own folder.
+        let file = |name: &'static str| format!("{}{}{name}", crate::api::DATA_ROOT, loaded.path);
+        let (manifest, audits, complaints) = (
+            file(files::MANIFEST),
+            file(files::AUDITS),
+            file(files::COMPLAINTS),
+        );
         let metrics = m
             .metrics
             .iter()
@@ -169,6 +177,12 @@ pub fn DataPage(loaded: Arc<Loaded>) -> impl IntoView {
                 <ul>{sources}</ul>
                 <p>
                     <a href="schema/manifest.schema.json">{t_string!(i18n, data_format)}</a>
+                </p>
+                <p class="bundle-files">
+                    {t_string!(i18n, data_download)} " "
+                    <a href=manifest download>{files::MANIFEST}</a> " · "
+                    <a href=audits download>{files::AUDITS}</a> " · "
+                    <a href=complaints download>{files::COMPLAINTS}</a>
                 </p>
             </section>
         }

@@ -58,7 +58,7 @@ pub fn EmbedPage(loaded: Arc<Loaded>, embed: Embed) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_map_state();
     let view_state = use_view_state();
-    let lang = view_state.lang;
+    let lang = view_state.lang.get_untracked();
     let region = state.view.with_untracked(|(v, _)| v.region.clone());
     let compare = Signal::derive(move || state.view.with(|(v, _)| v.compare.clone()));
     let piece = match (embed.kind, region) {
@@ -86,22 +86,23 @@ pub fn EmbedPage(loaded: Arc<Loaded>, embed: Embed) -> impl IntoView {
         // The map, and the unit's charts asked for without a unit.
         _ => view! {
             <section class="map-section" aria-labelledby="map-heading">
-                <h2 id="map-heading">{move || caption(i18n, &state, lang.get())}</h2>
+                <h2 id="map-heading">{caption(i18n, &state, lang)}</h2>
                 <RegionMap />
                 <MapLegend />
             </section>
         }
         .into_any(),
     };
-    let source = move || {
-        let text = source_line(&source_sentence(i18n, lang.get(), &loaded.dataset.manifest));
-        let href = format!("./{}", full_view_query(&view_state.search.get()));
+    // An embed has no language switcher: its words are written once.
+    let source = (!embed.plain).then(|| {
+        let text = source_line(&source_sentence(i18n, lang, &loaded.dataset.manifest));
+        let href = format!("./{}", full_view_query(&view_state.search.get_untracked()));
         view! {
             <p class="embed-source">
                 <a href=href target="_blank" rel="noopener">{text}</a>
             </p>
         }
-    };
+    });
     // Tell the parent page the height, now and whenever it changes.
     let node = NodeRef::<Div>::new();
     let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn Fn()>)>);
@@ -125,7 +126,7 @@ pub fn EmbedPage(loaded: Arc<Loaded>, embed: Embed) -> impl IntoView {
     view! {
         <div class="embed" class:plain=embed.plain class:still=embed.still data-embed=embed.kind.id() node_ref=node>
             {piece}
-            {(!embed.plain).then_some(source)}
+            {source}
         </div>
     }
 }

@@ -53,6 +53,7 @@ fn LoadedView(loaded: Arc<Loaded>) -> impl IntoView {
     let embed = state.view.with_untracked(|(v, _)| v.embed);
     if let Some(embed) = embed {
         return view! {
+            <DatasetNotice loaded=loaded.clone() />
             {notices}
             <EmbedPage loaded embed />
         }

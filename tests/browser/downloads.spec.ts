@@ -66,6 +66,7 @@ test.describe('downloads', () => {
     const section = page.locator('section.chart-section').filter({ has: figure });
     const downloads = section.getByRole('group', { name: 'Скачать' });
     await expect(downloads.getByRole('button')).toHaveText(['PNG', 'SVG', 'CSV']);
+    await expect(section.getByRole('button', { name: 'Встроить' })).toBeVisible();
 
     const csv = await download(page, downloads, 'csv');
     expect(csv.name).toBe('adal-atlas-trend.csv');
@@ -105,7 +106,7 @@ test.describe('downloads', () => {
   });
 
   test('the map: SVG with its legend drawn in, PNG at 2×, CSV equal to the map table', async ({ page }) => {
-    await page.goto('./?lang=en&metric=informal_payment');
+    await page.goto('./?lang=en&metric=informal_payment_share');
     await expect(page.locator('path[data-region]')).toHaveCount(20);
     const section = page.locator('section.map-section');
     const downloads = section.getByRole('group', { name: 'Download' });
@@ -143,4 +144,23 @@ test.describe('downloads', () => {
     // In the table view only CSV is offered.
     await expect(downloads.getByRole('button')).toHaveText(['CSV']);
   });
+});
+
+test('the data page offers the whole bundle, each file as the manifest lists it', async ({ page }) => {
+  await page.goto('./?view=data&lang=en');
+  const links = page.locator('.bundle-files a');
+  await expect(links).toHaveText(['manifest.json', 'audits.json', 'complaints.json']);
+  const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const checked = await page.evaluate(async (hrefs) => {
+    const hex = (b: ArrayBuffer) => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join('');
+    const manifest = await (await fetch(hrefs[0])).json();
+    const out: [string, boolean][] = [];
+    for (const href of hrefs.slice(1)) {
+      const bytes = await (await fetch(href)).arrayBuffer();
+      const entry = manifest.files.find((f: { path: string }) => href.endsWith(`/${f.path}`));
+      out.push([href, entry.sha256 === hex(await crypto.subtle.digest('SHA-256', bytes))]);
+    }
+    return out;
+  }, hrefs);
+  expect(checked.map(([, ok]) => ok)).toEqual([true, true]);
 });

@@ -45,7 +45,7 @@ function frame(page: Page, name: string): FrameLocator {
 }
 
 const KINDS: [string, string, string][] = [
-  ['map', 'metric=informal_payment', 'path[data-region]'],
+  ['map', 'metric=informal_payment_share', 'path[data-region]'],
   ['trend', 'region=KZ-11', 'figure[data-chart="trend"][data-status="ready"]'],
   ['ranking', 'region=KZ-11', 'figure[data-chart="ranking"][data-status="ready"]'],
   ['compare', 'compare=KZ-11,KZ-75', 'figure[data-chart="trend"][data-status="ready"]'],
@@ -127,7 +127,7 @@ test.describe('embeds', () => {
 
   test('Share gives the link to the view, which opens the same view', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
-    await page.goto('./?view=compare&compare=KZ-11,KZ-75&lang=kk&metric=informal_payment');
+    await page.goto('./?view=compare&compare=KZ-11,KZ-75&lang=kk&metric=informal_payment_share');
     await page.getByRole('button', { name: 'Бөлісу' }).click();
     const dialog = page.getByRole('dialog');
     const link = await dialog.getByRole('textbox').inputValue();
@@ -170,11 +170,30 @@ test.describe('embeds', () => {
     await expect(page.locator('.embed-source')).toHaveCount(0);
     await expect(page.locator('.embed h3')).toHaveCSS('position', 'absolute');
     await expect(page.locator('.embed .chart-canvas')).toHaveCSS('pointer-events', 'none');
-    await expect(page.locator('.embed .downloads')).toBeHidden();
+    await expect(page.locator('.embed .chart-actions')).toBeHidden();
     expect(await axeViolations(page)).toEqual([]);
     await page.goto('./?embed=map&lang=ru');
     await expect(page.locator('path[data-region]')).toHaveCount(20);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('a pinned version keeps showing its figures after a newer version is published', async ({ page }) => {
+    const value = async (query: string) => {
+      await page.goto(`./?embed=figures&lang=en${query}`);
+      return (await page.locator('[data-metric="informal_payment_share"] .figure-value').textContent())!.trim();
+    };
+    const demo = await value('');
+    expect(await value('&dataset=pinned@2026-11')).toBe(demo);
+    // The newer version (no informal payments in the fixture) is what the unpinned link shows.
+    expect(await value('&dataset=pinned')).toBe('0.0%');
+    expect(demo).not.toBe('0.0%');
+    // The Embed dialog pins the version it was made with.
+    await page.goto('./?dataset=pinned&lang=en');
+    await page.locator('.map-section').getByRole('button', { name: 'Embed' }).click();
+    expect(await page.getByRole('dialog').getByRole('textbox').inputValue()).toContain('dataset=pinned@2026-12');
+    // A version no longer kept: the current one, and a notice that says so.
+    expect(await value('&dataset=pinned@2020-01')).toBe('0.0%');
+    await expect(page.getByRole('status').filter({ hasText: 'pinned@2026-12' })).toBeVisible();
   });
 
   test('an unknown embed= shows the full view with a notice', async ({ page }) => {

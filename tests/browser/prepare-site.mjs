@@ -72,6 +72,17 @@ fixture('markup-in-data', (_files, manifest) => {
   manifest.publisher.name.en = '<script>window.__owned=2</script>Publisher';
 });
 
+// A newer version published after embeds were made: `pinned` is now version 2026-12 (in which no visit
+// reports an informal payment), and keeps version 2026-11 (the demo bundle) for links pinned to it.
+fixture('pinned-2026-12', (files, manifest) => {
+  const audits = json(files['audits.json']);
+  audits.columns.informal_payment_requested = audits.columns.informal_payment_requested.map((v) => (v === null ? null : false));
+  files['audits.json'] = bytes(audits);
+  manifest.dataset.id = 'pinned';
+  manifest.dataset.version = '2026-12';
+});
+Object.assign(index.datasets.at(-1), { id: 'pinned', versions: [{ version: '2026-11', path: '' }] });
+
 // The 100,000-visit bundle of the benchmark, when scripts/test has made it.
 if (fs.existsSync('target/bench-bundle/manifest.json')) {
   fs.cpSync('target/bench-bundle', `${data}/fixtures/bench-100k`, { recursive: true });

@@ -590,7 +590,7 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
                     v["columns"]["region"][0] = "KZ-99".into();
                 })
             }),
-            "row 1: region \"KZ-99\" is not one of the manifest's regions",
+            "row 1: region «KZ-99» is not one of the manifest's regions",
         ),
         (
             "negative count",
@@ -630,7 +630,7 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
                     .replace("\"audits.json\"", "\"../../etc/passwd\"");
                 fs::write(&path, text).expect("write");
             }),
-            "\"../../etc/passwd\" is not a plain file name",
+            "«../../etc/passwd» is not a plain file name",
         ),
         (
             "invalid JSON",

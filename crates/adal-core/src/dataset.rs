@@ -75,7 +75,7 @@ pub enum LoadError {
         rows: usize,
     },
     /// A region code not among the manifest's regions.
-    #[error("{file}: unknown region code {code:?}")]
+    #[error("{file}: unknown region code «{code}»")]
     UnknownRegion {
         /// The file.
         file: String,
@@ -110,6 +110,33 @@ pub struct DatasetRef {
     pub path: String,
     /// Its title, for a list of datasets.
     pub title: Option<Labels>,
+    /// Earlier versions still published, so that links and embeds pinned to one
+    /// (`?dataset=<id>@<version>`) keep showing the figures they were made with.
+    #[serde(default)]
+    pub versions: Vec<VersionRef>,
+}
+
+/// An earlier version of a dataset, kept.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct VersionRef {
+    /// The manifest's `dataset.version` of that bundle.
+    pub version: String,
+    /// Its folder, relative to the data folder.
+    pub path: String,
+}
+
+/// What `?dataset=` asked for, resolved against the allow-list.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Choice<'a> {
+    /// The dataset shown.
+    pub dataset: &'a DatasetRef,
+    /// The folder of the bundle to load.
+    pub path: &'a str,
+    /// A version asked for that is not among the kept ones: the current bundle is loaded, and it is the
+    /// version asked for only if its manifest says so.
+    pub expect_version: Option<&'a str>,
+    /// A dataset asked for that is not on the list (the default is shown).
+    pub refused: bool,
 }
 
 /// The name of the allow-list file, relative to the data folder.
@@ -169,32 +196,60 @@ impl DatasetIndex {
         check_version(INDEX_FILE, bytes)?;
         let index: DatasetIndex =
             serde_json::from_slice(bytes).map_err(|e| json_error(INDEX_FILE, &e))?;
-        if let Some(bad) = index.datasets.iter().find(|d| !is_safe_folder(&d.path)) {
-            return Err(LoadError::BadIndex {
-                detail: format!(
-                    "the path {:?} of {:?} is not a folder inside the data folder",
-                    bad.path, bad.id
-                ),
-            });
+        let paths = index.datasets.iter().flat_map(|d| {
+            std::iter::once((&d.id, &d.path))
+                .chain(d.versions.iter().map(move |v| (&d.id, &v.path)))
+        });
+        for (id, path) in paths {
+            if !is_safe_folder(path) {
+                return Err(LoadError::BadIndex {
+                    detail: format!(
+                        "the path «{path}» of «{id}» is not a folder inside the data folder"
+                    ),
+                });
+            }
         }
         if !index.datasets.iter().any(|d| d.id == index.default) {
             return Err(LoadError::BadIndex {
-                detail: format!("the default {:?} is not among the datasets", index.default),
+                detail: format!("the default «{}» is not among the datasets", index.default),
             });
         }
         Ok(index)
     }
 
-    /// The dataset to show for `?dataset=`: the one named if it is on the list, else the default. The flag
-    /// says whether a requested id was refused (for a notice).
-    pub fn choose(&self, requested: Option<&str>) -> (&DatasetRef, bool) {
+    /// The bundle to show for `?dataset=<id>` or `?dataset=<id>@<version>`: the one named if it is on
+    /// the list (the kept version asked for, else its current bundle), else the default.
+    pub fn choose<'a>(&'a self, requested: Option<&'a str>) -> Choice<'a> {
+        let (id, version) = match requested.map(|r| r.split_once('@')) {
+            Some(Some((id, version))) => (Some(id), Some(version)),
+            Some(None) => (requested, None),
+            None => (None, None),
+        };
         let default = self.datasets.iter().find(|d| d.id == self.default);
-        let named = requested.and_then(|id| self.datasets.iter().find(|d| d.id == id));
+        let named = id.and_then(|id| self.datasets.iter().find(|d| d.id == id));
+        let current = |dataset: &'a DatasetRef, refused| Choice {
+            dataset,
+            path: &dataset.path,
+            expect_version: None,
+            refused,
+        };
         match (named, default) {
-            (Some(d), _) => (d, false),
-            (None, Some(d)) => (d, requested.is_some()),
+            (Some(d), _) => match version {
+                Some(v) => match d.versions.iter().find(|k| k.version == v) {
+                    Some(kept) => Choice {
+                        path: &kept.path,
+                        ..current(d, false)
+                    },
+                    None => Choice {
+                        expect_version: Some(v),
+                        ..current(d, false)
+                    },
+                },
+                None => current(d, false),
+            },
+            (None, Some(d)) => current(d, requested.is_some()),
             // `parse` guarantees a default; the first entry is a safe answer for a hand-built index.
-            (None, None) => (&self.datasets[0], requested.is_some()),
+            (None, None) => current(&self.datasets[0], requested.is_some()),
         }
     }
 }

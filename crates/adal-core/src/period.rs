@@ -146,7 +146,7 @@ impl<'de> Deserialize<'de> for Month {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
         text.parse()
-            .map_err(|e| serde::de::Error::custom(format!("month {text:?}: expected {e}")))
+            .map_err(|e| serde::de::Error::custom(format!("month «{text}»: expected {e}")))
     }
 }
 
@@ -254,7 +254,7 @@ impl<'de> Deserialize<'de> for PeriodLabel {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
         text.parse()
-            .map_err(|e| serde::de::Error::custom(format!("period {text:?}: expected {e}")))
+            .map_err(|e| serde::de::Error::custom(format!("period «{text}»: expected {e}")))
     }
 }
 

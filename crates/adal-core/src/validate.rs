@@ -196,12 +196,12 @@ pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
     for r in &m.regions {
         if regions::by_code(&r.code).is_none() {
             p.push(format!(
-                "region {:?} is not an ISO 3166-2:KZ code of the 20 units",
+                "region «{}» is not an ISO 3166-2:KZ code of the 20 units",
                 r.code
             ));
         }
         if !codes.insert(r.code.as_str()) {
-            p.push(format!("region {:?} is listed twice", r.code));
+            p.push(format!("region «{}» is listed twice", r.code));
         }
     }
     let mut labelled = vec![
@@ -217,7 +217,7 @@ pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
         let mut ids = HashSet::new();
         for t in terms {
             if !ids.insert(t.id.as_str()) {
-                p.push(format!("{list}: the id {:?} is listed twice", t.id));
+                p.push(format!("{list}: the id «{}» is listed twice", t.id));
             }
             labelled.push((format!("{list}.{}", t.id), &t.label));
         }
@@ -241,12 +241,12 @@ pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
     for f in &m.files {
         if !is_plain_name(&f.path) {
             p.push(format!(
-                "files: {:?} is not a plain file name of this bundle; it is not read",
+                "files: «{}» is not a plain file name of this bundle; it is not read",
                 f.path
             ));
         }
         if !paths.insert(f.path.as_str()) {
-            p.push(format!("files: {:?} is listed twice", f.path));
+            p.push(format!("files: «{}» is listed twice", f.path));
         }
     }
     for required in [files::AUDITS, files::COMPLAINTS] {
@@ -295,7 +295,7 @@ pub fn check_audits(m: &Manifest, a: &AuditsFile) -> Vec<Problem> {
         let row = i + 1;
         if !regions.contains(&*c.region[i]) {
             p.push(format!(
-                "row {row}: region {:?} is not one of the manifest's regions",
+                "row {row}: region «{}» is not one of the manifest's regions",
                 c.region[i]
             ));
         }
@@ -312,7 +312,7 @@ pub fn check_audits(m: &Manifest, a: &AuditsFile) -> Vec<Problem> {
         }
         if !services.contains(&*c.service[i]) {
             p.push(format!(
-                "row {row}: service {:?} is not one of the manifest's services",
+                "row {row}: service «{}» is not one of the manifest's services",
                 c.service[i]
             ));
         }
@@ -320,7 +320,7 @@ pub fn check_audits(m: &Manifest, a: &AuditsFile) -> Vec<Problem> {
             && !channels.contains(&**ch)
         {
             p.push(format!(
-                "row {row}: channel {ch:?} is not one of the manifest's audit channels"
+                "row {row}: channel «{ch}» is not one of the manifest's audit channels"
             ));
         }
         for (name, column) in c.scores() {
@@ -389,7 +389,7 @@ pub fn check_complaints(m: &Manifest, f: &ComplaintsFile) -> Vec<Problem> {
         let (region, month) = (&*c.region[i], c.month[i]);
         if !regions.contains(region) {
             p.push(format!(
-                "row {row}: region {region:?} is not one of the manifest's regions"
+                "row {row}: region «{region}» is not one of the manifest's regions"
             ));
         }
         if !in_period(month) {
@@ -397,13 +397,13 @@ pub fn check_complaints(m: &Manifest, f: &ComplaintsFile) -> Vec<Problem> {
         }
         if !categories.contains(&*c.category[i]) {
             p.push(format!(
-                "row {row}: category {:?} is not one of the manifest's categories",
+                "row {row}: category «{}» is not one of the manifest's categories",
                 c.category[i]
             ));
         }
         if !channels.contains(&*c.channel[i]) {
             p.push(format!(
-                "row {row}: channel {:?} is not one of the manifest's complaint channels",
+                "row {row}: channel «{}» is not one of the manifest's complaint channels",
                 c.channel[i]
             ));
         }
@@ -427,7 +427,7 @@ pub fn check_complaints(m: &Manifest, f: &ComplaintsFile) -> Vec<Problem> {
         let key = (&*t.region[i], t.month[i]);
         if !regions.contains(key.0) || !in_period(key.1) {
             p.push(format!(
-                "totals row {row}: region {:?}, month {} is outside the manifest",
+                "totals row {row}: region «{}», month {} is outside the manifest",
                 key.0, key.1
             ));
         }

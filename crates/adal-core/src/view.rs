@@ -134,10 +134,12 @@ pub fn full_view_query(search: &str) -> String {
 }
 
 /// The query string of the embed of `kind` made from the view `search`: the view's parameters (language,
-/// dataset, metric, period, filters, units, theme) kept, `view=` dropped (the embed picks the piece) and
-/// the link format's version written, so that the embed keeps opening the same piece.
-pub fn embed_query(search: &str, kind: EmbedKind) -> String {
+/// metric, period, filters, units, theme) kept, `view=` dropped (the embed picks the piece), the dataset
+/// pinned to `pin` (`<id>@<version>`, so that the embed keeps its figures when newer data are published)
+/// and the link format's version written, so that the embed keeps opening the same piece.
+pub fn embed_query(search: &str, kind: EmbedKind, pin: &str) -> String {
     let s = query::with_param(&full_view_query(search), "view", None);
+    let s = query::with_param(&s, "dataset", Some(pin));
     let s = query::with_param(&s, "v", Some(LINK_VERSION));
     query::with_param(&s, "embed", Some(kind.id()))
 }

@@ -123,7 +123,7 @@ fn every_broken_bundle_gives_its_own_error() {
                 });
                 Dataset::open(&m, AUDITS, &c)
             },
-            "complaints.json: unknown region code \"KZ-99\"",
+            "complaints.json: unknown region code «KZ-99»",
         ),
         (
             "file missing from the manifest",
@@ -164,14 +164,37 @@ fn the_dataset_list_is_an_allow_list_of_folders_inside_the_data_folder() {
     ] {
         assert!(!is_safe_folder(bad), "{bad}");
     }
-    let index = DatasetIndex::parse(br#"{"schema_version":1,"default":"demo","datasets":[{"id":"demo","path":""},{"id":"old","path":"old/"}]}"#)
+    let index = DatasetIndex::parse(br#"{"schema_version":1,"default":"demo","datasets":[{"id":"demo","path":""},{"id":"old","path":"old/","versions":[{"version":"2026-10","path":"old/2026-10/"}]}]}"#)
         .expect("index");
-    assert_eq!(index.choose(None), (&index.datasets[0], false));
-    assert_eq!(index.choose(Some("old")).0.path, "old/");
+    let none = index.choose(None);
     assert_eq!(
-        index.choose(Some("https://evil.example/data/")),
-        (&index.datasets[0], true)
+        (none.dataset, none.path, none.refused),
+        (&index.datasets[0], "", false)
     );
+    assert_eq!(index.choose(Some("old")).path, "old/");
+    let evil = index.choose(Some("https://evil.example/data/"));
+    assert_eq!(
+        (evil.dataset, evil.path, evil.refused),
+        (&index.datasets[0], "", true)
+    );
+    // Pinned: a kept version loads from its own folder; another version loads the current bundle, which
+    // is then checked against the version asked for.
+    let kept = index.choose(Some("old@2026-10"));
+    assert_eq!(
+        (kept.path, kept.expect_version, kept.refused),
+        ("old/2026-10/", None, false)
+    );
+    let other = index.choose(Some("old@2026-11"));
+    assert_eq!(
+        (other.path, other.expect_version),
+        ("old/", Some("2026-11"))
+    );
+    let unknown = index.choose(Some("nope@2026-10"));
+    assert_eq!((unknown.path, unknown.refused), ("", true));
+    let escaping = DatasetIndex::parse(
+        br#"{"schema_version":1,"default":"x","datasets":[{"id":"x","path":"","versions":[{"version":"1","path":"../1/"}]}]}"#,
+    );
+    assert!(matches!(escaping, Err(LoadError::BadIndex { .. })));
     let bad = DatasetIndex::parse(
         br#"{"schema_version":1,"default":"x","datasets":[{"id":"x","path":"../x/"}]}"#,
     );

@@ -247,14 +247,15 @@ fn embeds_are_read_with_their_flags_and_links_move_between_embed_and_full_view()
     let embed = embed_query(
         "?view=region&region=KZ-11&lang=ru&metric=median_wait",
         EmbedKind::Trend,
+        "demo@2026-11",
     );
     assert_eq!(
         embed,
-        "?region=KZ-11&lang=ru&metric=median_wait&v=1&embed=trend"
+        "?region=KZ-11&lang=ru&metric=median_wait&dataset=demo@2026-11&v=1&embed=trend"
     );
     assert_eq!(
         full_view_query(&format!("{embed}&plain=1&static=1")),
-        "?region=KZ-11&lang=ru&metric=median_wait&v=1"
+        "?region=KZ-11&lang=ru&metric=median_wait&dataset=demo@2026-11&v=1"
     );
     // The map state keeps the embed's parameters when it writes the view.
     let (view, _) = read_map_view(&embed, m, default);

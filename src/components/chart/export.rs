@@ -78,13 +78,16 @@ async fn apply(method: &str, args: &Array) -> Result<(), ()> {
     Ok(())
 }
 
-/// Calls the helper's `method` with one argument.
-pub async fn call(method: &str, argument: &JsValue) -> Result<(), ()> {
-    apply(method, &Array::of1(argument)).await
+/// Starts the helper's `method` with `args`. Every use of the helper goes through this one task (one
+/// instance of the async machinery in the page's wasm instead of one per caller).
+pub fn run(method: &'static str, args: Array) {
+    leptos::task::spawn_local(async move {
+        let _ = apply(method, &args).await;
+    });
 }
 
 /// Downloads `export` as `format`.
-pub async fn download(format: Format, export: Export<'_>) -> Result<(), ()> {
+pub fn download(format: Format, export: Export<'_>) {
     let file = format!("{}.{}", export.name, format.extension());
     let args = Array::new();
     match format {
@@ -96,7 +99,10 @@ pub async fn download(format: Format, export: Export<'_>) -> Result<(), ()> {
             args.push(&rows);
         }
         Format::Png | Format::Svg => {
-            args.push(export.drawing.as_ref().ok_or(())?);
+            let Some(drawing) = export.drawing.as_ref() else {
+                return;
+            };
+            args.push(drawing);
             args.push(&export.title.into());
             args.push(&export.source.into());
             args.push(&export.styled_by_page.into());
@@ -109,7 +115,7 @@ pub async fn download(format: Format, export: Export<'_>) -> Result<(), ()> {
         }
     }
     args.push(&file.into());
-    apply(format.extension(), &args).await
+    run(format.extension(), args);
 }
 
 /// The source line under a downloaded picture: the footer's source sentence and the app's name.
@@ -117,26 +123,30 @@ pub fn source_line(sentence: &str) -> String {
     format!("{sentence} · Adal Atlas")
 }
 
-/// The download buttons of a chart or the map, and «Embed» beside them; `on_download` does the work. Without a picture (the map
-/// shown as a table) only CSV is offered.
+/// The download buttons of a chart or the map, and «Embed» beside them; `on_download` does the work.
+/// Where there is no picture (the map shown as a table) the stylesheet shows only CSV.
 #[component]
 pub fn DownloadButtons(
+    /// Names the group's label (`<name>-downloads`).
+    name: &'static str,
     on_download: Callback<Format>,
-    #[prop(optional, into)] no_picture: Signal<bool>,
     /// «Embed», where the page has the share dialog.
     on_embed: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = crate::i18n::use_i18n();
+    // The visible word names the group, so that each button reads as «Download: PNG».
+    let label = format!("{name}-downloads");
+    let labelled_by = label.clone();
     view! {
-        <div class="downloads" role="group" aria-label=move || crate::i18n::t_string!(i18n, download)>
-            <span aria-hidden="true">{crate::i18n::t!(i18n, download)}</span>
+        <div class="chart-actions">
+        <div class="downloads" role="group" aria-labelledby=labelled_by>
+            <span id=label>{crate::i18n::t!(i18n, download)}</span>
             {[Format::Png, Format::Svg, Format::Csv]
                 .map(|f| {
                     view! {
                         <button
                             type="button"
                             data-download=f.extension()
-                            hidden=move || f != Format::Csv && no_picture.get()
                             on:click=move |_| on_download.run(f)
                         >
                             {f.label()}
@@ -144,11 +154,12 @@ pub fn DownloadButtons(
                     }
                 })
                 .collect_view()}
-            {on_embed.map(|embed| view! {
-                <button type="button" class="embed-button" on:click=move |_| embed.run(())>
-                    {crate::i18n::t!(i18n, embed)}
-                </button>
-            })}
+        </div>
+        {on_embed.map(|embed| view! {
+            <button type="button" class="embed-button" on:click=move |_| embed.run(())>
+                {crate::i18n::t!(i18n, embed)}
+            </button>
+        })}
         </div>
     }
 }

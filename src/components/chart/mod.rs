@@ -265,21 +265,18 @@ pub fn ChartFigure(
                 &l.dataset.manifest,
             ))
         });
-        leptos::task::spawn_local(async move {
-            let _ = export::download(
-                format,
-                export::Export {
-                    drawing,
-                    styled_by_page: false,
-                    legend: None,
-                    title: &table.caption,
-                    source: &source,
-                    table: &table,
-                    name: &format!("adal-atlas-{name}"),
-                },
-            )
-            .await;
-        });
+        export::download(
+            format,
+            export::Export {
+                drawing,
+                styled_by_page: false,
+                legend: None,
+                title: &table.caption,
+                source: &source,
+                table: &table,
+                name: &format!("adal-atlas-{name}"),
+            },
+        );
     });
     let embedded = use_view_state().embedded.get_untracked();
     let on_embed = (!embedded).then(|| {
@@ -291,9 +288,7 @@ pub fn ChartFigure(
             if let Some(kind) = kind {
                 let search = use_view_state().search.get_untracked();
                 let title = view.with_untracked(|v| v.table.caption.clone()) + " · Adal Atlas";
-                share::open(share::Offer::Embed(share::embed_snippet(
-                    &search, kind, &title,
-                )));
+                share::open(share::embed_offer(&search, kind, title));
             }
         })
     });
@@ -325,7 +320,7 @@ pub fn ChartFigure(
                     <summary>{t!(i18n, chart_show_data)}</summary>
                     <FigureTable table=Signal::derive(move || view.with(|v| v.table.clone())) />
                 </details>
-                <export::DownloadButtons on_download on_embed=on_embed />
+                <export::DownloadButtons name on_download on_embed=on_embed />
             </figcaption>
         </figure>
         {children.map(|note| note())}

@@ -4,6 +4,7 @@
 use adal_core::view::{EmbedKind, embed_query, full_view_query};
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 use super::export;
 use crate::contexts::view_state::use_view_state;
@@ -14,8 +15,15 @@ use crate::i18n::{t, t_string, use_i18n};
 pub enum Offer {
     /// The link to the view.
     Link(String),
-    /// The snippet of an embed.
-    Embed(String),
+    /// An embed: the frame's address, its title and its height before it reports its own.
+    Embed {
+        /// The embed's address.
+        src: String,
+        /// Which piece (names the frame).
+        kind: EmbedKind,
+        /// The frame's title.
+        title: String,
+    },
 }
 
 /// The page's address without query or fragment: the base of the links given out.
@@ -34,34 +42,23 @@ pub fn link_to(search: &str) -> String {
     format!("{}{query}", page_address())
 }
 
-/// `text` safe inside a double-quoted HTML attribute.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// The snippet that embeds `kind` of the view `search`, titled `title`: a full-width, borderless, lazily
-/// loaded frame of a height that shows the whole piece, and a script that fits the frame to the height the
+/// The embed of `kind` made from the view `search`, titled `title`, its dataset pinned to the version
+/// shown. The helper writes the snippet: a full-width, borderless, lazily loaded frame of a height that
+/// shows the whole piece (`EmbedKind::height`), and a script that fits the frame to the height the
 /// embedded page reports (messages are matched to the frame by its name and window).
-pub fn embed_snippet(search: &str, kind: EmbedKind, title: &str) -> String {
-    let src = format!("{}{}", page_address(), embed_query(search, kind));
-    let id = format!(
-        "adal-atlas-{}-{}",
-        kind.id(),
-        (js_sys::Math::random() * 1e9) as u32
+pub fn embed_offer(search: &str, kind: EmbedKind, title: String) -> Offer {
+    let pin = use_context::<crate::contexts::map_state::MapState>().map(|state| {
+        state.loaded.with_value(|l| {
+            let d = &l.dataset.manifest.dataset;
+            format!("{}@{}", d.id, d.version)
+        })
+    });
+    let src = format!(
+        "{}{}",
+        page_address(),
+        embed_query(search, kind, &pin.unwrap_or_default())
     );
-    let height = kind.height();
-    format!(
-        "<iframe src=\"{src}\" name=\"{id}\" title=\"{title}\" width=\"100%\" height=\"{height}\" \
-         style=\"width:100%;max-width:100%;height:{height}px;border:0\" loading=\"lazy\"></iframe>\n\
-         <script>addEventListener(\"message\",function(e){{var d=e.data&&e.data[\"adal-atlas-height\"];\
-         if(d)for(var k in d){{var f=document.getElementsByName(k)[0];\
-         if(f&&f.contentWindow===e.source)f.style.height=d[k]+\"px\"}}}})</script>",
-        src = attribute(&src),
-        title = attribute(title),
-    )
+    Offer::Embed { src, kind, title }
 }
 
 /// Opens the dialog with `offer`, its words in the reader's language. The dialog is drawn by the helper
@@ -71,30 +68,33 @@ pub fn embed_snippet(search: &str, kind: EmbedKind, title: &str) -> String {
 /// «Close» (Escape too); focus returns to the button that opened it.
 pub fn open(offer: Offer) {
     let i18n = use_i18n();
-    let (link, text) = match offer {
-        Offer::Link(t) => (true, t),
-        Offer::Embed(t) => (false, t),
-    };
     let words = Object::new();
-    let set = |key: &str, value: &str| {
-        let _ = Reflect::set(&words, &key.into(), &value.into());
+    let set = |key: &str, value: &JsValue| {
+        let _ = Reflect::set(&words, &key.into(), value);
     };
-    if link {
-        set("title", t_string!(i18n, share_title));
-        set("hint", t_string!(i18n, share_hint));
-        set("share", t_string!(i18n, share_native));
-    } else {
-        set("title", t_string!(i18n, embed_title));
-        set("hint", t_string!(i18n, embed_hint));
+    match offer {
+        Offer::Link(text) => {
+            set("title", &t_string!(i18n, share_title).into());
+            set("hint", &t_string!(i18n, share_hint).into());
+            set("share", &t_string!(i18n, share_native).into());
+            set("text", &text.into());
+        }
+        Offer::Embed { src, kind, title } => {
+            set("title", &t_string!(i18n, embed_title).into());
+            set("hint", &t_string!(i18n, embed_hint).into());
+            let embed = Object::new();
+            let _ = Reflect::set(&embed, &"src".into(), &src.into());
+            let _ = Reflect::set(&embed, &"kind".into(), &kind.id().into());
+            let _ = Reflect::set(&embed, &"title".into(), &title.into());
+            let _ = Reflect::set(&embed, &"height".into(), &kind.height().into());
+            set("embed", &embed);
+        }
     }
-    set("text", &text);
-    set("copy", t_string!(i18n, copy));
-    set("copied", t_string!(i18n, copied));
-    set("manual", t_string!(i18n, copy_manually));
-    set("close", t_string!(i18n, close));
-    leptos::task::spawn_local(async move {
-        let _ = export::call("dialog", &words).await;
-    });
+    set("copy", &t_string!(i18n, copy).into());
+    set("copied", &t_string!(i18n, copied).into());
+    set("manual", &t_string!(i18n, copy_manually).into());
+    set("close", &t_string!(i18n, close).into());
+    export::run("dialog", js_sys::Array::of1(&words));
 }
 
 /// «Share»: opens the dialog with the link to the current view.

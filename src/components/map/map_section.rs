@@ -10,7 +10,7 @@ use adal_core::view::EmbedKind;
 
 use super::region_table::{RegionTable, caption, map_table};
 use crate::components::chart::export::{self, DownloadButtons};
-use crate::components::chart::share::{Offer, embed_snippet, open};
+use crate::components::chart::share::{embed_offer, open};
 use crate::components::footer::site_footer::source_sentence;
 use crate::contexts::map_state::use_map_state;
 use crate::contexts::view_state::use_view_state;
@@ -31,27 +31,24 @@ pub fn MapSection() -> impl IntoView {
         let find = |selector: &str| document().query_selector(selector).ok().flatten();
         let drawing = find(".map-frame svg.region-map");
         let legend = find(".map-legend");
-        leptos::task::spawn_local(async move {
-            let _ = export::download(
-                format,
-                export::Export {
-                    drawing,
-                    styled_by_page: true,
-                    legend,
-                    title: &table.caption,
-                    source: &source,
-                    table: &table,
-                    name: "adal-atlas-map",
-                },
-            )
-            .await;
-        });
+        export::download(
+            format,
+            export::Export {
+                drawing,
+                styled_by_page: true,
+                legend,
+                title: &table.caption,
+                source: &source,
+                table: &table,
+                name: "adal-atlas-map",
+            },
+        );
     });
     let on_embed = (!use_view_state().embedded.get_untracked()).then(|| {
         Callback::new(move |()| {
             let title = caption(i18n, &state, lang.get_untracked()) + " · Adal Atlas";
             let search = use_view_state().search.get_untracked();
-            open(Offer::Embed(embed_snippet(&search, EmbedKind::Map, &title)));
+            open(embed_offer(&search, EmbedKind::Map, title));
         })
     });
     view! {
@@ -62,7 +59,7 @@ pub fn MapSection() -> impl IntoView {
                 <RegionTable />
             </Show>
             <MapSummary />
-            <DownloadButtons on_download no_picture=state.show_table on_embed=on_embed />
+            <DownloadButtons name="map" on_download on_embed=on_embed />
         </section>
     }
 }
