@@ -101,13 +101,14 @@ impl EmbedKind {
     }
 
     /// The frame's height in CSS pixels before the embedded page reports its own: enough for the whole
-    /// piece at a usual article width, so that the snippet works without its script too.
+    /// piece in an article column 640 px wide or wider (measured there, with some room), so that the
+    /// snippet works without its script too. Narrower frames need the script.
     pub fn height(self) -> u32 {
         match self {
-            EmbedKind::Map => 720,
-            EmbedKind::Ranking => 820,
-            EmbedKind::Figures => 900,
-            _ => 600,
+            EmbedKind::Map => 700,
+            EmbedKind::Trend | EmbedKind::Compare | EmbedKind::Complaints => 880,
+            EmbedKind::Ranking | EmbedKind::Scatter | EmbedKind::Services => 1040,
+            EmbedKind::Figures => 1280,
         }
     }
 }
