@@ -15,7 +15,6 @@ use wasm_bindgen::prelude::*;
 
 use crate::components::chart::export::source_line;
 use crate::components::figures::key_figures::KeyFiguresSection;
-use crate::components::footer::site_footer::source_sentence;
 use crate::components::map::map_legend::MapLegend;
 use crate::components::map::region_map::RegionMap;
 use crate::components::map::region_table::caption;
@@ -95,7 +94,7 @@ pub fn EmbedPage(loaded: Arc<Loaded>, embed: Embed) -> impl IntoView {
     };
     // An embed has no language switcher: its words are written once.
     let source = (!embed.plain).then(|| {
-        let text = source_line(&source_sentence(i18n, lang, &loaded.dataset.manifest));
+        let text = source_line(i18n, lang, &loaded.dataset.manifest);
         let href = format!("./{}", full_view_query(&view_state.search.get_untracked()));
         view! {
             <p class="embed-source">

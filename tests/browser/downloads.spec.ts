@@ -96,7 +96,7 @@ test.describe('downloads', () => {
     expect(parsed.error).toBe(false);
     expect(parsed.title).toBe(title);
     expect(parsed.texts[0]).toBe(title);
-    expect(parsed.texts.at(-1)).toMatch(/^Источник: .* · Adal Atlas$/);
+    expect(parsed.texts.at(-1)).toMatch(/^Источник: .*Опубликовано: .*2026.* · Adal Atlas$/);
     expect(parsed.paths).toBeGreaterThan(3);
 
     const png = await download(page, downloads, 'png');
@@ -128,7 +128,7 @@ test.describe('downloads', () => {
     // The page's CSS does not travel with the file: each unit carries its colour.
     expect(parsed.fills.every(Boolean)).toBe(true);
     for (const entry of legend) expect(parsed.texts).toContain(entry.replace(/[ \t\r\n]+/g, ' ').trim());
-    expect(parsed.texts.at(-1)).toMatch(/^Source: .* · Adal Atlas$/);
+    expect(parsed.texts.at(-1)).toMatch(/^Source: .*Published: 27 November 2026 · Adal Atlas$/);
 
     const png = await download(page, downloads, 'png');
     expect(pngSize(png.bytes).width).toBe(parsed.width * 2);

@@ -7,8 +7,15 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use adal_core::contract::Manifest;
+use adal_core::format;
+use adal_core::labels::Lang;
+use leptos_i18n::I18nContext;
+
 use super::script;
+use crate::components::footer::site_footer::source_sentence;
 use crate::components::trends::TableData;
+use crate::i18n::{Locale, t_string};
 
 /// Where Trunk copies the helper (`index.html`).
 const SCRIPT: &str = "vendor/adal-export.js";
@@ -118,9 +125,15 @@ pub fn download(format: Format, export: Export<'_>) {
     run(format.extension(), args);
 }
 
-/// The source line under a downloaded picture: the footer's source sentence and the app's name.
-pub fn source_line(sentence: &str) -> String {
-    format!("{sentence} · Adal Atlas")
+/// The source line under a downloaded picture or an embed: the footer's source sentence (publisher, title,
+/// version, licence), the publication date and the app's name.
+pub fn source_line(i18n: I18nContext<Locale>, lang: Lang, m: &Manifest) -> String {
+    format!(
+        "{} {}: {} · Adal Atlas",
+        source_sentence(i18n, lang, m),
+        t_string!(i18n, published_on),
+        format::date(&m.generated_at, lang)
+    )
 }
 
 /// The download buttons of a chart or the map, and «Embed» beside them; `on_download` does the work.

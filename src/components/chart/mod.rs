@@ -17,7 +17,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::components::footer::site_footer::source_sentence;
 use crate::components::trends::{FigureTable, TableData};
 use crate::contexts::map_state::use_map_state;
 use crate::contexts::view_state::use_view_state;
@@ -258,13 +257,9 @@ pub fn ChartFigure(
     let on_download = Callback::new(move |format| {
         let drawing = node.get_untracked().map(web_sys::Element::from);
         let table = view.with_untracked(|v| v.table.clone());
-        let source = state.loaded.with_value(|l| {
-            export::source_line(&source_sentence(
-                i18n,
-                lang.get_untracked(),
-                &l.dataset.manifest,
-            ))
-        });
+        let source = state
+            .loaded
+            .with_value(|l| export::source_line(i18n, lang.get_untracked(), &l.dataset.manifest));
         export::download(
             format,
             export::Export {

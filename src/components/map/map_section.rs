@@ -11,7 +11,6 @@ use adal_core::view::EmbedKind;
 use super::region_table::{RegionTable, caption, map_table};
 use crate::components::chart::export::{self, DownloadButtons};
 use crate::components::chart::share::{embed_offer, open};
-use crate::components::footer::site_footer::source_sentence;
 use crate::contexts::map_state::use_map_state;
 use crate::contexts::view_state::use_view_state;
 use crate::i18n::{t, use_i18n};
@@ -27,7 +26,7 @@ pub fn MapSection() -> impl IntoView {
         let table = map_table(i18n, &state, lang);
         let source = state
             .loaded
-            .with_value(|l| export::source_line(&source_sentence(i18n, lang, &l.dataset.manifest)));
+            .with_value(|l| export::source_line(i18n, lang, &l.dataset.manifest));
         let find = |selector: &str| document().query_selector(selector).ok().flatten();
         let drawing = find(".map-frame svg.region-map");
         let legend = find(".map-legend");
