@@ -34,6 +34,20 @@ impl ViewState {
     }
 }
 
+/// Whether the CSS media query `query` matches now (`prefers-color-scheme`, `prefers-reduced-motion`).
+pub fn media_matches(query: &str) -> bool {
+    window()
+        .match_media(query)
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Whether the reader asked for reduced motion: no chart animation, no autoplay steps.
+pub fn reduced_motion() -> bool {
+    media_matches("(prefers-reduced-motion: reduce)")
+}
+
 fn browser_languages() -> Vec<String> {
     let navigator = window().navigator();
     let list: Vec<String> = navigator
@@ -76,11 +90,7 @@ pub fn provide_view_state() {
     let embedded = Memo::new(move |_| {
         query::get(&search.get(), "embed").is_some_and(|k| EmbedKind::parse(&k).is_some())
     });
-    let system_dark = window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
+    let system_dark = media_matches("(prefers-color-scheme: dark)");
     let dark = Memo::new(move |_| match theme.get() {
         Some(t) => t == "dark",
         None => system_dark,

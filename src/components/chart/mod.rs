@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::components::trends::{FigureTable, TableData};
 use crate::contexts::map_state::use_map_state;
-use crate::contexts::view_state::use_view_state;
+use crate::contexts::view_state::{reduced_motion, use_view_state};
 use crate::i18n::{t, use_i18n};
 use echarts::EChart;
 
@@ -62,14 +62,6 @@ impl Status {
             Status::Failed => "failed",
         }
     }
-}
-
-fn reduced_motion() -> bool {
-    window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
 }
 
 /// An observer with the callback it calls, kept alive together.

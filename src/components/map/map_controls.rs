@@ -9,16 +9,8 @@ use leptos::prelude::*;
 
 use crate::components::trends::metric_picker::MetricPicker;
 use crate::contexts::map_state::use_map_state;
-use crate::contexts::view_state::use_view_state;
+use crate::contexts::view_state::{reduced_motion, use_view_state};
 use crate::i18n::{t, t_string, use_i18n};
-
-fn reduced_motion() -> bool {
-    window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
-}
 
 /// The quarters that lie wholly inside the data's period.
 fn quarters(bounds: Period) -> Vec<Period> {
