@@ -10,10 +10,9 @@ use adal_core::view::{Embed, EmbedKind, full_view_query};
 use js_sys::{Object, Reflect};
 use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 
 use crate::components::chart::export::source_line;
+use crate::components::chart::{Observing, on_resize};
 use crate::components::figures::key_figures::KeyFiguresSection;
 use crate::components::map::map_legend::MapLegend;
 use crate::components::map::region_map::RegionMap;
@@ -104,18 +103,15 @@ pub fn EmbedPage(loaded: Arc<Loaded>, embed: Embed) -> impl IntoView {
     });
     // Tell the parent page the height, now and whenever it changes.
     let node = NodeRef::<Div>::new();
-    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn Fn()>)>);
+    let observer = StoredValue::new_local(None::<Observing<web_sys::ResizeObserver>>);
     node.on_load(move |element| {
         let measured = element.clone();
-        let callback = Closure::<dyn Fn()>::new(move || {
+        let observing = on_resize(&element, move || {
             post_height(f64::from(
                 measured.offset_top() + measured.offset_height() + 16,
             ));
         });
-        if let Ok(o) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-            o.observe(&element);
-            observer.set_value(Some((o, callback)));
-        }
+        observer.set_value(observing);
     });
     on_cleanup(move || {
         if let Some((o, _)) = observer.try_update_value(Option::take).flatten() {

@@ -65,7 +65,7 @@ impl Status {
 }
 
 /// An observer with the callback it calls, kept alive together.
-type Observing<O> = (O, Closure<dyn Fn(js_sys::Array)>);
+pub type Observing<O> = (O, Closure<dyn Fn(js_sys::Array)>);
 
 /// Observes `element` and calls `on_visible` once it first comes near the viewport.
 fn when_visible(
@@ -92,8 +92,8 @@ fn when_visible(
     Some((observer, callback))
 }
 
-/// Calls `on_resize` whenever `element` changes size.
-fn on_resize(
+/// Calls `on_resize` whenever `element` changes size (and once when observing starts).
+pub fn on_resize(
     element: &web_sys::Element,
     on_resize: impl Fn() + 'static,
 ) -> Option<Observing<web_sys::ResizeObserver>> {
