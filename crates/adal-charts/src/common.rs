@@ -74,6 +74,11 @@ impl Scale {
         (v * f).round() / f
     }
 
+    /// A series as drawn, gaps kept.
+    pub fn apply_all(self, values: &[Option<f64>]) -> Vec<Option<f64>> {
+        values.iter().map(|v| v.map(|v| self.apply(v))).collect()
+    }
+
     /// What follows a number: ` %` for shares.
     pub fn suffix(self) -> &'static str {
         if self.percent { " %" } else { "" }

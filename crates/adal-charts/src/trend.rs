@@ -99,11 +99,7 @@ pub fn chart(t: &Trend, theme: Theme) -> Chart {
                 );
             legend.push(t.band.clone());
         }
-        let values: Vec<Option<f64>> = unit
-            .values
-            .iter()
-            .map(|v| v.map(|v| t.scale.apply(v)))
-            .collect();
+        let values = t.scale.apply_all(&unit.values);
         chart = chart.series(
             Line::new()
                 .name(unit.name.clone())
@@ -115,11 +111,7 @@ pub fn chart(t: &Trend, theme: Theme) -> Chart {
         );
     }
     if let Some(national) = &t.national {
-        let values: Vec<Option<f64>> = national
-            .values
-            .iter()
-            .map(|v| v.map(|v| t.scale.apply(v)))
-            .collect();
+        let values = t.scale.apply_all(&national.values);
         chart = chart.series(
             Line::new()
                 .name(national.name.clone())
