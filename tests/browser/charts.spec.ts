@@ -1,18 +1,10 @@
 // The chart views: a unit's page, the ranking, the comparison and the data and method page. Charts are
 // drawn by ECharts from options built in the chart worker; each is checked through ECharts' own option and
 // through its text alternative (the table under it), and every view is scanned by axe.
-import { test, expect, axeViolations, Overview, ORIGIN } from './support';
+import { test, expect, axeViolations, drawn, Overview, ORIGIN } from './support';
 import type { Page } from '@playwright/test';
 
 test.use({ reducedMotion: 'reduce' });
-
-/** Scrolls the chart into view (charts start when they come near the viewport) and waits until drawn. */
-async function drawn(page: Page, name: string) {
-  const figure = page.locator(`figure[data-chart="${name}"]`);
-  await figure.scrollIntoViewIfNeeded();
-  await expect(figure).toHaveAttribute('data-status', 'ready');
-  return figure;
-}
 
 /** The option ECharts holds for the chart `name`: each series' name and number of points. */
 async function option(page: Page, name: string) {

@@ -1,18 +1,11 @@
 // Downloads: every chart and the map offer PNG (2× pixel ratio) and SVG with the title, legend and source line
 // drawn in, and CSV of exactly the figures shown (UTF-8 with a byte-order mark, columns in the reader's
 // language). The files are read back and compared with the view.
-import { test, expect } from './support';
+import { test, expect, drawn } from './support';
 import type { Download, Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 test.use({ reducedMotion: 'reduce' });
-
-async function drawn(page: Page, name: string) {
-  const figure = page.locator(`figure[data-chart="${name}"]`);
-  await figure.scrollIntoViewIfNeeded();
-  await expect(figure).toHaveAttribute('data-status', 'ready');
-  return figure;
-}
 
 /** Clicks the download button for `format` inside `scope` and returns the file's name and bytes. */
 async function download(page: Page, scope: Locator, format: 'png' | 'svg' | 'csv') {

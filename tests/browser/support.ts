@@ -42,6 +42,15 @@ export const test = base.extend<{ watch: Watch }>({
 
 export { expect };
 
+/** Scrolls the chart `name` into view (charts start when they come near the viewport) and waits until it
+ *  is drawn; returns its figure. */
+export async function drawn(page: Page, name: string) {
+  const figure = page.locator(`figure[data-chart="${name}"]`);
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure).toHaveAttribute('data-status', 'ready');
+  return figure;
+}
+
 /** Runs axe-core for WCAG 2.1 A and AA and returns the violations, summarised. */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
