@@ -50,37 +50,36 @@ fn LoadedView(loaded: Arc<Loaded>) -> impl IntoView {
                 .collect_view()
         })
     };
+    // An embed is one piece and stays that piece: no navigation, and `embed=` does not change later.
     let embed = state.view.with_untracked(|(v, _)| v.embed);
-    if let Some(embed) = embed {
-        return view! {
-            <DatasetNotice loaded=loaded.clone() />
-            {notices}
-            <EmbedPage loaded embed />
+    let notice = view! { <DatasetNotice loaded=loaded.clone() /> };
+    let body = move || {
+        if let Some(embed) = embed {
+            return view! { <EmbedPage loaded=loaded.clone() embed /> }.into_any();
         }
-        .into_any();
-    }
-    view! {
-        <DatasetNotice loaded=loaded.clone() />
-        <ViewNav />
-        {notices}
-        {move || match page.get() {
-            (ViewKind::Region, Some(code)) => view! { <RegionPage loaded=loaded.clone() code /> }.into_any(),
+        match page.get() {
+            (ViewKind::Region, Some(code)) => {
+                view! { <RegionPage loaded=loaded.clone() code /> }.into_any()
+            }
             (ViewKind::Compare, _) => view! { <ComparePage /> }.into_any(),
             (ViewKind::Data, _) => view! { <DataPage loaded=loaded.clone() /> }.into_any(),
-            _ => {
-                view! {
-                    <MapSection />
-                    <KeyFiguresSection loaded=loaded.clone() period=national_period />
-                    <section class="ranking-section">
-                        <RankingChart />
-                    </section>
-                    <ReportPanel loaded=loaded.clone() />
-                }
-                    .into_any()
+            _ => view! {
+                <MapSection />
+                <KeyFiguresSection loaded=loaded.clone() period=national_period />
+                <section class="ranking-section">
+                    <RankingChart />
+                </section>
+                <ReportPanel loaded=loaded.clone() />
             }
-        }}
+            .into_any(),
+        }
+    };
+    view! {
+        {notice}
+        {embed.is_none().then(|| view! { <ViewNav /> })}
+        {notices}
+        {body}
     }
-    .into_any()
 }
 
 /// The overview page.
