@@ -141,8 +141,13 @@ pub fn full_view_query(search: &str) -> String {
 pub fn embed_query(search: &str, kind: EmbedKind, pin: &str) -> String {
     let s = query::with_param(&full_view_query(search), "view", None);
     let s = query::with_param(&s, "dataset", Some(pin));
-    let s = query::with_param(&s, "v", Some(LINK_VERSION));
-    query::with_param(&s, "embed", Some(kind.id()))
+    query::with_param(&link_query(&s), "embed", Some(kind.id()))
+}
+
+/// The query string of a link given out for the view `search` (Share, the embeds): the full view, with
+/// the link format's version written.
+pub fn link_query(search: &str) -> String {
+    query::with_param(&full_view_query(search), "v", Some(LINK_VERSION))
 }
 
 /// The version of the link format, written as `v=` into the links people copy and share. A link without

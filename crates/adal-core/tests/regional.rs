@@ -5,7 +5,8 @@ use adal_core::binning::Method;
 use adal_core::figures::key_figures;
 use adal_core::regional::{Filter, MetricId, region_figures};
 use adal_core::view::{
-    Embed, EmbedKind, Notice, ViewKind, embed_query, full_view_query, read_map_view, write_map_view,
+    Embed, EmbedKind, Notice, ViewKind, embed_query, full_view_query, link_query, read_map_view,
+    write_map_view,
 };
 
 mod common;
@@ -256,6 +257,11 @@ fn embeds_are_read_with_their_flags_and_links_move_between_embed_and_full_view()
     assert_eq!(
         full_view_query(&format!("{embed}&plain=1&static=1")),
         "?region=KZ-11&lang=ru&metric=median_wait&dataset=demo@2026-11&v=1"
+    );
+    // A shared link: the full view, versioned.
+    assert_eq!(
+        link_query("?embed=map&plain=1&static=1&region=KZ-11"),
+        "?region=KZ-11&v=1"
     );
     // The map state keeps the embed's parameters when it writes the view.
     let (view, _) = read_map_view(&embed, m, default);

@@ -1,7 +1,7 @@
 //! Sharing: «Share» gives the link to the view, «Embed» on a chart or the map gives an `<iframe>` snippet;
 //! both in a dialog to copy them from (see [`open`]).
 
-use adal_core::view::{EmbedKind, embed_query, full_view_query};
+use adal_core::view::{EmbedKind, embed_query, link_query};
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -34,12 +34,7 @@ fn page_address() -> String {
 
 /// The link to the view `search`, with the link format's version.
 pub fn link_to(search: &str) -> String {
-    let query = adal_core::query::with_param(
-        &full_view_query(search),
-        "v",
-        Some(adal_core::view::LINK_VERSION),
-    );
-    format!("{}{query}", page_address())
+    format!("{}{}", page_address(), link_query(search))
 }
 
 /// The embed of `kind` made from the view `search`, titled `title`, its dataset pinned to the version
