@@ -727,3 +727,53 @@ fn share_writes_a_tagged_preview_page_and_a_card_per_unit_and_language() {
     ]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
 }
+
+/// Issue 10, point 9: a raw file whose first line is a data row (no header line, or a header overwritten
+/// by a row) made `adal publish` print that row — names, IINs, phones, comments — in its error and report.
+#[test]
+fn a_header_less_file_is_refused_without_echoing_its_first_row() {
+    let dir = TempDir::new("header-less");
+    for (kind, clean) in [
+        ("audits", fixture("audits_mixed.csv")),
+        ("complaints", fixture("complaints_mixed.csv")),
+    ] {
+        let content = fs::read_to_string(&clean).expect("fixture");
+        let (header, body) = content.split_once('\n').expect("a header line");
+        let first_row: String = body.lines().next().expect("a row").to_owned();
+        // Without the header line, and with the header overwritten by a copy of the first row.
+        for (case, text_of_file) in [
+            ("without", body.to_owned()),
+            ("overwritten", format!("{first_row}\n{body}")),
+        ] {
+            assert!(!text_of_file.starts_with(header));
+            let raw = dir.path(&format!("{kind}-{case}.csv"));
+            fs::write(&raw, &text_of_file).expect("raw file");
+            let report = dir.path(&format!("{kind}-{case}-report.json"));
+            let (audits, complaints) = if kind == "audits" {
+                (raw.clone(), fixture("complaints_clean.csv"))
+            } else {
+                (fixture("audits_clean.csv"), raw.clone())
+            };
+            let out = publish(
+                &audits,
+                &complaints,
+                &dir.path(&format!("bundle-{kind}-{case}")),
+                &["--report", &report],
+            );
+            let shown = text(&out);
+            assert_ne!(out.status.code(), Some(0), "{kind} {case}: {shown}");
+            assert!(
+                shown.contains("lacks the required column(s)"),
+                "{kind} {case}: {shown}"
+            );
+            assert!(
+                shown.contains("If the first line is a data row"),
+                "{kind} {case}: {shown}"
+            );
+            assert_no_personal_data(&format!("{kind} {case}: output"), &shown);
+            if let Ok(written) = fs::read_to_string(&report) {
+                assert_no_personal_data(&format!("{kind} {case}: report"), &written);
+            }
+        }
+    }
+}

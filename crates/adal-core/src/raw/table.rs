@@ -66,17 +66,57 @@ pub enum FileError {
     /// No header line.
     #[error("the file is empty: it needs a header line naming the columns")]
     Empty,
-    /// A required column is absent from the header.
-    #[error("the header lacks the required column(s) {}; the columns found are: {}", .missing.join(", "), .found.join(", "))]
+    /// A required column is absent from the header. The first line may be a data row (a file without its
+    /// header line, or a header overwritten by a row): so the message names only the column names this
+    /// tool knows and describes every other field of the line by its count and lengths, never its text.
+    #[error(
+        "the first line lacks the required column(s) {}; {}. If the first line is a data row, add the header line",
+        .missing.join(", "),
+        describe_header(.recognised, .others)
+    )]
     MissingColumns {
         /// The required columns not found.
         missing: Vec<String>,
-        /// The header as read.
-        found: Vec<String>,
+        /// The fields of the first line that are column names of this file kind.
+        recognised: Vec<String>,
+        /// The lengths, in characters, of the other fields of the first line (their text is not kept).
+        others: Vec<usize>,
     },
-    /// A column name appears twice.
-    #[error("the column {0:?} appears more than once in the header")]
+    /// A known column name appears twice.
+    #[error("the column «{0}» appears more than once in the header")]
     DuplicateColumn(String),
+}
+
+/// «the recognised columns are a, b; 3 other fields of 4 to 17 characters are not column names»
+fn describe_header(recognised: &[String], others: &[usize]) -> String {
+    let known = if recognised.is_empty() {
+        "no field of it is a known column name".to_owned()
+    } else {
+        format!("the known columns found are {}", recognised.join(", "))
+    };
+    let (Some(min), Some(max)) = (others.iter().min(), others.iter().max()) else {
+        return known;
+    };
+    let lengths = if min == max {
+        format!("{min}")
+    } else {
+        format!("{min} to {max}")
+    };
+    format!(
+        "{known}; {} other field(s) of {lengths} characters are not column names (their text is not shown: it may be personal data)",
+        others.len()
+    )
+}
+
+/// Whether an unknown header name may be echoed in the report: it reads like a column name (lowercase
+/// ASCII letters, digits and underscores, not only digits, at most 40 characters). Anything else, a
+/// name, a phone number or an IIN from a data row where the header should be, is described by position.
+fn echoable(name: &str) -> bool {
+    (1..=40).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && !name.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The outcome of reading one raw file.
@@ -268,21 +308,28 @@ pub(crate) fn read_table<R: Read, T>(
         unknown_columns: Vec::new(),
         personal_columns: Vec::new(),
     };
+    let mut others = Vec::new();
     for (pos, name) in names.iter().enumerate() {
-        if names[..pos].contains(name) {
-            return Err(FileError::DuplicateColumn(name.clone()));
-        }
         match columns.iter().position(|c| c.name == name) {
+            Some(i) if positions[i].is_some() => {
+                return Err(FileError::DuplicateColumn(name.clone()));
+            }
             Some(i) => {
                 positions[i] = Some(pos);
                 if columns[i].role == Role::Personal {
                     parsed.personal_columns.push(name.clone());
                 }
             }
-            None if name.is_empty() => parsed
-                .unknown_columns
-                .push(format!("(unnamed column {})", pos + 1)),
-            None => parsed.unknown_columns.push(name.clone()),
+            None => {
+                others.push(name.chars().count());
+                parsed.unknown_columns.push(if name.is_empty() {
+                    format!("(unnamed column {})", pos + 1)
+                } else if echoable(name) {
+                    name.clone()
+                } else {
+                    format!("(column {}: not a column name)", pos + 1)
+                });
+            }
         }
     }
     let missing: Vec<String> = columns
@@ -292,9 +339,16 @@ pub(crate) fn read_table<R: Read, T>(
         .map(|(c, _)| c.name.to_owned())
         .collect();
     if !missing.is_empty() {
+        let recognised = columns
+            .iter()
+            .zip(&positions)
+            .filter(|(_, p)| p.is_some())
+            .map(|(c, _)| c.name.to_owned())
+            .collect();
         return Err(FileError::MissingColumns {
             missing,
-            found: names,
+            recognised,
+            others,
         });
     }
 
