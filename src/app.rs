@@ -1,10 +1,11 @@
-//! The root component: the router that owns the query string, the i18n context, the view state and the
-//! dataset, and the one page of this version.
+//! The root component: the query string ([`crate::contexts::location`]), the i18n context, the view
+//! state and the dataset, and the one page of the app.
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 
-use crate::contexts::{dataset::provide_dataset, view_state::provide_view_state};
+use crate::contexts::{
+    dataset::provide_dataset, location::provide_location, view_state::provide_view_state,
+};
 use crate::i18n::I18nContextProvider;
 use crate::pages::overview_page::OverviewPage;
 
@@ -13,16 +14,15 @@ use crate::pages::overview_page::OverviewPage;
 pub fn App() -> impl IntoView {
     view! {
         <I18nContextProvider>
-            <Router>
-                <Root />
-            </Router>
+            <Root />
         </I18nContextProvider>
     }
 }
 
-/// Inside the router, so that the contexts can read the query string.
+/// Inside the i18n context, so that the view state can set the language.
 #[component]
 fn Root() -> impl IntoView {
+    provide_location();
     provide_view_state();
     provide_dataset();
     view! { <OverviewPage /> }

@@ -8,11 +8,9 @@ use std::sync::Arc;
 use adal_core::binning::{Classes, bin};
 use adal_core::geo::Point;
 use adal_core::period::Period;
-use adal_core::regional::{Filter, MapFigures, region_figures};
+use adal_core::regional::{Filter, MapFigures, frame_values, region_figures};
 use adal_core::view::{MapView, Notice, ViewKind, full_view_query, read_map_view, write_map_view};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::contexts::dataset::Loaded;
 use crate::contexts::view_state::use_view_state;
@@ -116,8 +114,29 @@ pub fn provide_map_state(loaded: Arc<Loaded>) -> MapState {
         record_aggregation(now() - start);
         Arc::new(figures)
     });
+    // While the map shows one of Play's frames, its classes are computed over all frames, so that a
+    // colour means the same value in every frame; any other period is classed on its own values.
+    let frames = Arc::new(loaded.dataset.play_frames());
+    let frame_filter = Memo::new(move |_| {
+        view.with(|(v, _)| (v.metric, v.service.clone(), v.channel.clone(), v.min_visits))
+    });
+    let frame_values = {
+        let frames = frames.clone();
+        Memo::new(move |_| {
+            let (metric, service, channel, min_visits) = frame_filter.get();
+            let filter = Filter {
+                period: default_period,
+                service,
+                channel,
+            };
+            stored.with_value(|l| frame_values(&l.dataset, metric, &filter, &frames, min_visits))
+        })
+    };
     let classes = Memo::new(move |_| {
-        let method = view.with(|(v, _)| v.method.clone());
+        let (method, period) = view.with(|(v, _)| (v.method.clone(), v.period));
+        if frames.contains(&period) {
+            return frame_values.with(|values| bin(values, &method));
+        }
         let values: Vec<Option<f64>> =
             figures.with(|f| f.regions.iter().map(|r| r.value).collect());
         bin(&values, &method)
@@ -128,18 +147,8 @@ pub fn provide_map_state(loaded: Arc<Loaded>) -> MapState {
         .iter()
         .map(|u| u.centre())
         .collect::<Vec<_>>();
-    let location = use_location();
-    let navigate = use_navigate();
-    let go = move |search: String| {
-        let path = location.pathname.get_untracked();
-        navigate(
-            &format!("{path}{search}"),
-            NavigateOptions {
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
-    };
+    let location = crate::contexts::location::use_location();
+    let go = move |search: String| location.navigate(&search);
     let state = MapState {
         loaded: stored,
         default_period,

@@ -8,7 +8,6 @@ use adal_core::labels::Lang;
 use adal_core::query;
 use adal_core::view::EmbedKind;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::i18n::{Locale, use_i18n};
 
@@ -72,8 +71,7 @@ fn locale_of(lang: Lang) -> Locale {
 
 /// Reads the view state from the URL and keeps the document in step with it.
 pub fn provide_view_state() {
-    let location = use_location();
-    let search = location.search;
+    let search = crate::contexts::location::use_location().search;
     let preferred = browser_languages();
     let lang = Memo::new(move |_| {
         let q = query::get(&search.get(), "lang");

@@ -43,12 +43,10 @@ fn ladder_step(i18n: I18nContext<Locale>, step: &str) -> String {
         "month_to_year_channel_hidden" => {
             t_string!(i18n, gen_month_to_year_channel_hidden).to_string()
         }
-        "quarter_service_to_other_channel_hidden" => {
-            t_string!(i18n, gen_quarter_service_other).to_string()
+        "quarter_service_and_channel_hidden" => {
+            t_string!(i18n, gen_quarter_service_hidden).to_string()
         }
-        "year_service_to_other_channel_hidden" => {
-            t_string!(i18n, gen_year_service_other).to_string()
-        }
+        "year_service_and_channel_hidden" => t_string!(i18n, gen_year_service_hidden).to_string(),
         other => other.to_owned(),
     }
 }
@@ -156,6 +154,7 @@ pub fn DataPage(loaded: Arc<Loaded>) -> impl IntoView {
                 <h3 id="data-metrics">{t_string!(i18n, data_metrics)}</h3>
                 <dl class="metric-definitions">{metrics}</dl>
                 <p>{t_string!(i18n, data_intervals)}</p>
+                <p>{t_string!(i18n, data_ranks)}</p>
                 <p>{t_string!(i18n, data_trend_steps, n = min_visits).to_string()}</p>
             </section>
             <section aria-labelledby="data-method">

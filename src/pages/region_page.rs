@@ -116,6 +116,16 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
         let code = code.clone();
         move || vec![code.clone()]
     });
+    // The unit's place in the ranking of the metric shown, with its 95 % rank interval.
+    let code_for_rank = code.clone();
+    let rank = move || {
+        let metric = state.view.with(|(v, _)| v.metric);
+        let figures = state.figures.get();
+        let figure = figures.regions.iter().find(|r| r.code == code_for_rank)?;
+        let words = crate::components::map::rank_words(i18n, figure)?;
+        let label = crate::components::map::metric_label(&state, metric, lang.get());
+        Some(format!("{label}: {words}"))
+    };
     view! {
         <article class="region-page" data-region-page=code.clone()>
             <p>
@@ -150,6 +160,7 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
             <div class="chart-controls">
                 <MetricPicker id="region-metric" />
             </div>
+            <p class="region-rank">{rank}</p>
             <TrendChart codes />
             <ServiceChart code=code.clone() />
             <ComplaintChart code=code.clone() />

@@ -48,7 +48,7 @@ for (const [name, dataset] of [
       }
       recolour.push(await timeChange(page, '#map-service', round % 2 ? '' : 'healthcare'));
       aggregation.push(await page.evaluate(() => (window as unknown as { __adalAggregationMs: number }).__adalAggregationMs));
-      recolour.push(await timeChange(page, '#map-from', round % 2 ? '2025-12' : '2025-06'));
+      recolour.push(await timeChange(page, '#map-from', round % 2 ? '2025-10' : '2025-04'));
       aggregation.push(await page.evaluate(() => (window as unknown as { __adalAggregationMs: number }).__adalAggregationMs));
     }
     console.log(

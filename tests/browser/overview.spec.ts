@@ -13,7 +13,7 @@ test.describe('the overview on the demo bundle', () => {
     await expect(overview.card('informal_payment_share')).toContainText(/Visits: \d{1,3}(,\d{3})*/);
     await expect(overview.card('complaints').locator('.figure-value')).toHaveText(/^\d{1,3}(,\d{3})+$/);
     await expect(page.getByRole('link', { name: 'Call 1424' })).toHaveAttribute('href', 'tel:1424');
-    await expect(page.locator('.figures-period').first()).toHaveText('December 2025 – November 2026');
+    await expect(page.locator('.figures-period').first()).toHaveText('October 2025 – September 2026');
     expect(watch.consoleErrors).toEqual([]);
   });
 
@@ -31,7 +31,7 @@ test.describe('the overview on the demo bundle', () => {
     await expect(overview.card('quality_index').locator('.figure-value')).toHaveText(/^\d+,\d$/);
     await page.getByRole('navigation', { name: 'Язык' }).getByRole('link', { name: 'Қазақша' }).click();
     await expect(page.getByRole('heading', { name: 'Бүкіл ел бойынша негізгі көрсеткіштер' })).toBeVisible();
-    await expect(page.locator('.figures-period').first()).toHaveText('2025 ж. желтоқсан – 2026 ж. қараша');
+    await expect(page.locator('.figures-period').first()).toHaveText('2025 ж. қазан – 2026 ж. қыркүйек');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('kk');
     expect(watch.consoleErrors).toEqual([]);
   });
@@ -92,7 +92,8 @@ test.describe('the overview on the demo bundle', () => {
 test.describe('loading failures are explained, with a retry, and never blank the page', () => {
   const cases: [string, RegExp][] = [
     ['invalid-json', /The file audits\.json is damaged: it is not valid data \(line 1, column \d+\)/],
-    ['bad-version', /The file manifest\.json uses data format version 2/],
+    ['bad-version', /The file manifest\.json uses data format version 3/],
+    ['old-version', /The file manifest\.json was published in an older data format \(version 1\).*publish it again with the current adal tool/],
     ['bad-checksum', /The file audits\.json does not match the checksum in its manifest/],
     ['unequal-columns', /column «wait_minutes» has \d+ entries where \d+ are declared/],
     ['unknown-region', /names a region code that does not exist: «KZ-99»/],

@@ -44,7 +44,11 @@ fixture('invalid-json', (files) => {
   files['audits.json'] = files['audits.json'].subarray(0, 5000);
 });
 fixture('bad-version', (_files, manifest) => {
-  manifest.schema_version = 2;
+  manifest.schema_version = 3;
+});
+// A bundle of the first contract version: refused with a word to its publisher.
+fixture('old-version', (_files, manifest) => {
+  manifest.schema_version = 1;
 });
 fixture('bad-checksum', (files) => {
   const audits = json(files['audits.json']);

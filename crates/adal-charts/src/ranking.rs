@@ -24,6 +24,10 @@ pub struct Row {
     pub interval: Option<(f64, f64)>,
     /// Drawn in the accent colour.
     pub selected: bool,
+    /// Its rank with the 95 % rank interval, in the reader's words ("Rank 3 of 20 (95 %: 2–6)"), for the
+    /// tooltips.
+    #[serde(default)]
+    pub rank: Option<String>,
 }
 
 /// What the chart shows.
@@ -44,9 +48,13 @@ pub fn chart(r: &Ranking, theme: Theme) -> Chart {
     let s = r.scale;
     let names: Vec<String> = r.rows.iter().map(|row| row.name.clone()).collect();
     // The interval bars' tooltips name the interval, not the stacked widths they are drawn from.
-    let interval_text = |row: &Row| match row.interval {
-        Some((lo, hi)) => format!("{}: {} – {}", row.name, s.apply(lo), s.apply(hi)),
+    let named = |row: &Row| match &row.rank {
+        Some(rank) => format!("{} · {rank}", row.name),
         None => row.name.clone(),
+    };
+    let interval_text = |row: &Row| match row.interval {
+        Some((lo, hi)) => format!("{}: {} – {}", named(row), s.apply(lo), s.apply(hi)),
+        None => named(row),
     };
     let low: Vec<DataPointItem> = r
         .rows
@@ -73,7 +81,7 @@ pub fn chart(r: &Ranking, theme: Theme) -> Chart {
                 theme.neutral()
             };
             DataPointItem::new(s.apply(row.value))
-                .name(row.name.clone())
+                .name(named(row))
                 .item_style(ItemStyle::new().color(colour))
         })
         .collect();

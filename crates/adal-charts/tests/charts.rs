@@ -113,6 +113,7 @@ fn the_ranking_sorts_best_first_with_intervals_the_country_and_the_selected_unit
         value,
         interval: Some((value - 0.02, value + 0.03)),
         selected,
+        rank: selected.then(|| "Rank 2 of 3 (95 %: 1–3)".to_owned()),
     };
     let r = ranking::Ranking {
         title: "Informal payments".into(),
@@ -131,7 +132,13 @@ fn the_ranking_sorts_best_first_with_intervals_the_country_and_the_selected_unit
     assert_eq!(s.len(), 3);
     assert_eq!(s[0]["data"][1]["value"], 8.0, "interval's lower end");
     assert_eq!(s[1]["data"][1]["value"], 5.0, "interval's width");
-    assert_eq!(s[1]["data"][1]["name"], "B: 8 – 13");
+    // The tooltips carry the rank with its 95 % rank interval.
+    assert_eq!(
+        s[1]["data"][1]["name"],
+        "B · Rank 2 of 3 (95 %: 1–3): 8 – 13"
+    );
+    assert_eq!(s[2]["data"][1]["name"], "B · Rank 2 of 3 (95 %: 1–3)");
+    assert_eq!(s[1]["data"][0]["name"], "A: 3 – 8");
     let dots = s[2]["data"].as_array().expect("dots");
     assert_eq!(dots.len(), 3);
     assert_eq!(dots[1]["value"], 10.0);

@@ -82,15 +82,39 @@ pub struct DemoArgs {
     /// The folder to write audits.csv and complaints.csv to.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Number of visits.
-    #[arg(long, default_value_t = 16_000)]
-    pub visits: u64,
-    /// Number of complaints.
-    #[arg(long, default_value_t = 60_000)]
-    pub complaints: u64,
+    /// How the programme samples: `waves` (each unit audited in one month a quarter, four focus services
+    /// per wave; 16,000 visits and 60,000 complaints by default) or `thin` (a thin, flat programme:
+    /// visits in every month, over every service and channel; 6,000 visits and 9,000 complaints).
+    #[arg(long, value_enum, default_value_t = DemoProfile::Waves)]
+    pub profile: DemoProfile,
+    /// Number of visits (default: the profile's).
+    #[arg(long)]
+    pub visits: Option<u64>,
+    /// Number of complaints (default: the profile's).
+    #[arg(long)]
+    pub complaints: Option<u64>,
     /// The last day of data (YYYY-MM-DD). Default: today (UTC). Data start in January 2023.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub until: Option<String>,
+}
+
+/// The sampling profile of `adal demo`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DemoProfile {
+    /// Audits in waves with focus services: a well-fed programme.
+    Waves,
+    /// A thin programme spread evenly over months, services and channels.
+    Thin,
+}
+
+impl DemoProfile {
+    /// The default numbers of visits and complaints.
+    pub fn sizes(self) -> (u64, u64) {
+        match self {
+            DemoProfile::Waves => (16_000, 60_000),
+            DemoProfile::Thin => (6_000, 9_000),
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -7,7 +7,9 @@
 //! some regions improving and some worsening; seasonal volumes and summer queues; thin samples in a few
 //! small regions. Like real programmes, the sample is drawn in waves with quotas: each unit is audited in
 //! one month of every quarter (staggered across units, so every month has data nationally), and each wave
-//! focuses on four services. The personal columns are filled with synthetic names, phone numbers, IINs and comments,
+//! focuses on four services. The `thin` profile is a thin, flat programme instead: a few thousand visits
+//! spread over every month, service and channel, which k-anonymity must publish mostly by quarter. The
+//! personal columns are filled with synthetic names, phone numbers, IINs and comments,
 //! so that publishing visibly removes them. Everything is drawn from a ChaCha generator seeded by `--seed`,
 //! so the same arguments give the same files.
 
@@ -22,7 +24,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, LogNormal, Normal};
 
-use crate::cli::DemoArgs;
+use crate::cli::{DemoArgs, DemoProfile};
 use crate::{Failure, Outcome};
 
 /// `YYYY-MM-DD`.
@@ -334,13 +336,18 @@ pub fn run(args: &DemoArgs) -> Result<Outcome, Failure> {
     let mut rng = ChaCha8Rng::seed_from_u64(args.seed);
     let audits_path = args.out.join("audits.csv");
     let complaints_path = args.out.join("complaints.csv");
-    write_audits(&audits_path, args.visits, until, &mut rng)?;
-    write_complaints(&complaints_path, args.complaints, until, &mut rng)?;
+    let (visits, complaints) = args.profile.sizes();
+    let (visits, complaints) = (
+        args.visits.unwrap_or(visits),
+        args.complaints.unwrap_or(complaints),
+    );
+    write_audits(&audits_path, visits, until, args.profile, &mut rng)?;
+    write_complaints(&complaints_path, complaints, until, &mut rng)?;
     println!(
         "Wrote {} visits to {} and {} complaints to {}, January 2023 to {} (seed {}).",
-        args.visits,
+        visits,
         audits_path.display(),
-        args.complaints,
+        complaints,
         complaints_path.display(),
         iso_date(until),
         args.seed
@@ -364,26 +371,28 @@ fn write_audits(
     path: &Path,
     n: u64,
     until: time::Date,
+    profile: DemoProfile,
     rng: &mut ChaCha8Rng,
 ) -> Result<(), Failure> {
+    let waves = profile == DemoProfile::Waves;
     let calendar = Calendar::new(until, 0.10)?;
     let profiles = profiles_in_region_order();
     let region_pick = weighted(
         regions::all()
             .iter()
             .zip(&profiles)
-            .map(|(r, p)| r.population_2023 as f64 * p.coverage),
+            .map(|(r, p)| r.population_2023 as f64 * if waves { p.coverage } else { 1.0 }),
     )?;
     let service_pick = weighted(SERVICES.iter().map(|s| s.1))?;
     let channel_pick = weighted(AUDIT_CHANNELS.iter().map(|c| c.1))?;
     let noise = Normal::new(0.0, 0.45).map_err(|e| Failure::Usage(e.to_string()))?;
     let visit_noise = Normal::new(0.0, 0.25).map_err(|e| Failure::Usage(e.to_string()))?;
 
-    // Unit r is audited in the months m with m ≡ r (mod 3): one month a quarter.
+    // Unit r is audited in the months m with m ≡ r (mod 3): one month a quarter (every month when thin).
     let wave_picks: Vec<WeightedIndex<f64>> = (0..regions::all().len())
         .map(|ri| {
             weighted(calendar.months.iter().zip(&calendar.weights).map(|(m, w)| {
-                if usize::from(m.month() - 1) % 3 == ri % 3 {
+                if !waves || usize::from(m.month() - 1) % 3 == ri % 3 {
                     *w
                 } else {
                     0.0
@@ -449,7 +458,7 @@ fn write_audits(
         let region = &regions::all()[ri];
         let years = calendar.years_since_start(mi);
         let calendar_month = calendar.months[mi].month();
-        let service_index = if rng.random_bool(FOCUS_SHARE) {
+        let service_index = if waves && rng.random_bool(FOCUS_SHARE) {
             focus[ri][mi / 3][rng.random_range(0..FOCUS_SERVICES)]
         } else {
             service_pick.sample(rng)

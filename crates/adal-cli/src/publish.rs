@@ -78,12 +78,7 @@ pub fn run(args: &PublishArgs) -> Result<Outcome, Failure> {
         return Ok(Outcome::Problems);
     };
 
-    let other = settings
-        .taxonomy
-        .services
-        .position("other")
-        .map(|i| i as u16);
-    let visits = anonymise_visits(&audits.records, settings.k, other);
+    let visits = anonymise_visits(&audits.records, settings.k);
     let counts = suppress_complaints(
         &complaints.records,
         settings.k,
@@ -119,9 +114,10 @@ pub fn run(args: &PublishArgs) -> Result<Outcome, Failure> {
         audit_report.rejected.len()
     );
     println!(
-        "{complaints_name}: {} rows read, {} in published cells, {} in suppressed cells, {} rejected",
+        "{complaints_name}: {} rows read, {} published (in totals by month, quarter or year; {} also by category), {} in suppressed totals, {} rejected",
         complaint_report.rows_read,
         complaint_report.published,
+        counts.in_published_cells,
         complaint_report.suppressed,
         complaint_report.rejected.len()
     );

@@ -243,7 +243,7 @@ fn skip_invalid_publishes_the_valid_rows_and_the_report_balances() {
         .map(|i| {
             (
                 &totals["region"][i],
-                &totals["month"][i],
+                &totals["period"][i],
                 &totals["count"][i],
             )
         })
@@ -352,20 +352,14 @@ fn demo_publish_validate_round_trip() {
     assert!(checked > 1500);
 }
 
-#[test]
-fn the_committed_demo_bundle_is_reproducible() {
+/// Runs `adal demo` with `demo_args` and publishes it with the committed config `config`, as
+/// scripts/make-demo-bundle does; returns the raw folder and the bundle folder.
+fn make_demo(dir: &TempDir, demo_args: &[&str], config: &str, until: &str) -> (String, String) {
     let root = repo_root();
-    let dir = TempDir::new("demo-bundle");
     let raw = dir.path("raw");
-    let out = adal(&[
-        "demo",
-        "--seed",
-        "42",
-        "--until",
-        "2026-11-27",
-        "--out",
-        &raw,
-    ]);
+    let mut args = vec!["demo", "--until", until, "--out", &raw];
+    args.extend_from_slice(demo_args);
+    let out = adal(&args);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let bundle = dir.path("bundle");
     let out = adal(&[
@@ -375,23 +369,201 @@ fn the_committed_demo_bundle_is_reproducible() {
         "--complaints",
         &format!("{raw}/complaints.csv"),
         "--config",
-        &root.join("data/demo/publisher.toml").display().to_string(),
+        &root.join(config).display().to_string(),
         "--generated-at",
-        "2026-11-27",
+        until,
         "--out",
         &bundle,
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    for name in ["audits.json", "complaints.json", "manifest.json"] {
-        let made = fs::read(format!("{bundle}/{name}")).expect("made");
-        let committed = fs::read(root.join("public/data").join(name)).expect("committed");
-        assert!(
-            made == committed,
-            "public/data/{name} differs from what scripts/make-demo-bundle makes"
-        );
+    (raw, bundle)
+}
+
+#[test]
+fn the_committed_demo_bundles_are_reproducible() {
+    let root = repo_root();
+    for (name, demo_args, config, until, folder) in [
+        (
+            "waves",
+            &["--seed", "42"][..],
+            "data/demo/publisher.toml",
+            "2026-11-27",
+            "public/data",
+        ),
+        (
+            "thin",
+            &["--profile", "thin", "--seed", "10"][..],
+            "data/demo-thin/publisher.toml",
+            "2026-09-30",
+            "public/data/thin",
+        ),
+    ] {
+        let dir = TempDir::new(&format!("demo-bundle-{name}"));
+        let (_, bundle) = make_demo(&dir, demo_args, config, until);
+        for file in ["audits.json", "complaints.json", "manifest.json"] {
+            let made = fs::read(format!("{bundle}/{file}")).expect("made");
+            let committed = fs::read(root.join(folder).join(file)).expect("committed");
+            assert!(
+                made == committed,
+                "{folder}/{file} differs from what scripts/make-demo-bundle makes"
+            );
+        }
+        let manifest = read_json(&format!("{bundle}/manifest.json"));
+        assert_eq!(manifest["is_demo"], true);
     }
-    let manifest = read_json(&format!("{bundle}/manifest.json"));
-    assert_eq!(manifest["is_demo"], true);
+}
+
+/// Issue 10: on a thin, flat programme every figure the pages show for their default period — national
+/// and for each of the 20 units, key figures, map, ranking and trends — counts at least 90 % of the valid
+/// visits and complaints of that period, and the report counts at least 90 % of complaints as published.
+#[test]
+fn on_a_thin_programme_the_pages_count_what_happened() {
+    use adal_core::dataset::Dataset;
+    use adal_core::figures::key_figures;
+    use adal_core::period::Period;
+    use adal_core::raw::{read_audits, read_complaints};
+    use adal_core::regional::{Filter, MetricId, region_figures};
+    use adal_core::series::trends;
+    use adal_core::taxonomy::Taxonomy;
+
+    let dir = TempDir::new("thin-coverage");
+    let (raw, bundle) = make_demo(
+        &dir,
+        &["--profile", "thin", "--seed", "10"],
+        "data/demo-thin/publisher.toml",
+        "2026-09-30",
+    );
+    let file = |name: &str| fs::read(format!("{bundle}/{name}")).expect("bundle file");
+    let d = Dataset::open(
+        &file("manifest.json"),
+        &file("audits.json"),
+        &file("complaints.json"),
+    )
+    .expect("opens");
+    let taxonomy = Taxonomy::default();
+    let visits = read_audits(
+        fs::File::open(format!("{raw}/audits.csv")).expect("raw"),
+        &taxonomy,
+    )
+    .expect("raw audits")
+    .records;
+    let complaints = read_complaints(
+        fs::File::open(format!("{raw}/complaints.csv")).expect("raw"),
+        &taxonomy,
+    )
+    .expect("raw complaints")
+    .records;
+    let period = d.default_period();
+    let in_period = |p: Period, m: adal_core::period::Month| m >= p.from && m <= p.to;
+    let code_of = |r: u8| adal_core::regions::all()[r as usize].code.clone();
+    let raw_visits = |p: Period, code: Option<&str>| {
+        visits
+            .iter()
+            .filter(|v| in_period(p, v.month) && code.is_none_or(|c| code_of(v.region) == c))
+            .count() as u64
+    };
+    let raw_complaints = |p: Period, code: Option<&str>| {
+        complaints
+            .iter()
+            .filter(|c| in_period(p, c.month) && code.is_none_or(|k| code_of(c.region) == k))
+            .count() as u64
+    };
+    let share = |counted: u64, all: u64| {
+        if all == 0 {
+            1.0
+        } else {
+            counted as f64 / all as f64
+        }
+    };
+    let filter = Filter {
+        period,
+        service: None,
+        channel: None,
+    };
+    let map = region_figures(&d, MetricId::Completion, &filter, 30);
+    let complaint_map = region_figures(&d, MetricId::Complaints, &filter, 30);
+    let mut lowest: (f64, String) = (1.0, String::new());
+    let codes: Vec<Option<String>> = std::iter::once(None)
+        .chain(d.manifest.regions.iter().map(|r| Some(r.code.clone())))
+        .collect();
+    for code in &codes {
+        let code = code.as_deref();
+        let name = code.unwrap_or("KZ");
+        let f = key_figures(&d, period, code);
+        let (visits_all, complaints_all) = (raw_visits(period, code), raw_complaints(period, code));
+        let mut checks = vec![
+            ("key figures: visits", share(f.visits, visits_all)),
+            (
+                "key figures: complaints",
+                share(f.complaints.counted, complaints_all),
+            ),
+        ];
+        let on_map = match code {
+            Some(c) => map.regions.iter().find(|r| r.code == c).expect("unit"),
+            None => &map.national,
+        };
+        let answered = visits
+            .iter()
+            .filter(|v| in_period(period, v.month) && code.is_none_or(|c| code_of(v.region) == c))
+            .filter(|v| v.completed.is_some())
+            .count() as u64;
+        checks.push(("map and ranking: visits", share(on_map.n, answered)));
+        let complaints_on_map = match code {
+            Some(c) => complaint_map
+                .regions
+                .iter()
+                .find(|r| r.code == c)
+                .expect("unit"),
+            None => &complaint_map.national,
+        };
+        checks.push((
+            "map: complaints",
+            share(complaints_on_map.n, complaints_all),
+        ));
+        if let Some(c) = code {
+            for metric in [MetricId::Completion, MetricId::Complaints] {
+                let t = trends(&d, metric, &filter, &[c.to_owned()], 30);
+                let counted: u64 = t.units[0].iter().map(|p| p.n).sum();
+                let all = if metric == MetricId::Complaints {
+                    complaints_all
+                } else {
+                    answered
+                };
+                checks.push(("trend", share(counted, all)));
+            }
+        }
+        for (what, got) in checks {
+            println!("{name} {what}: {:.1} %", got * 100.0);
+            if got < lowest.0 {
+                lowest = (got, format!("{name} {what}"));
+            }
+            assert!(
+                got >= 0.9,
+                "{name}, {what}: only {:.1} % counted",
+                got * 100.0
+            );
+        }
+    }
+    println!(
+        "thin demo, {} to {}: lowest share counted {:.1} % ({})",
+        period.from,
+        period.to,
+        lowest.0 * 100.0,
+        lowest.1
+    );
+    let report_dir = TempDir::new("thin-report");
+    let out = publish(
+        &format!("{raw}/audits.csv"),
+        &format!("{raw}/complaints.csv"),
+        &report_dir.path("bundle"),
+        &["--report", &report_dir.path("report.json")],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let report = read_json(&report_dir.path("report.json"));
+    let published = report["complaints"]["published"]
+        .as_u64()
+        .expect("published");
+    assert!(published as f64 >= 0.9 * complaints.len() as f64);
 }
 
 #[test]
@@ -557,13 +729,26 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
             Box::new(|b: &str| {
                 let path = format!("{b}/manifest.json");
                 let text = fs::read_to_string(&path).expect("read").replacen(
-                    "\"schema_version\": 1",
                     "\"schema_version\": 2",
+                    "\"schema_version\": 3",
                     1,
                 );
                 fs::write(&path, text).expect("write");
             }),
-            "manifest.json: schema_version is 2",
+            "manifest.json: schema_version is 3",
+        ),
+        (
+            "a version 1 bundle",
+            Box::new(|b: &str| {
+                let path = format!("{b}/manifest.json");
+                let text = fs::read_to_string(&path).expect("read").replacen(
+                    "\"schema_version\": 2",
+                    "\"schema_version\": 1",
+                    1,
+                );
+                fs::write(&path, text).expect("write");
+            }),
+            "manifest.json: schema_version is 1, an older format that this version of Adal Atlas no longer reads: publish the bundle again from the raw files with this version of `adal publish`",
         ),
         (
             "unequal columns",
@@ -609,6 +794,24 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
                 })
             }),
             "count 2 is below k = 5",
+        ),
+        (
+            "overlapping complaint totals",
+            Box::new(|b: &str| {
+                forge(b, "complaints.json", |v| {
+                    v["totals"]["columns"]["period"][0] = "2024".into();
+                })
+            }),
+            "overlap in month 2024-04, so one could be taken from another",
+        ),
+        (
+            "a cell outside its totals",
+            Box::new(|b: &str| {
+                forge(b, "complaints.json", |v| {
+                    v["columns"]["period"][0] = "2024-Q2".into();
+                })
+            }),
+            "is neither the period of one of its published totals nor a year whose totals are all published",
         ),
         (
             "month outside the period",

@@ -7,11 +7,11 @@
 
 use serde::Deserialize;
 
-use crate::SCHEMA_VERSION;
 use crate::bundle::sha256_hex;
 use crate::contract::{AuditsFile, ComplaintsFile, Manifest, files};
 use crate::labels::Labels;
-use crate::period::{Month, Period};
+use crate::period::{Month, Period, PeriodLabel};
+use crate::{INDEX_VERSION, SCHEMA_VERSION};
 
 /// Why a dataset could not be shown.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -42,13 +42,16 @@ pub enum LoadError {
         /// The parser's words.
         detail: String,
     },
-    /// A contract version this app does not read.
-    #[error("{file}: schema_version {found} is not supported (this app reads {SCHEMA_VERSION})")]
+    /// A contract version this app does not read: an older bundle (version 1) must be re-published with
+    /// the current `adal`, a newer one needs a newer app.
+    #[error("{file}: schema_version {found} is not supported (this app reads {expected})")]
     SchemaVersion {
         /// The file.
         file: String,
         /// The version found, if any.
         found: String,
+        /// The version this app reads for that file.
+        expected: u32,
     },
     /// The manifest does not list a file the app needs.
     #[error("{file}: not listed in the manifest")]
@@ -177,15 +180,14 @@ struct VersionProbe {
 
 /// Checks the `schema_version` before the full parse, so that a newer bundle is reported as such and not
 /// as a shape error.
-fn check_version(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
+fn check_version(file: &str, bytes: &[u8], expected: u32) -> Result<(), LoadError> {
     let probe: VersionProbe = serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
     match probe.schema_version {
-        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {
-            Ok(())
-        }
+        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(expected)) => Ok(()),
         other => Err(LoadError::SchemaVersion {
             file: file.to_owned(),
             found: other.map_or_else(|| "(none)".to_owned(), |v| v.to_string()),
+            expected,
         }),
     }
 }
@@ -193,7 +195,7 @@ fn check_version(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
 impl DatasetIndex {
     /// Parses and checks `datasets.json`.
     pub fn parse(bytes: &[u8]) -> Result<DatasetIndex, LoadError> {
-        check_version(INDEX_FILE, bytes)?;
+        check_version(INDEX_FILE, bytes, INDEX_VERSION)?;
         let index: DatasetIndex =
             serde_json::from_slice(bytes).map_err(|e| json_error(INDEX_FILE, &e))?;
         let paths = index.datasets.iter().flat_map(|d| {
@@ -254,6 +256,17 @@ impl DatasetIndex {
     }
 }
 
+/// How finely a bundle places its records in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grain {
+    /// Most records carry their month.
+    Month,
+    /// Most carry at least their calendar quarter.
+    Quarter,
+    /// Many carry only their calendar year.
+    Year,
+}
+
 /// A bundle that passed every check.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
@@ -267,7 +280,7 @@ pub struct Dataset {
 
 /// Parses and checks `manifest.json`: version, shape, and that it lists the two data files.
 pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest, LoadError> {
-    check_version(files::MANIFEST, bytes)?;
+    check_version(files::MANIFEST, bytes, SCHEMA_VERSION)?;
     let manifest: Manifest =
         serde_json::from_slice(bytes).map_err(|e| json_error(files::MANIFEST, &e))?;
     for file in [files::AUDITS, files::COMPLAINTS] {
@@ -330,7 +343,7 @@ fn check_regions<'a>(
 pub fn parse_audits(manifest: &Manifest, bytes: &[u8]) -> Result<AuditsFile, LoadError> {
     let file = files::AUDITS;
     check_checksum(manifest, file, bytes)?;
-    check_version(file, bytes)?;
+    check_version(file, bytes, SCHEMA_VERSION)?;
     let audits: AuditsFile = serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
     check_lengths(file, &audits.columns.lengths(), audits.rows)?;
     check_regions(manifest, file, audits.columns.region.iter().map(|r| &**r))?;
@@ -341,7 +354,7 @@ pub fn parse_audits(manifest: &Manifest, bytes: &[u8]) -> Result<AuditsFile, Loa
 pub fn parse_complaints(manifest: &Manifest, bytes: &[u8]) -> Result<ComplaintsFile, LoadError> {
     let file = files::COMPLAINTS;
     check_checksum(manifest, file, bytes)?;
-    check_version(file, bytes)?;
+    check_version(file, bytes, SCHEMA_VERSION)?;
     let complaints: ComplaintsFile =
         serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
     check_lengths(file, &complaints.columns.lengths(), complaints.rows)?;
@@ -365,7 +378,7 @@ pub const GEO_FILE: &str = "geo/kz-regions.json";
 /// Parses the map file.
 pub fn parse_geo(bytes: &[u8]) -> Result<crate::geo::GeoFile, LoadError> {
     let name = "kz-regions.json";
-    check_version(name, bytes)?;
+    check_version(name, bytes, INDEX_VERSION)?;
     serde_json::from_slice(bytes).map_err(|e| json_error(name, &e))
 }
 
@@ -382,12 +395,99 @@ impl Dataset {
         })
     }
 
-    /// The last twelve months of data (fewer when the data cover less).
+    /// How finely the bundle places its records in time, for every unit at once: [`Grain::Month`] when
+    /// in every unit at least nine in ten visits and nine in ten published complaints carry their month;
+    /// else [`Grain::Quarter`] when they carry at least their quarter; else [`Grain::Year`]. A thin
+    /// programme is published mostly by quarter, and its smallest units by year.
+    pub fn grain(&self) -> Grain {
+        let units = self.manifest.regions.len();
+        // Per unit and kind (visits, complaints): records by finest grain (month, quarter, year).
+        let mut counts = vec![[[0u64; 3]; 2]; units];
+        let unit = |code: &str| self.manifest.regions.iter().position(|r| r.code == code);
+        let finest = |label: &PeriodLabel| match label {
+            PeriodLabel::Month(_) => 0,
+            PeriodLabel::Quarter { .. } => 1,
+            PeriodLabel::Year(_) => 2,
+        };
+        let a = &self.audits.columns;
+        for (code, label) in a.region.iter().zip(&a.month) {
+            if let Some(u) = unit(code) {
+                counts[u][0][finest(label)] += 1;
+            }
+        }
+        let t = &self.complaints.totals.columns;
+        for ((code, label), count) in t.region.iter().zip(&t.period).zip(&t.count) {
+            if let Some(u) = unit(code) {
+                counts[u][1][finest(label)] += u64::from(count.unwrap_or(0));
+            }
+        }
+        let placed = |c: &[u64; 3], grain: usize| {
+            let all: u64 = c.iter().sum();
+            let within: u64 = c[..=grain].iter().sum();
+            all == 0 || within as f64 >= crate::series::PLACED_SHARE * all as f64
+        };
+        let coarsest = counts
+            .iter()
+            .flatten()
+            .map(|c| (0..2).find(|g| placed(c, *g)).unwrap_or(2))
+            .max()
+            .unwrap_or(0);
+        [Grain::Month, Grain::Quarter, Grain::Year][coarsest]
+    }
+
+    /// The blocks a period may start and end with: the months, or where the bundle is published by
+    /// quarter or year ([`Dataset::grain`]) the calendar quarters or years inside the data's period (the
+    /// last one cut at the data's end), so that a period picked from them counts every record. Each is a
+    /// run of months: a period starts at a block's first month and ends at a block's last.
+    pub fn period_blocks(&self) -> Vec<Period> {
+        let bounds = self.manifest.period;
+        let step = match self.grain() {
+            Grain::Month => crate::series::Step::Month,
+            Grain::Quarter => crate::series::Step::Quarter,
+            Grain::Year => crate::series::Step::Year,
+        };
+        crate::series::steps(bounds, step)
+    }
+
+    /// The frames the map's Play steps through: the calendar quarters wholly inside the data's period,
+    /// or, where the bundle is published by year, the years (the first and last cut at the data's ends).
+    pub fn play_frames(&self) -> Vec<Period> {
+        let bounds = self.manifest.period;
+        match self.grain() {
+            Grain::Year => crate::series::steps(bounds, crate::series::Step::Year),
+            _ => crate::series::steps(bounds, crate::series::Step::Quarter)
+                .into_iter()
+                .filter(|q| q.to.index() - q.from.index() == 2)
+                .collect(),
+        }
+    }
+
+    /// The period a page opens with: the last twelve months of data when the bundle has its months
+    /// ([`Dataset::grain`]); else the last four whole calendar quarters, or the last whole calendar
+    /// year, so that the records published by quarter or year are counted. Shorter where the data cover
+    /// less.
     pub fn default_period(&self) -> Period {
-        let to = self.manifest.period.to;
-        let from = Month::from_index(to.index().saturating_sub(11))
-            .filter(|m| *m >= self.manifest.period.from)
-            .unwrap_or(self.manifest.period.from);
-        Period { from, to }
+        let bounds = self.manifest.period;
+        let last_twelve = |to: Month| {
+            let from = Month::from_index(to.index().saturating_sub(11))
+                .filter(|m| *m >= bounds.from)
+                .unwrap_or(bounds.from);
+            Period { from, to }
+        };
+        let aligned = |months: u8| {
+            // The last month ≤ bounds.to that ends a block of `months` (3: a quarter, 12: a year), and
+            // the first month of the earliest whole block inside the last twelve months.
+            let to = bounds.months().filter(|m| m.month() % months == 0).last()?;
+            let from = last_twelve(to)
+                .months()
+                .find(|m| (m.month() - 1) % months == 0)?;
+            (from <= to).then_some(Period { from, to })
+        };
+        match self.grain() {
+            Grain::Month => None,
+            Grain::Quarter => aligned(3),
+            Grain::Year => aligned(12).or_else(|| aligned(3)),
+        }
+        .unwrap_or_else(|| last_twelve(bounds.to))
     }
 }

@@ -2,23 +2,26 @@
 //! and complaints, for the whole country or one unit, each with the sample behind it and a 95 % interval
 //! where it is an estimate.
 //!
-//! A visit counts towards a period only when its published time lies wholly inside it: a visit published
-//! as `2025` (generalised for anonymity) cannot be placed in "December 2025 – November 2026", and is
+//! A visit or complaint counts towards a period only when its published time lies wholly inside it: a
+//! visit published as `2025` (generalised for anonymity) cannot be placed in "2025-Q2 – 2026-Q1", and is
 //! counted in [`KeyFigures::visits_unplaced`] instead, so that the page can say how many were left out.
+//! Periods made of whole calendar quarters ([`crate::dataset::Dataset::default_period`]) place nearly
+//! every visit and complaint of a thin programme, whose records are mostly published by quarter.
 
-use crate::contract::AuditsFile;
 use crate::dataset::Dataset;
 use crate::period::Period;
 use crate::regional::{self, Acc, Filter, MetricId};
 use crate::stats::Estimate;
 
-/// The complaints of a period, with how many unit-months had their total suppressed.
+/// The complaints of a period, with how many could not be counted in it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ComplaintCount {
-    /// Complaints in the published totals.
+    /// Complaints in the published totals that lie inside the period.
     pub counted: u64,
-    /// Unit-months of the period whose total is suppressed (each held 1 to k − 1 complaints, or more
-    /// that could not be shown without revealing small cells): the true figure is higher by that much.
+    /// Complaints published only by a quarter or year that reaches past the period.
+    pub unplaced: u64,
+    /// Totals of the period that are suppressed (each held 1 to k − 1 complaints): the true figure is
+    /// higher by that much.
     pub suppressed_totals: u64,
 }
 
@@ -73,16 +76,6 @@ impl KeyFigures {
     }
 }
 
-/// Visits overlapping `period` (and `region`) without lying inside it: published only by a quarter or year
-/// that reaches past the period.
-fn unplaced(audits: &AuditsFile, period: Period, region: Option<&str>) -> u64 {
-    let c = &audits.columns;
-    (0..audits.rows)
-        .filter(|&i| region.is_none_or(|r| *c.region[i] == *r))
-        .filter(|&i| !period.covers(c.month[i]) && period.overlaps(c.month[i]))
-        .count() as u64
-}
-
 /// The key figures of `period`, for the whole country (`region` `None`) or one unit. The same
 /// accumulation as the map's ([`regional::accumulate`]), for all five visit metrics at once.
 pub fn key_figures(d: &Dataset, period: Period, region: Option<&str>) -> KeyFigures {
@@ -102,7 +95,7 @@ pub fn key_figures(d: &Dataset, period: Period, region: Option<&str>) -> KeyFigu
     let (complaints_per_unit, complaints_total) = regional::complaint_sums(d, period);
     let position = region.map(|code| d.manifest.regions.iter().position(|r| r.code == code));
     let mut nowhere = Acc::default();
-    let (acc, (counted, suppressed_totals), population) = match position {
+    let (acc, sum, population) = match position {
         None => (
             &mut national,
             complaints_total,
@@ -113,22 +106,23 @@ pub fn key_figures(d: &Dataset, period: Period, region: Option<&str>) -> KeyFigu
             complaints_per_unit[i],
             d.manifest.regions[i].population.value,
         ),
-        Some(None) => (&mut nowhere, (0, 0), 0),
+        Some(None) => (&mut nowhere, regional::ComplaintSum::default(), 0),
     };
     KeyFigures {
         period,
         visits: acc.visits,
-        visits_unplaced: unplaced(&d.audits, period, region),
+        visits_unplaced: acc.uncounted,
         quality_index: acc.estimate(MetricId::QualityIndex),
         informal_payment: acc.estimate(MetricId::InformalPayment),
         intermediary: acc.estimate(MetricId::Intermediary),
         completion: acc.estimate(MetricId::Completion),
         median_wait: acc.estimate(MetricId::MedianWait),
         complaints: ComplaintCount {
-            counted,
-            suppressed_totals,
+            counted: sum.counted,
+            unplaced: sum.uncounted,
+            suppressed_totals: sum.suppressed_totals,
         },
-        complaints_per_100k: regional::per_100k(counted, population),
+        complaints_per_100k: regional::per_100k(sum.counted, population),
         population,
     }
 }

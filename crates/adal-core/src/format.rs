@@ -171,6 +171,15 @@ pub fn date(text: &str, lang: Lang) -> String {
 
 /// A period of months: one month alone, or `from – to`.
 pub fn period(p: Period, lang: Lang) -> String {
+    let whole_year = p.from.month() == 1 && p.to.month() == 12 && p.from.year() == p.to.year();
+    if whole_year {
+        let year = p.from.year();
+        return match lang {
+            Lang::Kk => format!("{year} ж."),
+            Lang::Ru => format!("{year} г."),
+            Lang::En => format!("{year}"),
+        };
+    }
     if p.from == p.to {
         month(p.from, lang)
     } else {

@@ -295,11 +295,37 @@ impl Period {
         last >= self.from && first <= self.to
     }
 
+    /// Where a published `label` falls against this period, within the data's `bounds`: a quarter or year
+    /// is first cut to the months the data cover (a bundle ending in September publishes its last year
+    /// as `2026`, which then means January to September), so that a period ending with the data places it.
+    pub fn place(&self, label: PeriodLabel, bounds: Period) -> Placement {
+        let (first, last) = label.months();
+        let (first, last) = (first.max(bounds.from), last.min(bounds.to));
+        if last < self.from || first > self.to {
+            Placement::Outside
+        } else if first >= self.from && last <= self.to {
+            Placement::Inside
+        } else {
+            Placement::Across
+        }
+    }
+
     /// Every month of the period, in order.
     pub fn months(&self) -> impl Iterator<Item = Month> + use<> {
         let (from, to) = (self.from.index(), self.to.index());
         (from..=to).filter_map(Month::from_index)
     }
+}
+
+/// Where a published time falls against a period: see [`Period::place`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// Wholly inside: counted.
+    Inside,
+    /// Partly inside: the record happened in or near the period but cannot be placed in it.
+    Across,
+    /// Wholly outside.
+    Outside,
 }
 
 #[cfg(test)]
@@ -378,6 +404,23 @@ mod tests {
         assert!(period.overlaps("2024".parse().unwrap()));
         assert!(!period.overlaps("2025-Q1".parse().unwrap()));
         assert_eq!(period.months().count(), 17);
+        // The data end in May 2024: the year 2024 then means January to May, inside the period.
+        assert_eq!(
+            period.place("2024".parse().unwrap(), period),
+            Placement::Inside
+        );
+        let wide = Period {
+            from: "2020-01".parse().unwrap(),
+            to: "2030-12".parse().unwrap(),
+        };
+        assert_eq!(
+            period.place("2024".parse().unwrap(), wide),
+            Placement::Across
+        );
+        assert_eq!(
+            period.place("2022".parse().unwrap(), wide),
+            Placement::Outside
+        );
     }
 
     #[test]

@@ -10,7 +10,8 @@ use std::collections::HashMap;
 
 use crate::contract::{AuditColumns, AuditsFile, Better};
 use crate::dataset::Dataset;
-use crate::period::{Month, Period};
+use crate::period::{Month, Period, Placement};
+use crate::ranks::{Spread, rank_intervals};
 use crate::stats::{self, Estimate};
 
 /// The seven metrics of the map.
@@ -100,10 +101,15 @@ pub struct RegionFigure {
     pub n: u64,
     /// Fewer visits than the threshold: to be read with caution.
     pub low_sample: bool,
-    /// Months whose complaint total is suppressed (the value is then a lower bound).
+    /// Complaint totals of the period that are suppressed (the value is then a lower bound).
     pub suppressed_months: u64,
+    /// Visits or complaints of the unit published only by a quarter or year that reaches past the period:
+    /// they happened in or near it but cannot be placed in it, so the figure does not count them.
+    pub uncounted: u64,
     /// 1 for the best unit, among units with a value.
     pub rank: Option<usize>,
+    /// The 95 % rank interval (best, worst), by the simulation of [`crate::ranks`].
+    pub rank_interval: Option<(usize, usize)>,
     /// Value minus the value of the previous period of equal length.
     pub change: Option<f64>,
 }
@@ -125,6 +131,9 @@ pub struct MapFigures {
 pub struct Acc {
     /// Visits matching the filter.
     pub visits: u64,
+    /// Visits matching the filter's service and channel whose published time overlaps the period
+    /// without lying inside it (a quarter or year reaching past its ends): not counted.
+    pub uncounted: u64,
     index_values: Vec<f64>,
     /// (yes, answered) for informal payment, intermediary, completion.
     shares: [(u64, u64); 3],
@@ -172,6 +181,7 @@ impl Acc {
 
     fn absorb(&mut self, other: &Acc) {
         self.visits += other.visits;
+        self.uncounted += other.uncounted;
         self.index_values.extend_from_slice(&other.index_values);
         for (mine, theirs) in self.shares.iter_mut().zip(other.shares) {
             mine.0 += theirs.0;
@@ -199,23 +209,43 @@ impl Acc {
             n: estimate.map_or(0, |e| e.n),
             low_sample: estimate.is_some_and(|e| e.n < min_visits),
             suppressed_months: 0,
+            uncounted: self.uncounted,
             rank: None,
+            rank_interval: None,
             change: None,
         }
     }
 }
 
-fn matches_filter(audits: &AuditsFile, i: usize, filter: &Filter) -> bool {
+/// Whether visit `i` has the filter's service and channel (a visit whose service or channel was not
+/// published matches only "all").
+fn matches_terms(audits: &AuditsFile, i: usize, filter: &Filter) -> bool {
     let c = &audits.columns;
-    filter.period.covers(c.month[i])
-        && filter
-            .service
-            .as_deref()
-            .is_none_or(|s| *c.service[i] == *s)
+    filter
+        .service
+        .as_deref()
+        .is_none_or(|s| c.service[i].as_deref() == Some(s))
         && filter
             .channel
             .as_deref()
             .is_none_or(|ch| c.channel[i].as_deref() == Some(ch))
+}
+
+/// Visits placed in `filter.period` that its service or channel filter cannot see, because their service
+/// (when the filter names one) or channel (likewise) was generalised for k-anonymity and published as
+/// null. 0 without a filter.
+pub fn hidden_by_filter(d: &Dataset, filter: &Filter) -> u64 {
+    if filter.service.is_none() && filter.channel.is_none() {
+        return 0;
+    }
+    let c = &d.audits.columns;
+    (0..d.audits.rows)
+        .filter(|&i| filter.period.place(c.month[i], d.manifest.period) == Placement::Inside)
+        .filter(|&i| {
+            (filter.service.is_some() && c.service[i].is_none())
+                || (filter.channel.is_some() && c.channel[i].is_none())
+        })
+        .count() as u64
 }
 
 /// One pass over the visits matching `filter`, gathering `metrics`: an accumulator per unit of the
@@ -230,14 +260,20 @@ pub fn accumulate(d: &Dataset, filter: &Filter, metrics: &[MetricId]) -> (Vec<Ac
         .collect();
     let mut accs = vec![Acc::default(); index.len()];
     let c = &d.audits.columns;
+    let bounds = d.manifest.period;
     for i in 0..d.audits.rows {
         let Some(&r) = index.get(&*c.region[i]) else {
             continue;
         };
-        if !matches_filter(&d.audits, i, filter) {
+        let placement = filter.period.place(c.month[i], bounds);
+        if placement == Placement::Outside || !matches_terms(&d.audits, i, filter) {
             continue;
         }
         let acc = &mut accs[r];
+        if placement == Placement::Across {
+            acc.uncounted += 1;
+            continue;
+        }
         acc.visits += 1;
         for metric in metrics {
             acc.add(c, i, *metric);
@@ -265,30 +301,53 @@ fn visit_figures(
     (regions, national.figure(metric, "KZ", min_visits))
 }
 
-/// Complaints in the published totals of `period`, and the number of suppressed unit-month totals: per
-/// unit of the manifest (in its order), and for the whole country.
-pub fn complaint_sums(d: &Dataset, period: Period) -> (Vec<(u64, u64)>, (u64, u64)) {
+/// The complaints of a period as the published totals give them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ComplaintSum {
+    /// Complaints in the published totals that lie inside the period.
+    pub counted: u64,
+    /// Complaints in published totals (quarters or years) that overlap the period without lying inside
+    /// it: received in or near the period, but not countable in it.
+    pub uncounted: u64,
+    /// Suppressed totals overlapping the period (each held 1 to k − 1 complaints).
+    pub suppressed_totals: u64,
+}
+
+impl ComplaintSum {
+    fn add(&mut self, other: ComplaintSum) {
+        self.counted += other.counted;
+        self.uncounted += other.uncounted;
+        self.suppressed_totals += other.suppressed_totals;
+    }
+}
+
+/// The complaints of `period` in the published totals: per unit of the manifest (in its order), and for
+/// the whole country (the sum of the units: the country has no totals of its own).
+pub fn complaint_sums(d: &Dataset, period: Period) -> (Vec<ComplaintSum>, ComplaintSum) {
     let t = &d.complaints.totals.columns;
-    let mut sums: HashMap<&str, (u64, u64)> = HashMap::new();
+    let mut sums: HashMap<&str, ComplaintSum> = HashMap::new();
     for i in 0..d.complaints.totals.rows {
-        if t.month[i] < period.from || t.month[i] > period.to {
+        let placement = period.place(t.period[i], d.manifest.period);
+        if placement == Placement::Outside {
             continue;
         }
         let entry = sums.entry(&*t.region[i]).or_default();
         match t.count[i] {
-            Some(n) => entry.0 += u64::from(n),
-            None => entry.1 += 1,
+            Some(n) if placement == Placement::Inside => entry.counted += u64::from(n),
+            Some(n) => entry.uncounted += u64::from(n),
+            None => entry.suppressed_totals += 1,
         }
     }
-    let per_unit: Vec<(u64, u64)> = d
+    let per_unit: Vec<ComplaintSum> = d
         .manifest
         .regions
         .iter()
-        .map(|r| sums.get(r.code.as_str()).copied().unwrap_or((0, 0)))
+        .map(|r| sums.get(r.code.as_str()).copied().unwrap_or_default())
         .collect();
-    let total = per_unit
-        .iter()
-        .fold((0, 0), |(a, b), (c, s)| (a + c, b + s));
+    let mut total = ComplaintSum::default();
+    for sum in &per_unit {
+        total.add(*sum);
+    }
     (per_unit, total)
 }
 
@@ -302,17 +361,19 @@ fn complaint_figures(
     metric: MetricId,
     period: Period,
 ) -> (Vec<RegionFigure>, RegionFigure) {
-    let figure = |code: &str, (counted, suppressed): (u64, u64), population: u64| RegionFigure {
+    let figure = |code: &str, sum: ComplaintSum, population: u64| RegionFigure {
         code: code.to_owned(),
         value: match metric {
-            MetricId::ComplaintsPer100k => per_100k(counted, population),
-            _ => Some(counted as f64),
+            MetricId::ComplaintsPer100k => per_100k(sum.counted, population),
+            _ => Some(sum.counted as f64),
         },
         interval: None,
-        n: counted,
+        n: sum.counted,
         low_sample: false,
-        suppressed_months: suppressed,
+        suppressed_months: sum.suppressed_totals,
+        uncounted: sum.uncounted,
         rank: None,
+        rank_interval: None,
         change: None,
     };
     let (per_unit, total) = complaint_sums(d, period);
@@ -348,6 +409,29 @@ fn raw_figures(
     }
 }
 
+/// The units' values of `metric` over every one of `frames` (the frames of the map's Play), with the
+/// filter's service and channel: the values one set of colour classes is computed over, so that a
+/// colour means the same value in every frame.
+pub fn frame_values(
+    d: &Dataset,
+    metric: MetricId,
+    filter: &Filter,
+    frames: &[Period],
+    min_visits: u64,
+) -> Vec<Option<f64>> {
+    frames
+        .iter()
+        .flat_map(|p| {
+            let f = Filter {
+                period: *p,
+                ..filter.clone()
+            };
+            let (regions, _) = raw_figures(d, metric, &f, min_visits);
+            regions.into_iter().map(|r| r.value)
+        })
+        .collect()
+}
+
 /// The metric for every unit and the whole country, with ranks and the change against the previous
 /// period of equal length (when the data reach back that far). `min_visits` is the low-sample threshold.
 pub fn region_figures(
@@ -380,6 +464,28 @@ pub fn region_figures(
     });
     for (rank, (i, _)) in ranked.iter().enumerate() {
         regions[*i].rank = Some(rank + 1);
+    }
+    let spreads: Vec<Option<Spread>> = regions
+        .iter()
+        .zip(&d.manifest.regions)
+        .map(|(r, entry)| {
+            let value = r.value?;
+            match (metric, r.interval) {
+                (MetricId::Complaints, _) => Some(Spread::from_count(r.n, 1.0)),
+                (MetricId::ComplaintsPer100k, _) => {
+                    let population = entry.population.value;
+                    (population > 0).then(|| Spread::from_count(r.n, 100_000.0 / population as f64))
+                }
+                (_, Some((low, high))) => Some(Spread::from_interval(value, low, high)),
+                (_, None) => None,
+            }
+        })
+        .collect();
+    for (r, interval) in regions
+        .iter_mut()
+        .zip(rank_intervals(&spreads, metric.better()))
+    {
+        r.rank_interval = interval;
     }
     MapFigures {
         metric,

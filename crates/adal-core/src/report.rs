@@ -36,11 +36,12 @@ pub struct FileReport {
     pub error: Option<String>,
     /// Data rows read.
     pub rows_read: u64,
-    /// Rows published (including generalised ones). For complaints: complaints in published cells.
+    /// Rows published (including generalised ones). For complaints: complaints in published totals (by
+    /// month, or by quarter or year where the months were too thin), which every page counts.
     pub published: u64,
-    /// Rows published after generalisation.
+    /// Rows published after generalisation. For complaints: complaints in totals by quarter or year.
     pub generalised: u64,
-    /// Valid rows withheld to protect anonymity. For complaints: complaints in suppressed cells.
+    /// Valid rows withheld to protect anonymity. For complaints: complaints in suppressed totals.
     pub suppressed: u64,
     /// Invalid rows, with line, column and reason.
     pub rejected: Vec<Rejection>,
@@ -56,16 +57,26 @@ pub struct FileReport {
     pub cells: Option<CellReport>,
 }
 
-/// How many complaint cells and totals were suppressed.
+/// How the complaints were published: totals by grain, and the category cells within them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
 pub struct CellReport {
-    /// Non-empty (region, month, category, channel) cells.
+    /// Complaints in published totals by month.
+    pub published_by_month: u64,
+    /// Complaints in published totals by calendar quarter.
+    pub published_by_quarter: u64,
+    /// Complaints in published totals by calendar year.
+    pub published_by_year: u64,
+    /// Complaints whose category is published too (in cells of at least k).
+    pub published_with_category: u64,
+    /// Listed (region, period, category) cells.
     pub cells: u64,
     /// Cells hidden because they held fewer than k complaints.
     pub primary_suppressed: u64,
     /// Cells hidden so that the others cannot be worked out from the totals.
     pub complementary_suppressed: u64,
-    /// (region, month) totals hidden.
+    /// Published totals that list no cell, because no suppression pattern could protect their cells.
+    pub totals_without_cells: u64,
+    /// Totals hidden (years of 1 to k − 1 complaints).
     pub totals_suppressed: u64,
 }
 
@@ -112,8 +123,14 @@ impl FileReport {
     /// Adds the outcome of cell suppression for complaints.
     pub fn with_complaints(mut self, outcome: &ComplaintOutcome) -> FileReport {
         self.published = outcome.published;
+        self.generalised = outcome.published_by_grain[1] + outcome.published_by_grain[2];
         self.suppressed = outcome.suppressed;
         self.cells = Some(CellReport {
+            published_by_month: outcome.published_by_grain[0],
+            published_by_quarter: outcome.published_by_grain[1],
+            published_by_year: outcome.published_by_grain[2],
+            published_with_category: outcome.in_published_cells,
+            totals_without_cells: outcome.totals_without_cells,
             cells: outcome.cells.len() as u64,
             primary_suppressed: outcome.primary_cells,
             complementary_suppressed: outcome.complementary_cells,

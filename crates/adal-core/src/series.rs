@@ -6,7 +6,7 @@
 //! step, so a point of a trend is exactly what the map shows for that month or quarter.
 
 use crate::dataset::Dataset;
-use crate::period::{Month, Period};
+use crate::period::{Period, PeriodLabel, Placement};
 use crate::regional::{self, Filter, MetricId};
 
 /// The length of a trend's steps.
@@ -16,7 +16,13 @@ pub enum Step {
     Month,
     /// Calendar quarters (the first and last may be cut by the period's ends).
     Quarter,
+    /// Calendar years (cut likewise).
+    Year,
 }
+
+/// The share of the records near a step that a series must place in it for that step to be used: below
+/// it, the trend goes by the next longer step, where the records published by quarter or year fit.
+pub const PLACED_SHARE: f64 = 0.9;
 
 /// One figure: a point of a trend or a bar of a breakdown.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +37,8 @@ pub struct Point {
     pub n: u64,
     /// Months whose complaint total is suppressed (the value is then a lower bound).
     pub suppressed_months: u64,
+    /// Visits or complaints published only by a longer period than the step, not counted in it.
+    pub uncounted: u64,
 }
 
 /// A metric over time for some units and for the whole country.
@@ -45,6 +53,9 @@ pub struct Trends {
     /// The whole country, one point per step; empty for the complaint count, whose national total is not
     /// comparable with a unit's.
     pub national: Vec<Point>,
+    /// Whether the step is longer than the sample alone needs, because shorter steps would leave out
+    /// records published only by quarter or year.
+    pub coarse_data: bool,
 }
 
 /// The period cut into steps: every month, or every calendar quarter cut at the period's ends.
@@ -55,6 +66,7 @@ pub fn steps(period: Period, step: Step) -> Vec<Period> {
             (Step::Quarter, Some(last)) => {
                 last.to.year() == month.year() && last.to.quarter() == month.quarter()
             }
+            (Step::Year, Some(last)) => last.to.year() == month.year(),
             _ => false,
         };
         match out.last_mut() {
@@ -80,9 +92,10 @@ fn step_points(
     filter: &Filter,
     positions: &[Option<usize>],
 ) -> (Vec<Point>, Point) {
-    let empty = |n: u64, suppressed_months: u64| Point {
+    let empty = |n: u64, suppressed_months: u64, uncounted: u64| Point {
         n,
         suppressed_months,
+        uncounted,
         ..no_data(filter.period)
     };
     if metric.from_visits() {
@@ -92,29 +105,29 @@ fn step_points(
                 value: Some(e.value),
                 interval: Some((e.low, e.high)),
                 n: e.n,
-                ..empty(0, 0)
+                ..empty(0, 0, acc.uncounted)
             },
-            None => empty(0, 0),
+            None => empty(0, 0, acc.uncounted),
         };
         let units = positions
             .iter()
-            .map(|p| p.map_or_else(|| empty(0, 0), |i| point(&mut accs[i])))
+            .map(|p| p.map_or_else(|| empty(0, 0, 0), |i| point(&mut accs[i])))
             .collect();
         (units, point(&mut national))
     } else {
         let (per_unit, total) = regional::complaint_sums(d, filter.period);
-        let point = |(counted, suppressed): (u64, u64), population: u64| Point {
+        let point = |sum: regional::ComplaintSum, population: u64| Point {
             value: match metric {
-                MetricId::ComplaintsPer100k => regional::per_100k(counted, population),
-                _ => Some(counted as f64),
+                MetricId::ComplaintsPer100k => regional::per_100k(sum.counted, population),
+                _ => Some(sum.counted as f64),
             },
-            ..empty(counted, suppressed)
+            ..empty(sum.counted, sum.suppressed_totals, sum.uncounted)
         };
         let units = positions
             .iter()
             .map(|p| match p {
                 Some(i) => point(per_unit[*i], d.manifest.regions[*i].population.value),
-                None => empty(0, 0),
+                None => empty(0, 0, 0),
             })
             .collect();
         let population = d.manifest.regions.iter().map(|r| r.population.value).sum();
@@ -128,9 +141,26 @@ fn median_below(samples: &[Point], min: u64) -> bool {
     reaching < samples.len() - samples.len() / 2
 }
 
-/// The metric over `filter`'s period for the units `codes` and the whole country. Visit metrics go month
-/// by month when every unit asked for has a median monthly sample of at least `min_visits`, else quarter
-/// by quarter; complaint metrics always go month by month.
+/// Whether each series (every unit's and the country's) places at least [`PLACED_SHARE`] of the records
+/// near its steps: the country's many records must not hide a small unit's losses.
+fn well_placed(t: &Trends) -> bool {
+    t.units
+        .iter()
+        .chain(std::iter::once(&t.national))
+        .all(|series| {
+            let (counted, uncounted) = series
+                .iter()
+                .fold((0u64, 0u64), |(c, u), p| (c + p.n, u + p.uncounted));
+            counted + uncounted == 0
+                || counted as f64 >= PLACED_SHARE * (counted + uncounted) as f64
+        })
+}
+
+/// The metric over `filter`'s period for the units `codes` and the whole country. The trend goes month
+/// by month when the months place at least [`PLACED_SHARE`] of the records (the rest being published
+/// only by quarter or year) and, for visit metrics, every unit asked for has a median monthly sample of
+/// at least `min_visits`; else quarter by quarter, or year by year when even the quarters would leave
+/// more than a tenth of the records out.
 pub fn trends(
     d: &Dataset,
     metric: MetricId,
@@ -162,11 +192,27 @@ pub fn trends(
             periods,
             units,
             national,
+            coarse_data: false,
         }
     };
     let monthly = series(Step::Month);
     let thin = metric.from_visits() && monthly.units.iter().any(|s| median_below(s, min_visits));
-    if thin { series(Step::Quarter) } else { monthly }
+    let monthly_placed = well_placed(&monthly);
+    if !thin && monthly_placed {
+        return monthly;
+    }
+    let mut quarterly = series(Step::Quarter);
+    quarterly.coarse_data = !monthly_placed;
+    if well_placed(&quarterly) {
+        return quarterly;
+    }
+    let mut yearly = series(Step::Year);
+    yearly.coarse_data = true;
+    if well_placed(&yearly) {
+        yearly
+    } else {
+        quarterly
+    }
 }
 
 /// One unit's visit metric for each service of the manifest (in its order), over `filter` with its service
@@ -200,25 +246,55 @@ fn no_data(period: Period) -> Point {
         interval: None,
         n: 0,
         suppressed_months: 0,
+        uncounted: 0,
     }
 }
 
-/// One unit's complaints by category, quarter by quarter.
+/// One unit's complaints by category, quarter by quarter (or year by year).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CategoryBreakdown {
-    /// The quarters (cut at the period's ends).
+    /// The quarters or years (cut at the period's ends).
     pub periods: Vec<Period>,
     /// For each complaint category of the manifest (in its order), the complaints in published cells.
     pub categories: Vec<(String, Vec<u64>)>,
-    /// Complaints counted in the published totals but in cells withheld as too small to publish;
-    /// `None` for a quarter with a suppressed monthly total (then nothing more is known).
+    /// Complaints counted in the published totals but whose category is not published (cells withheld as
+    /// too small); `None` for a step with a suppressed total (then nothing more is known).
     pub withheld: Vec<Option<u64>>,
+    /// Complaints of the unit published only by a year that reaches past a step: not in any bar.
+    pub uncounted: u64,
 }
 
-/// One unit's complaints by category over `period`, by quarter.
+/// One unit's complaints by category over `period`: by quarter, or by year where the unit's totals are
+/// mostly published by year.
 pub fn complaints_by_category(d: &Dataset, code: &str, period: Period) -> CategoryBreakdown {
-    let periods = steps(period, Step::Quarter);
-    let slot = |m: Month| periods.iter().position(|p| p.from <= m && m <= p.to);
+    let t = &d.complaints.totals.columns;
+    let bounds = d.manifest.period;
+    let in_unit = |i: &usize| &*t.region[*i] == code;
+    let placed_by = |step: Step| {
+        let periods = steps(period, step);
+        (0..d.complaints.totals.rows)
+            .filter(in_unit)
+            .filter(|&i| period.place(t.period[i], bounds) != Placement::Outside)
+            .fold((0u64, 0u64), |(placed, all), i| {
+                let n = u64::from(t.count[i].unwrap_or(0));
+                let fits = periods
+                    .iter()
+                    .any(|p| p.place(t.period[i], bounds) == Placement::Inside);
+                (placed + if fits { n } else { 0 }, all + n)
+            })
+    };
+    let (placed, all) = placed_by(Step::Quarter);
+    let step = if all > 0 && (placed as f64) < PLACED_SHARE * all as f64 {
+        Step::Year
+    } else {
+        Step::Quarter
+    };
+    let periods = steps(period, step);
+    let slot = |label: PeriodLabel| {
+        periods
+            .iter()
+            .position(|p| p.place(label, bounds) == Placement::Inside)
+    };
     let categories = &d.manifest.complaint_categories;
     let mut cells = vec![vec![0u64; periods.len()]; categories.len()];
     let c = &d.complaints.columns;
@@ -226,7 +302,7 @@ pub fn complaints_by_category(d: &Dataset, code: &str, period: Period) -> Catego
         if &*c.region[i] != code {
             continue;
         }
-        let (Some(q), Some(n)) = (slot(c.month[i]), c.count[i]) else {
+        let (Some(q), Some(n)) = (slot(c.period[i]), c.count[i]) else {
             continue;
         };
         if let Some(k) = categories.iter().position(|t| *t.id == *c.category[i]) {
@@ -234,12 +310,13 @@ pub fn complaints_by_category(d: &Dataset, code: &str, period: Period) -> Catego
         }
     }
     let mut totals: Vec<Option<u64>> = vec![Some(0); periods.len()];
-    let t = &d.complaints.totals.columns;
+    let mut uncounted = 0;
     for i in 0..d.complaints.totals.rows {
-        if &*t.region[i] != code {
+        if &*t.region[i] != code || period.place(t.period[i], bounds) == Placement::Outside {
             continue;
         }
-        let Some(q) = slot(t.month[i]) else {
+        let Some(q) = slot(t.period[i]) else {
+            uncounted += u64::from(t.count[i].unwrap_or(0));
             continue;
         };
         totals[q] = match (totals[q], t.count[i]) {
@@ -259,6 +336,7 @@ pub fn complaints_by_category(d: &Dataset, code: &str, period: Period) -> Catego
         categories: categories.iter().map(|t| t.id.clone()).zip(cells).collect(),
         periods,
         withheld,
+        uncounted,
     }
 }
 

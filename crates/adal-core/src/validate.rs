@@ -16,7 +16,7 @@ use crate::SCHEMA_VERSION;
 use crate::bundle::sha256_hex;
 use crate::contract::{AuditsFile, ComplaintsFile, Manifest, files};
 use crate::labels::Lang;
-use crate::period::{Month, PeriodLabel};
+use crate::period::{Month, Period, PeriodLabel};
 use crate::regions;
 
 /// A problem found in a bundle.
@@ -174,7 +174,12 @@ fn is_plain_name(path: &str) -> bool {
 /// Checks the manifest on its own.
 pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
     let mut p = Problems::new(files::MANIFEST);
-    if m.schema_version != SCHEMA_VERSION {
+    if m.schema_version < SCHEMA_VERSION {
+        p.push(format!(
+            "schema_version is {}, an older format that this version of Adal Atlas no longer reads: publish the bundle again from the raw files with this version of `adal publish`",
+            m.schema_version
+        ));
+    } else if m.schema_version != SCHEMA_VERSION {
         p.push(format!(
             "schema_version is {}, this version of Adal Atlas reads {SCHEMA_VERSION}",
             m.schema_version
@@ -290,7 +295,7 @@ pub fn check_audits(m: &Manifest, a: &AuditsFile) -> Vec<Problem> {
     let services: HashSet<&str> = m.services.iter().map(|t| t.id.as_str()).collect();
     let channels: HashSet<&str> = m.audit_channels.iter().map(|t| t.id.as_str()).collect();
     let c = &a.columns;
-    let mut groups: HashMap<(&str, PeriodLabel, &str, Option<&str>), u32> = HashMap::new();
+    let mut groups: HashMap<VisitKey<'_>, u32> = HashMap::new();
     for i in 0..a.rows {
         let row = i + 1;
         if !regions.contains(&*c.region[i]) {
@@ -310,10 +315,11 @@ pub fn check_audits(m: &Manifest, a: &AuditsFile) -> Vec<Problem> {
                 m.period.from, m.period.to
             ));
         }
-        if !services.contains(&*c.service[i]) {
+        if let Some(service) = &c.service[i]
+            && !services.contains(&**service)
+        {
             p.push(format!(
-                "row {row}: service «{}» is not one of the manifest's services",
-                c.service[i]
+                "row {row}: service «{service}» is not one of the manifest's services"
             ));
         }
         if let Some(ch) = &c.channel[i]
@@ -334,7 +340,7 @@ pub fn check_audits(m: &Manifest, a: &AuditsFile) -> Vec<Problem> {
             .entry((
                 &*c.region[i],
                 period,
-                &*c.service[i],
+                c.service[i].as_deref(),
                 c.channel[i].as_deref(),
             ))
             .or_default() += 1;
@@ -344,14 +350,47 @@ pub fn check_audits(m: &Manifest, a: &AuditsFile) -> Vec<Problem> {
     small.sort();
     for ((region, period, service, channel), n) in small {
         p.push(format!(
-            "k-anonymity broken: only {n} visit(s) share region {region}, month {period}, service {service}, channel {}; k is {k}",
+            "k-anonymity broken: only {n} visit(s) share region {region}, month {period}, service {}, channel {}; k is {k}",
+            service.unwrap_or("null"),
             channel.unwrap_or("null")
         ));
     }
     p.finish()
 }
 
-/// Checks `complaints.json` against the manifest, including the suppression of small counts.
+/// A published visit's quasi-identifiers: region, period, service and channel (null where generalised).
+type VisitKey<'a> = (&'a str, PeriodLabel, Option<&'a str>, Option<&'a str>);
+
+/// The published complaints a cell of `region` over `period` breaks down: the total of that period, or
+/// for a year, the sum of the region's totals in it when all of them are published; `None` otherwise.
+fn group_total(
+    totals: &BTreeMap<(&str, PeriodLabel), Option<u32>>,
+    region: &str,
+    period: PeriodLabel,
+) -> Option<u64> {
+    if let Some(total) = totals.get(&(region, period)) {
+        return total.map(u64::from);
+    }
+    let PeriodLabel::Year(year) = period else {
+        return None;
+    };
+    let within: Vec<Option<u32>> = totals
+        .iter()
+        .filter(|((r, label), _)| *r == region && label.months().0.year() == year)
+        .map(|(_, count)| *count)
+        .collect();
+    if within.is_empty() {
+        return None;
+    }
+    within
+        .into_iter()
+        .map(|c| c.map(u64::from))
+        .sum::<Option<u64>>()
+}
+
+/// Checks `complaints.json` against the manifest: every unit's totals cover each month of the period
+/// exactly once, no published count lies between 1 and k − 1, every cell belongs to a published total,
+/// and within a total the suppressed cells cannot be worked out or bounded below k from the total.
 pub fn check_complaints(m: &Manifest, f: &ComplaintsFile) -> Vec<Problem> {
     let mut p = Problems::new(files::COMPLAINTS);
     check_version(&mut p, f.schema_version);
@@ -372,70 +411,35 @@ pub fn check_complaints(m: &Manifest, f: &ComplaintsFile) -> Vec<Problem> {
         .iter()
         .map(|t| t.id.as_str())
         .collect();
-    let channels: HashSet<&str> = m.complaint_channels.iter().map(|t| t.id.as_str()).collect();
-    let in_period = |month: Month| month >= m.period.from && month <= m.period.to;
-
-    // Per (region, month): published sum, suppressed cells.
-    #[derive(Default)]
-    struct Group {
-        published: u64,
-        suppressed: u32,
-    }
-    let mut groups: BTreeMap<(&str, Month), Group> = BTreeMap::new();
-    let mut seen = HashSet::new();
-    let c = &f.columns;
-    for i in 0..f.rows {
-        let row = i + 1;
-        let (region, month) = (&*c.region[i], c.month[i]);
-        if !regions.contains(region) {
-            p.push(format!(
-                "row {row}: region «{region}» is not one of the manifest's regions"
-            ));
-        }
-        if !in_period(month) {
-            p.push(format!("row {row}: month {month} lies outside the period"));
-        }
-        if !categories.contains(&*c.category[i]) {
-            p.push(format!(
-                "row {row}: category «{}» is not one of the manifest's categories",
-                c.category[i]
-            ));
-        }
-        if !channels.contains(&*c.channel[i]) {
-            p.push(format!(
-                "row {row}: channel «{}» is not one of the manifest's complaint channels",
-                c.channel[i]
-            ));
-        }
-        if !seen.insert((region, month, &*c.category[i], &*c.channel[i])) {
-            p.push(format!("row {row}: the same cell appears twice"));
-        }
-        let group = groups.entry((region, month)).or_default();
-        match c.count[i] {
-            Some(n) if n < k => p.push(format!(
-                "row {row}: count {n} is below k = {k} and should have been suppressed"
-            )),
-            Some(n) => group.published += u64::from(n),
-            None => group.suppressed += 1,
-        }
-    }
 
     let t = &f.totals.columns;
-    let mut totals: BTreeMap<(&str, Month), Option<u32>> = BTreeMap::new();
+    let mut totals: BTreeMap<(&str, PeriodLabel), Option<u32>> = BTreeMap::new();
+    let mut covered: HashMap<(&str, Month), u32> = HashMap::new();
     for i in 0..f.totals.rows {
         let row = i + 1;
-        let key = (&*t.region[i], t.month[i]);
-        if !regions.contains(key.0) || !in_period(key.1) {
+        let key = (&*t.region[i], t.period[i]);
+        if !regions.contains(key.0) || !m.period.overlaps(key.1) {
             p.push(format!(
-                "totals row {row}: region «{}», month {} is outside the manifest",
+                "totals row {row}: region «{}», period {} is outside the manifest",
                 key.0, key.1
             ));
         }
         if totals.insert(key, t.count[i]).is_some() {
             p.push(format!(
-                "totals row {row}: region {}, month {} appears twice",
+                "totals row {row}: region {}, period {} appears twice",
                 key.0, key.1
             ));
+        }
+        let (first, last) = key.1.months();
+        let span = Period {
+            from: first,
+            to: last,
+        };
+        for month in span
+            .months()
+            .filter(|m2| *m2 >= m.period.from && *m2 <= m.period.to)
+        {
+            *covered.entry((key.0, month)).or_default() += 1;
         }
         if let Some(n) = t.count[i]
             && n > 0
@@ -448,22 +452,84 @@ pub fn check_complaints(m: &Manifest, f: &ComplaintsFile) -> Vec<Problem> {
     }
     for r in &m.regions {
         for month in m.period.months() {
-            if !totals.contains_key(&(r.code.as_str(), month)) {
-                p.push(format!(
-                    "totals: no entry for region {}, month {month}",
+            match covered.get(&(r.code.as_str(), month)).copied().unwrap_or(0) {
+                1 => {}
+                0 => p.push(format!(
+                    "totals: no total covers region {}, month {month}",
                     r.code
-                ));
+                )),
+                n => p.push(format!(
+                    "totals: {n} totals of region {} overlap in month {month}, so one could be taken from another",
+                    r.code
+                )),
             }
         }
     }
-    for ((region, month), g) in &groups {
-        let Some(Some(total)) = totals.get(&(*region, *month)) else {
-            continue; // total suppressed or missing (reported above): nothing to subtract from
+
+    // Per (region, period) of a total: published sum, suppressed cells.
+    #[derive(Default)]
+    struct Group {
+        published: u64,
+        suppressed: u32,
+    }
+    let mut groups: BTreeMap<(&str, PeriodLabel), Group> = BTreeMap::new();
+    let mut seen = HashSet::new();
+    let c = &f.columns;
+    for i in 0..f.rows {
+        let row = i + 1;
+        let (region, period) = (&*c.region[i], c.period[i]);
+        if !regions.contains(region) {
+            p.push(format!(
+                "row {row}: region «{region}» is not one of the manifest's regions"
+            ));
+        }
+        if group_total(&totals, region, period).is_none() {
+            p.push(format!(
+                "row {row}: region {region}, period {period} is neither the period of one of its published totals nor a year whose totals are all published"
+            ));
+        }
+        if !categories.contains(&*c.category[i]) {
+            p.push(format!(
+                "row {row}: category «{}» is not one of the manifest's categories",
+                c.category[i]
+            ));
+        }
+        if !seen.insert((region, period, &*c.category[i])) {
+            p.push(format!("row {row}: the same cell appears twice"));
+        }
+        let group = groups.entry((region, period)).or_default();
+        match c.count[i] {
+            Some(n) if n < k => p.push(format!(
+                "row {row}: count {n} is below k = {k} and should have been suppressed"
+            )),
+            Some(n) => group.published += u64::from(n),
+            None => group.suppressed += 1,
+        }
+    }
+    let mut cell_years: HashMap<(&str, u16), (bool, bool)> = HashMap::new();
+    for (region, period) in groups.keys() {
+        let entry = cell_years
+            .entry((*region, period.months().0.year()))
+            .or_default();
+        match period {
+            PeriodLabel::Year(_) => entry.0 = true,
+            _ => entry.1 = true,
+        }
+    }
+    for ((region, year), (whole, finer)) in cell_years {
+        if whole && finer {
+            p.push(format!(
+                "region {region}, {year}: cells of the whole year and of shorter periods overlap, so one could be taken from the other"
+            ));
+        }
+    }
+    for ((region, period), g) in &groups {
+        let Some(total) = group_total(&totals, region, *period) else {
+            continue; // reported above: nothing to subtract from
         };
-        let total = u64::from(*total);
         if g.published > total {
             p.push(format!(
-                "region {region}, month {month}: published cells add up to {}, more than the total {total}",
+                "region {region}, period {period}: published cells add up to {}, more than the total {total}",
                 g.published
             ));
             continue;
@@ -471,27 +537,17 @@ pub fn check_complaints(m: &Manifest, f: &ComplaintsFile) -> Vec<Problem> {
         let hidden = total - g.published;
         match g.suppressed {
             0 if hidden != 0 => p.push(format!(
-                "region {region}, month {month}: cells add up to {}, the total says {total}",
+                "region {region}, period {period}: cells add up to {}, the total says {total}",
                 g.published
             )),
             0 => {}
             1 => p.push(format!(
-                "region {region}, month {month}: a single suppressed cell can be worked out from the total ({hidden})"
+                "region {region}, period {period}: a single suppressed cell can be worked out from the total ({hidden})"
             )),
             n if hidden < u64::from(n) || hidden - u64::from(n - 1) < u64::from(k) => p.push(format!(
-                "region {region}, month {month}: the {n} suppressed cells add up to {hidden}, which bounds each below k = {k}"
+                "region {region}, period {period}: the {n} suppressed cells add up to {hidden}, which bounds each below k = {k}"
             )),
             _ => {}
-        }
-    }
-    for ((region, month), total) in &totals {
-        if let Some(total) = total
-            && *total > 0
-            && !groups.contains_key(&(*region, *month))
-        {
-            p.push(format!(
-                "region {region}, month {month}: the total is {total} but no cell is listed"
-            ));
         }
     }
     p.finish()

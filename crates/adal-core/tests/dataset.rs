@@ -36,10 +36,13 @@ fn the_demo_bundle_opens() {
     let d = Dataset::open(MANIFEST, AUDITS, COMPLAINTS).expect("the demo bundle opens");
     assert!(d.manifest.is_demo);
     assert_eq!(d.manifest.regions.len(), 20);
+    // A fifth of the visits are published by quarter: the atlas opens on the last four whole quarters,
+    // not on the last twelve months (which would cut the last quarter, 2026-Q4, in two).
+    assert_eq!(d.grain(), adal_core::dataset::Grain::Quarter);
     let p = d.default_period();
     assert_eq!(
         (p.from.to_string(), p.to.to_string()),
-        ("2025-12".into(), "2026-11".into())
+        ("2025-10".into(), "2026-09".into())
     );
 }
 
@@ -60,12 +63,12 @@ fn every_broken_bundle_gives_its_own_error() {
             "unsupported version",
             Dataset::open(
                 &String::from_utf8_lossy(MANIFEST)
-                    .replacen("\"schema_version\": 1", "\"schema_version\": 2", 1)
+                    .replacen("\"schema_version\": 2", "\"schema_version\": 1", 1)
                     .into_bytes(),
                 AUDITS,
                 COMPLAINTS,
             ),
-            "manifest.json: schema_version 2 is not supported",
+            "manifest.json: schema_version 1 is not supported (this app reads 2)",
         ),
         (
             "checksum",
@@ -292,7 +295,7 @@ fn national_complaints_add_up_the_published_totals() {
     let f = key_figures(&d, p, None);
     let t = &d.complaints.totals.columns;
     let expected: u64 = (0..d.complaints.totals.rows)
-        .filter(|&i| t.month[i] >= p.from && t.month[i] <= p.to)
+        .filter(|&i| p.covers(t.period[i]))
         .filter_map(|i| t.count[i])
         .map(u64::from)
         .sum();

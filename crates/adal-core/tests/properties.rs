@@ -53,12 +53,7 @@ fn publish(
         from: month(0),
         to: month(0),
     });
-    let other = settings
-        .taxonomy
-        .services
-        .position("other")
-        .map(|i| i as u16);
-    let published = anonymise_visits(visits, k, other);
+    let published = anonymise_visits(visits, k);
     let counts = suppress_complaints(complaints, k, regions::all().len(), period);
     let mut a = HashingWriter::new(Vec::new());
     bundle::write_audits(&mut a, &published.published, &settings).expect("audits");
@@ -85,8 +80,7 @@ proptest! {
         visits in proptest::collection::vec(visit_strategy(4, 14), 0..400),
         k in 2u32..8,
     ) {
-        let other = Some(9);
-        let out = anonymise_visits(&visits, k, other);
+        let out = anonymise_visits(&visits, k);
         prop_assert_eq!(out.published.len() as u64 + out.suppressed, visits.len() as u64);
         prop_assert_eq!(out.per_level.iter().sum::<u64>(), out.published.len() as u64);
         let mut groups: HashMap<_, u32> = HashMap::new();
@@ -123,6 +117,63 @@ proptest! {
         prop_assert!(problems.is_empty(), "{:?}", problems);
         for count in complaints_file.columns.count.iter().flatten() {
             prop_assert!(*count >= k);
+        }
+    }
+
+    /// Complaints are coarsened, not withheld: every complaint is in exactly one total of its unit, each
+    /// published total is 0 or at least k, the totals never overlap (so none can be taken from another),
+    /// and a suppressed total is a whole year of 1 to k − 1 complaints. Within a total, the suppressed cells
+    /// are none, or at least two whose sum leaves each room to reach k, so no cell is worked out or bounded
+    /// below k from the published total and cells.
+    #[test]
+    fn complaint_totals_partition_the_months_and_protect_their_cells(
+        complaints in proptest::collection::vec((0u8..4, 0u32..30, 0u16..7), 0..600),
+        k in 2u32..8,
+    ) {
+        let complaints: Vec<Complaint> = complaints
+            .into_iter()
+            .map(|(region, m, category)| Complaint { region, month: month(m), category, channel: 0 })
+            .collect();
+        let period = Period { from: month(0), to: month(29) };
+        let out = suppress_complaints(&complaints, k, 4, period);
+        prop_assert_eq!(out.published + out.suppressed, complaints.len() as u64);
+        prop_assert_eq!(out.published_by_grain.iter().sum::<u64>(), out.published);
+        for region in 0..4u8 {
+            let mut covered: HashMap<Month, u32> = HashMap::new();
+            for t in out.totals.iter().filter(|t| t.region == region) {
+                let (first, last) = t.period.months();
+                for m in (Period { from: first, to: last }).months().filter(|m| *m >= period.from && *m <= period.to) {
+                    *covered.entry(m).or_default() += 1;
+                }
+                let actual = complaints
+                    .iter()
+                    .filter(|c| c.region == region && c.month >= first && c.month <= last)
+                    .count() as u32;
+                prop_assert_eq!(t.count, actual);
+                if t.suppressed {
+                    prop_assert!(t.count > 0 && t.count < k);
+                    prop_assert!(matches!(t.period, adal_core::period::PeriodLabel::Year(_)));
+                } else {
+                    prop_assert!(t.count == 0 || t.count >= k);
+                }
+            }
+            prop_assert!(period.months().all(|m| covered.get(&m) == Some(&1)));
+        }
+        let mut groups: HashMap<_, (u32, u32, u32)> = HashMap::new();
+        for c in &out.cells {
+            let g = groups.entry((c.region, c.period)).or_default();
+            if c.suppressed { g.0 += 1; g.1 += c.count; } else { prop_assert!(c.count >= k); g.2 += c.count; }
+        }
+        for ((region, label), (n, sum, _)) in groups {
+            // The cells break down one published total, or a whole year whose totals are all published.
+            let (first, last) = label.months();
+            let under: Vec<_> = out.totals.iter()
+                .filter(|t| t.region == region && t.period.months().0 >= first && t.period.months().1 <= last)
+                .collect();
+            prop_assert!(!under.is_empty());
+            prop_assert!(under.iter().all(|t| !t.suppressed));
+            prop_assert!(under.len() == 1 || matches!(label, adal_core::period::PeriodLabel::Year(_)));
+            prop_assert!(n == 0 || (n >= 2 && sum - (n - 1) >= k), "cells of {} {}: {} suppressed, sum {}", region, label, n, sum);
         }
     }
 

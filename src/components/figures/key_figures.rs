@@ -65,6 +65,7 @@ pub fn KeyFiguresSection(
         .and_then(|code| dataset.manifest.regions.iter().find(|r| r.code == code))
         .map(|r| r.name.clone());
     let unplaced = figures.visits_unplaced;
+    let complaints_unplaced = figures.complaints.unplaced;
     let suppressed = figures.complaints.suppressed_totals;
     let population_date = dataset
         .manifest
@@ -81,10 +82,13 @@ pub fn KeyFiguresSection(
             let lang = view_state.lang.get();
             let id = MetricId::parse(&metric.id);
             let value = id.and_then(|m| metric_value(m, &figures, lang));
+            // Against the period of equal length just before, named, so that the reader knows what is
+            // compared (a trend's first and last points may be other periods).
             let change = id.zip(before.as_deref()).and_then(|(m, then)| {
                 let c = figures.value(m)? - then.value(m)?;
                 let change = format::metric_change(m, c, lang);
-                Some(t_string!(i18n, tooltip_change, change = change).to_string())
+                let period = format::period(then.period, lang);
+                Some(t_string!(i18n, change_against, period = period, change = change).to_string())
             });
             let sample = match metric.id.as_str() {
                 "complaints" => Some(t_string!(i18n, complaints_behind).to_string()),
@@ -140,6 +144,11 @@ pub fn KeyFiguresSection(
             <Show when=move || { unplaced > 0 }>
                 <p class="note">
                     {move || t_string!(i18n, unplaced_note, n = format::integer(unplaced, lang.get()))}
+                </p>
+            </Show>
+            <Show when=move || { complaints_unplaced > 0 }>
+                <p class="note">
+                    {move || t_string!(i18n, complaints_unplaced_note, n = format::integer(complaints_unplaced, lang.get()))}
                 </p>
             </Show>
             <Show when=move || { suppressed > 0 }>

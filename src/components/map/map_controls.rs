@@ -2,8 +2,9 @@
 //! channel filters, classing, and the map/table toggle. Every control writes the URL.
 
 use adal_core::binning::Method;
+use adal_core::dataset::Grain;
 use adal_core::format;
-use adal_core::period::{Month, Period};
+use adal_core::period::Month;
 use adal_core::taxonomy::Term;
 use leptos::prelude::*;
 
@@ -11,18 +12,6 @@ use crate::components::trends::metric_picker::MetricPicker;
 use crate::contexts::map_state::use_map_state;
 use crate::contexts::view_state::{reduced_motion, use_view_state};
 use crate::i18n::{t, t_string, use_i18n};
-
-/// The quarters that lie wholly inside the data's period.
-fn quarters(bounds: Period) -> Vec<Period> {
-    bounds
-        .months()
-        .filter(|m| m.month() % 3 == 1)
-        .filter_map(|from| {
-            let to = Month::from_index(from.index() + 2)?;
-            (to <= bounds.to).then_some(Period { from, to })
-        })
-        .collect()
-}
 
 /// A filter over one of the manifest's lists: "all", or one term.
 #[component]
@@ -73,28 +62,43 @@ pub fn MapControls() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_map_state();
     let lang = use_view_state().lang;
-    let (bounds, services, channels) = state.loaded.with_value(|l| {
+    let (services, channels, blocks, grain) = state.loaded.with_value(|l| {
         let m = &l.dataset.manifest;
-        (m.period, m.services.clone(), m.audit_channels.clone())
+        (
+            m.services.clone(),
+            m.audit_channels.clone(),
+            l.dataset.period_blocks(),
+            l.dataset.grain(),
+        )
     });
-    let months: Vec<Month> = bounds.months().collect();
 
+    // A period starts with a block's first month and ends with a block's last: months, or the quarters
+    // or years the bundle is published by, so that a period picked here counts every record.
     let month_options = move |is_from: bool| {
-        let months = months.clone();
+        let blocks = blocks.clone();
         move || {
             let period = state.view.with(|(v, _)| v.period);
             let chosen = if is_from { period.from } else { period.to };
-            months
+            blocks
                 .iter()
-                .map(|m| {
+                .map(|b| {
+                    let m = if is_from { b.from } else { b.to };
                     view! {
-                        <option value=m.to_string() selected=*m == chosen>
-                            {format::month(*m, lang.get())}
+                        <option value=m.to_string() selected=m == chosen>
+                            {format::step(*b, lang.get())}
                         </option>
                     }
                 })
                 .collect_view()
         }
+    };
+    let blocks_note = move || {
+        let unit = match grain {
+            Grain::Month => return None,
+            Grain::Quarter => t_string!(i18n, grain_quarters),
+            Grain::Year => t_string!(i18n, grain_years),
+        };
+        Some(t_string!(i18n, period_whole, unit = unit).to_string())
     };
     let set_month = move |is_from: bool, value: String| {
         let Ok(month) = value.parse::<Month>() else {
@@ -112,7 +116,7 @@ pub fn MapControls() -> impl IntoView {
     };
 
     // Play: step through the quarters; with reduced motion, one quarter per press.
-    let steps = quarters(bounds);
+    let steps = state.loaded.with_value(|l| l.dataset.play_frames());
     let playing = RwSignal::new(false);
     let timer = StoredValue::new_local(None::<IntervalHandle>);
     // The quarter after the one shown, or the first quarter when the period shown is not a quarter.
@@ -187,6 +191,8 @@ pub fn MapControls() -> impl IntoView {
                     {move || {
                         if playing.get() {
                             t_string!(i18n, pause).to_string()
+                        } else if reduced_motion() && grain == Grain::Year {
+                            t_string!(i18n, next_year).to_string()
                         } else if reduced_motion() {
                             t_string!(i18n, next_quarter).to_string()
                         } else {
@@ -256,6 +262,7 @@ pub fn MapControls() -> impl IntoView {
                 </button>
             </div>
         </div>
+        {blocks_note().map(|note| view! { <p class="note period-note">{note}</p> })}
         <Show when=is_complaints>
             <p class="note">{t!(i18n, complaints_filters_note)}</p>
         </Show>

@@ -1,6 +1,7 @@
 //! One written paragraph under the map for everyone: the highest and lowest unit and the national figure.
 
 use adal_core::format;
+use adal_core::regional::{Filter, hidden_by_filter};
 use leptos::prelude::*;
 
 use super::describe;
@@ -51,9 +52,50 @@ pub fn MapSummary() -> impl IntoView {
             _ => t_string!(i18n, summary_empty).to_string(),
         }
     };
+    // What the figures could not count, said under them: records published only by a quarter or year
+    // that reaches past the period, and visits a service or channel filter cannot see.
+    let notes = move || {
+        let lang = lang.get();
+        let (metric, filter) = state.view.with(|(v, _)| {
+            (
+                v.metric,
+                Filter {
+                    period: v.period,
+                    service: v.service.clone(),
+                    channel: v.channel.clone(),
+                },
+            )
+        });
+        let uncounted = state.figures.with(|f| f.national.uncounted);
+        let mut notes = Vec::new();
+        if uncounted > 0 {
+            let n = format::integer(uncounted, lang);
+            notes.push(if metric.from_visits() {
+                t_string!(i18n, unplaced_note, n = n).to_string()
+            } else {
+                t_string!(i18n, complaints_unplaced_note, n = n).to_string()
+            });
+        }
+        let hidden = if metric.from_visits() {
+            state
+                .loaded
+                .with_value(|l| hidden_by_filter(&l.dataset, &filter))
+        } else {
+            0
+        };
+        if hidden > 0 {
+            let n = format::integer(hidden, lang);
+            notes.push(t_string!(i18n, filter_unpublished_note, n = n).to_string());
+        }
+        notes
+            .into_iter()
+            .map(|note| view! { <p class="note coverage-note">{note}</p> })
+            .collect_view()
+    };
     view! {
         <p class="map-summary" id="map-summary">
             {text}
         </p>
+        {notes}
     }
 }

@@ -79,9 +79,7 @@ pub fn describe(
     } else {
         t_string!(i18n, tooltip_complaints, n = n).to_string()
     };
-    let rank = figure
-        .rank
-        .map(|r| t_string!(i18n, tooltip_rank, rank = r).to_string());
+    let rank = rank_words(i18n, figure);
     let change = figure.change.map(|c| {
         t_string!(
             i18n,
@@ -105,6 +103,31 @@ pub fn describe(
         rank,
         change,
         caution,
+    }
+}
+
+/// "Rank 3 of 20 (95 % rank interval: 2–6)", or "Rank 3 of 20" without an interval.
+pub fn rank_words(i18n: I18nContext<Locale>, figure: &RegionFigure) -> Option<String> {
+    let rank = figure.rank?;
+    Some(match figure.rank_interval {
+        Some((best, worst)) => t_string!(
+            i18n,
+            rank_with_interval,
+            rank = rank,
+            best = best,
+            worst = worst
+        )
+        .to_string(),
+        None => t_string!(i18n, tooltip_rank, rank = rank).to_string(),
+    })
+}
+
+/// A table's rank cell: "3 (2–6)", the rank and its 95 % rank interval.
+pub fn rank_cell(figure: &RegionFigure) -> String {
+    match (figure.rank, figure.rank_interval) {
+        (Some(rank), Some((best, worst))) => format!("{rank} ({best}–{worst})"),
+        (Some(rank), None) => rank.to_string(),
+        _ => String::new(),
     }
 }
 

@@ -79,7 +79,7 @@ fn row_cells(
         d.caution.map(|c| format!(" ({c})")).unwrap_or_default(),
         interval,
         format::integer(r.n, lang),
-        r.rank.map(|x| x.to_string()).unwrap_or_default(),
+        super::rank_cell(r),
         r.change
             .map_or_else(String::new, |c| format::metric_change(metric, c, lang)),
     ]
@@ -92,7 +92,7 @@ fn headings(i18n: I18nContext<Locale>) -> [String; 6] {
         t_string!(i18n, table_value).to_string(),
         t_string!(i18n, table_interval).to_string(),
         t_string!(i18n, table_n).to_string(),
-        t_string!(i18n, table_rank).to_string(),
+        t_string!(i18n, table_rank_interval).to_string(),
         t_string!(i18n, table_change).to_string(),
     ]
 }

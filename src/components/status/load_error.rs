@@ -30,8 +30,16 @@ pub fn LoadErrorView(error: LoadError) -> impl IntoView {
         LoadError::Json {
             file, line, column, ..
         } => t_string!(i18n, error_json, file = file, line = line, column = column).to_string(),
-        LoadError::SchemaVersion { file, found } => {
-            t_string!(i18n, error_schema, file = file, found = found).to_string()
+        LoadError::SchemaVersion {
+            file,
+            found,
+            expected,
+        } => {
+            if found.parse::<u32>().is_ok_and(|v| v < expected) {
+                t_string!(i18n, error_schema_old, file = file, found = found).to_string()
+            } else {
+                t_string!(i18n, error_schema, file = file, found = found).to_string()
+            }
         }
         LoadError::NotInManifest { file } => {
             t_string!(i18n, error_not_listed, file = file).to_string()

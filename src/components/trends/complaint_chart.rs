@@ -79,7 +79,14 @@ pub fn ComplaintChart(
         ChartView {
             input,
             description,
-            note: None,
+            note: (d.uncounted > 0).then(|| {
+                t_string!(
+                    i18n,
+                    complaints_unplaced_note,
+                    n = format::integer(d.uncounted, l)
+                )
+                .to_string()
+            }),
             clickable: None,
             table: TableData {
                 caption: title,

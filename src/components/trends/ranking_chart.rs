@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::{TableData, scale, value_cell};
 use crate::components::chart::{ChartFigure, ChartView};
-use crate::components::map::{metric_label, region_name};
+use crate::components::map::{metric_label, rank_cell, rank_words, region_name};
 use crate::contexts::map_state::use_map_state;
 use crate::contexts::view_state::use_view_state;
 use crate::i18n::{t_string, use_i18n};
@@ -45,6 +45,7 @@ pub fn RankingChart(
         )
         .to_string();
         let name = |i: usize| region_name(&state, &f.regions[i].code, l);
+        let rank_text = |i: usize| rank_words(i18n, &f.regions[i]);
         let value = |v: Option<f64>| v.map(|v| format::metric_value(m, v, l)).unwrap_or_default();
         let description = match (order.first(), order.last()) {
             (Some(&best), Some(&worst)) => t_string!(
@@ -63,7 +64,7 @@ pub fn RankingChart(
             .map(|&i| {
                 let r = &f.regions[i];
                 vec![
-                    r.rank.map(|k| k.to_string()).unwrap_or_default(),
+                    rank_cell(r),
                     name(i),
                     value_cell(m, r.value, r.interval, r.n, l),
                 ]
@@ -80,6 +81,7 @@ pub fn RankingChart(
                         value: r.value.unwrap_or_default(),
                         interval: r.interval,
                         selected: selected.as_deref() == Some(r.code.as_str()),
+                        rank: rank_text(i),
                     }
                 })
                 .collect(),
@@ -91,7 +93,7 @@ pub fn RankingChart(
         });
         let codes: Vec<String> = order.iter().map(|&i| f.regions[i].code.clone()).collect();
         let head = vec![
-            t_string!(i18n, table_rank).to_string(),
+            t_string!(i18n, table_rank_interval).to_string(),
             t_string!(i18n, table_region).to_string(),
             t_string!(i18n, table_value).to_string(),
         ];

@@ -4,7 +4,7 @@
 use adal_charts::ChartInput;
 use adal_charts::services::{Row, Services};
 use adal_core::format;
-use adal_core::regional::MetricId;
+use adal_core::regional::{Filter, MetricId, region_figures};
 use adal_core::series::by_service;
 use leptos::prelude::*;
 
@@ -33,9 +33,22 @@ pub fn ServiceChart(
             MetricId::QualityIndex
         };
         let l = lang.get();
-        let bars = state
-            .loaded
-            .with_value(|ld| by_service(&ld.dataset, m, &filter, &code));
+        let all_services = Filter {
+            service: None,
+            ..filter.clone()
+        };
+        let (bars, withheld) = state.loaded.with_value(|ld| {
+            let bars = by_service(&ld.dataset, m, &filter, &code);
+            // The unit's visits of the period whose service was generalised: in the unit's figure,
+            // in no bar.
+            let unit = region_figures(&ld.dataset, m, &all_services, min_visits)
+                .regions
+                .into_iter()
+                .find(|r| r.code == code)
+                .map_or(0, |r| r.n);
+            let split: u64 = bars.iter().map(|(_, p)| p.n).sum();
+            (bars, unit.saturating_sub(split))
+        });
         let service_name = |id: &str| term_label(&state, |m| &m.services, id, l);
         let title = t_string!(
             i18n,
@@ -75,7 +88,14 @@ pub fn ServiceChart(
         ChartView {
             input,
             description,
-            note: None,
+            note: (withheld > 0).then(|| {
+                t_string!(
+                    i18n,
+                    service_unpublished_note,
+                    n = format::integer(withheld, l)
+                )
+                .to_string()
+            }),
             clickable: None,
             table: TableData {
                 caption: title,

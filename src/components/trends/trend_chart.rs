@@ -41,10 +41,10 @@ pub fn TrendChart(
             .with_value(|ld| trends(&ld.dataset, m, &filter, &codes, min_visits));
         let names: Vec<String> = codes.iter().map(|c| region_name(&state, c, l)).collect();
         let national = t_string!(i18n, whole_country).to_string();
-        let step = if d.step == Step::Quarter {
-            t_string!(i18n, by_quarter).to_string()
-        } else {
-            t_string!(i18n, by_month).to_string()
+        let step = match d.step {
+            Step::Quarter => t_string!(i18n, by_quarter).to_string(),
+            Step::Year => t_string!(i18n, by_year).to_string(),
+            Step::Month => t_string!(i18n, by_month).to_string(),
         };
         let title = format!("{}, {step}", metric_label(&state, m, l));
         let steps: Vec<String> = d.periods.iter().map(|p| format::step(*p, l)).collect();
@@ -105,8 +105,12 @@ pub fn TrendChart(
             band: t_string!(i18n, chart_band).to_string(),
             scale: scale(m),
         });
-        let note = (d.step == Step::Quarter && m.from_visits())
-            .then(|| t_string!(i18n, quarterly_note, n = min_visits).to_string());
+        let note = if d.coarse_data {
+            Some(t_string!(i18n, coarse_note, step = step.clone()).to_string())
+        } else {
+            (d.step == Step::Quarter && m.from_visits())
+                .then(|| t_string!(i18n, quarterly_note, n = min_visits).to_string())
+        };
         ChartView {
             input,
             description,

@@ -7,10 +7,14 @@
 //! values). Region is never generalised: it is what the atlas is about. Rows still alone at the top of the
 //! ladder are suppressed.
 //!
-//! The ladder drops first what readers need least: the channel, then the month to its quarter and year,
-//! and last the service (to `other`, the catch-all service). Because a generalised combination is
-//! published only when at least k visits carry exactly its values, every distinct published combination
-//! describes at least k visits.
+//! The ladder drops first what readers need least: the channel, then the month to its quarter, then the
+//! service (published as null, "not published"), and only then the quarter to its year. The pages show
+//! periods made of whole calendar quarters, so a visit kept at its quarter is counted in every figure of a
+//! period that contains it, while a visit coarsened to its year could be counted only in calendar years:
+//! on a thin programme, where most (unit, quarter, service) combinations hold fewer than k visits, the
+//! time is worth more than the service. Because a generalised combination is published only when at
+//! least k visits carry exactly its values, every distinct published combination describes at least k
+//! visits.
 
 use std::collections::HashMap;
 
@@ -35,7 +39,7 @@ pub struct Level {
     pub name: &'static str,
     /// Time grain.
     pub time: TimeGrain,
-    /// Whether the service is kept (else it becomes `other`).
+    /// Whether the service is kept (else it is published as null).
     pub service: bool,
     /// Whether the channel is kept (else null).
     pub channel: bool,
@@ -61,16 +65,16 @@ pub const LADDER: [Level; 8] = [
         true,
         false,
     ),
-    level("month_to_year", TimeGrain::Year, true, true),
-    level("month_to_year_channel_hidden", TimeGrain::Year, true, false),
     level(
-        "quarter_service_to_other_channel_hidden",
+        "quarter_service_and_channel_hidden",
         TimeGrain::Quarter,
         false,
         false,
     ),
+    level("month_to_year", TimeGrain::Year, true, true),
+    level("month_to_year_channel_hidden", TimeGrain::Year, true, false),
     level(
-        "year_service_to_other_channel_hidden",
+        "year_service_and_channel_hidden",
         TimeGrain::Year,
         false,
         false,
@@ -84,8 +88,8 @@ pub struct PublishedVisit {
     pub region: u8,
     /// Month, or quarter or year where generalised.
     pub period: PeriodLabel,
-    /// Index into the services (the `other` service where generalised).
-    pub service: u16,
+    /// Index into the services; `None` where generalised.
+    pub service: Option<u16>,
     /// Index into the audit channels; `None` where generalised.
     pub channel: Option<u8>,
     /// Minutes waited. Before the scores: sorted by it within a class, the file gzips 1.3 KB smaller.
@@ -118,24 +122,21 @@ impl AuditOutcome {
     }
 }
 
-type Key = (u8, PeriodLabel, u16, Option<u8>);
+type Key = (u8, PeriodLabel, Option<u16>, Option<u8>);
 
-fn key(v: &Visit, level: &Level, other: u16) -> Key {
+fn key(v: &Visit, level: &Level) -> Key {
     let period = match level.time {
         TimeGrain::Month => PeriodLabel::Month(v.month),
         TimeGrain::Quarter => PeriodLabel::quarter_of(v.month),
         TimeGrain::Year => PeriodLabel::Year(v.month.year()),
     };
-    let service = if level.service { v.service } else { other };
+    let service = level.service.then_some(v.service);
     let channel = level.channel.then_some(v.channel);
     (v.region, period, service, channel)
 }
 
-/// Applies k-anonymity to `visits`.
-///
-/// `other_service` is the index of the catch-all service; without one, the steps that generalise the
-/// service are skipped. `k` below 2 is treated as 2.
-pub fn anonymise_visits(visits: &[Visit], k: u32, other_service: Option<u16>) -> AuditOutcome {
+/// Applies k-anonymity to `visits`. `k` below 2 is treated as 2.
+pub fn anonymise_visits(visits: &[Visit], k: u32) -> AuditOutcome {
     let k = k.max(2);
     let mut published = Vec::with_capacity(visits.len());
     let mut per_level = [0u64; LADDER.len()];
@@ -146,21 +147,16 @@ pub fn anonymise_visits(visits: &[Visit], k: u32, other_service: Option<u16>) ->
         if remaining.is_empty() {
             break;
         }
-        let other = match (level.service, other_service) {
-            (true, _) => 0,
-            (false, Some(other)) => other,
-            (false, None) => continue,
-        };
         let mut counts: HashMap<Key, u32> = HashMap::new();
         for &i in &remaining {
-            *counts.entry(key(&visits[i], level, other)).or_default() += 1;
+            *counts.entry(key(&visits[i], level)).or_default() += 1;
         }
         let publishable =
             |key: &Key, count: u32| count + published_count.get(key).copied().unwrap_or(0) >= k;
         let mut still_remaining = Vec::new();
         for &i in &remaining {
             let v = &visits[i];
-            let key = key(v, level, other);
+            let key = key(v, level);
             if publishable(&key, counts[&key]) {
                 published.push(PublishedVisit {
                     region: key.0,
@@ -221,7 +217,7 @@ mod tests {
     #[test]
     fn groups_of_at_least_k_are_published_at_full_detail() {
         let visits = many(5, visit(0, "2024-01", 1, 0));
-        let out = anonymise_visits(&visits, 5, Some(9));
+        let out = anonymise_visits(&visits, 5);
         assert_eq!(out.per_level[0], 5);
         assert_eq!(out.suppressed, 0);
         assert_eq!(out.published[0].channel, Some(0));
@@ -251,7 +247,17 @@ mod tests {
                 .concat(),
                 "month_to_quarter",
             ),
-            // Different quarters, same channel.
+            // Different services within one quarter: the quarter is kept, the service is not.
+            (
+                [
+                    many(2, visit(0, "2024-01", 1, 0)),
+                    many(2, visit(0, "2024-02", 2, 1)),
+                    many(2, visit(0, "2024-03", 3, 2)),
+                ]
+                .concat(),
+                "quarter_service_and_channel_hidden",
+            ),
+            // Different quarters, same service and channel: the year with the service.
             (
                 [
                     many(2, visit(0, "2024-01", 1, 0)),
@@ -261,16 +267,6 @@ mod tests {
                 .concat(),
                 "month_to_year",
             ),
-            // Different services within one quarter.
-            (
-                [
-                    many(2, visit(0, "2024-01", 1, 0)),
-                    many(2, visit(0, "2024-02", 2, 1)),
-                    many(2, visit(0, "2024-03", 3, 2)),
-                ]
-                .concat(),
-                "quarter_service_to_other_channel_hidden",
-            ),
             // Different services across the year.
             (
                 [
@@ -279,11 +275,11 @@ mod tests {
                     many(2, visit(0, "2024-11", 3, 2)),
                 ]
                 .concat(),
-                "year_service_to_other_channel_hidden",
+                "year_service_and_channel_hidden",
             ),
         ];
         for (visits, want) in cases {
-            let out = anonymise_visits(&visits, 5, Some(9));
+            let out = anonymise_visits(&visits, 5);
             let level = LADDER.iter().position(|l| l.name == want).expect("level");
             assert_eq!(out.per_level[level], 6, "{want}: {:?}", out.per_level);
             assert_eq!(out.suppressed, 0, "{want}");
@@ -297,43 +293,46 @@ mod tests {
             many(2, visit(1, "2024-01", 1, 0)),
         ]
         .concat();
-        let out = anonymise_visits(&visits, 5, Some(9));
+        let out = anonymise_visits(&visits, 5);
         assert!(out.published.is_empty());
         assert_eq!(out.suppressed, 4);
     }
 
     #[test]
     fn a_generalised_row_may_join_a_group_already_published() {
-        // Five `other` (9) visits in Q1 with mixed months and channels meet at (2024-Q1, other, none) by
-        // hiding the channel and coarsening the month. A lone service-1 visit of Q1 reaches the same values
-        // at the service step and joins them: the group then holds six visits.
-        let mut visits = many(2, visit(0, "2024-01", 9, 0));
-        visits.extend(many(2, visit(0, "2024-02", 9, 1)));
-        visits.push(visit(0, "2024-03", 9, 2));
-        visits.push(visit(0, "2024-03", 1, 0));
-        let out = anonymise_visits(&visits, 5, Some(9));
+        // Five visits of services 1 and 2 in Q1 meet at (2024-Q1, no service, no channel). A lone
+        // service-3 visit of March reaches the same values at that step and joins them: six visits.
+        let mut visits = many(3, visit(0, "2024-01", 1, 0));
+        visits.extend(many(2, visit(0, "2024-02", 2, 1)));
+        visits.push(visit(0, "2024-03", 3, 2));
+        let out = anonymise_visits(&visits, 5);
         let at =
             |name: &str| out.per_level[LADDER.iter().position(|l| l.name == name).expect("level")];
-        assert_eq!(at("month_to_quarter_channel_hidden"), 5);
-        assert_eq!(at("quarter_service_to_other_channel_hidden"), 1);
+        assert_eq!(at("quarter_service_and_channel_hidden"), 6);
         assert_eq!(out.suppressed, 0);
         let q1: PeriodLabel = "2024-Q1".parse().expect("quarter");
         assert!(
             out.published
                 .iter()
-                .all(|p| (p.period, p.service, p.channel) == (q1, 9, None))
+                .all(|p| (p.period, p.service, p.channel) == (q1, None, None))
         );
     }
 
     #[test]
-    fn without_a_catch_all_service_the_service_is_never_generalised() {
-        let visits = [
-            many(3, visit(0, "2024-01", 1, 0)),
-            many(3, visit(0, "2024-01", 2, 0)),
-        ]
-        .concat();
-        let out = anonymise_visits(&visits, 5, None);
-        assert_eq!(out.suppressed, 6);
+    fn a_thin_quarter_keeps_its_quarter_and_drops_the_service() {
+        // Twelve visits of one unit in a quarter, each of another service: no (quarter, service) pair
+        // reaches k, so the quarter is kept and the services are not published; none goes to the year.
+        let visits: Vec<Visit> = (0..12)
+            .map(|i| visit(0, ["2024-04", "2024-05", "2024-06"][i % 3], i as u16, 0))
+            .collect();
+        let out = anonymise_visits(&visits, 5);
+        let q2: PeriodLabel = "2024-Q2".parse().expect("quarter");
+        assert!(
+            out.published
+                .iter()
+                .all(|p| p.period == q2 && p.service.is_none())
+        );
+        assert_eq!(out.published.len(), 12);
     }
 
     #[test]
@@ -345,9 +344,9 @@ mod tests {
         ]
         .concat();
         visits[1].scores[0] = Some(1);
-        let a = anonymise_visits(&visits, 5, Some(9));
+        let a = anonymise_visits(&visits, 5);
         visits.reverse();
-        let b = anonymise_visits(&visits, 5, Some(9));
+        let b = anonymise_visits(&visits, 5);
         assert_eq!(a, b);
     }
 }

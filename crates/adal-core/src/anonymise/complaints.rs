@@ -1,17 +1,30 @@
-//! Cell suppression for complaint counts.
+//! Complaint counts: coarsened, not withheld.
 //!
-//! Complaints are counted per (region, month, category, channel) cell, and in total per (region, month).
-//! A cell with 1 to k − 1 complaints is suppressed (published as null). Because the total is published, a
-//! lone suppressed cell could be worked out as the total minus the published cells, and several small
-//! suppressed cells could be pinned down by their sum. So within each (region, month) the suppressed cells
-//! must be at least two, and their sum S must leave every one of them room to reach k: with n suppressed
-//! cells, each known to hold at least 1, a reader can bound a cell only by S − (n − 1), so S − (n − 1) ≥ k
-//! is required. Further cells, smallest first, are suppressed until that holds; where it cannot hold, the
-//! total is suppressed too. A total from 1 to k − 1 is suppressed with all its cells.
+//! **Totals.** For every unit, the months of the period are cut into published totals that never
+//! overlap: a calendar quarter is published month by month when each of its months holds 0 or at least
+//! k complaints; else as one quarter when the quarter holds 0 or at least k; and when any quarter of a
+//! calendar year fails even that, the whole year is published as one total. A year that holds 1 to k − 1
+//! complaints is suppressed (null). Because a unit's totals are a partition of its months, none is the
+//! sum or difference of others: no published total can be taken from another to reveal a small count,
+//! and the country's figures are sums of the units' totals, not a separate table.
+//!
+//! **Cells.** Within each published total, the complaints are counted by category, in cells with the
+//! total's own period; or, for a unit and calendar year whose totals are all published, in cells of the
+//! whole year, where that publishes clearly more complaints by category (more than a tenth more). A year
+//! cell breaks down the year's total, which is the sum of its published totals; the totals below it say
+//! nothing about categories, so nothing can be taken from a year cell to reveal a smaller count. Each
+//! unit and year has one kind of cell or the other, never both. A cell with 1 to k − 1 complaints is suppressed (null). Because the total is
+//! published, a lone suppressed cell could be worked out as the total minus the published cells, and
+//! several small suppressed cells could be pinned down by their sum. So within each total the suppressed
+//! cells must be at least two, and their sum S must leave every one of them room to reach k: with n
+//! suppressed cells, each known to hold at least 1, a reader can bound a cell only by S − (n − 1), so
+//! S − (n − 1) ≥ k is required. Further cells, smallest first, are suppressed until that holds; where it
+//! cannot hold, the total keeps its count and lists no cell at all, so that the categories of those
+//! complaints are unknown rather than bounded.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use crate::period::{Month, Period};
+use crate::period::{Month, Period, PeriodLabel};
 use crate::raw::Complaint;
 
 /// One published cell.
@@ -19,25 +32,23 @@ use crate::raw::Complaint;
 pub struct Cell {
     /// Index into [`crate::regions::all`].
     pub region: u8,
-    /// Month received.
-    pub month: Month,
+    /// The period of the total it belongs to.
+    pub period: PeriodLabel,
     /// Index into the complaint categories.
     pub category: u16,
-    /// Index into the complaint channels.
-    pub channel: u8,
     /// The number of complaints.
     pub count: u32,
     /// Whether the count is hidden.
     pub suppressed: bool,
 }
 
-/// One (region, month) total.
+/// One unit's total over a month, quarter or year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Total {
     /// Index into [`crate::regions::all`].
     pub region: u8,
-    /// Month.
-    pub month: Month,
+    /// Month, quarter or year.
+    pub period: PeriodLabel,
     /// The number of complaints.
     pub count: u32,
     /// Whether the count is hidden.
@@ -47,24 +58,65 @@ pub struct Total {
 /// Cells, totals, and the counts for the report.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct ComplaintOutcome {
-    /// Non-empty cells, sorted by region, month, category, channel.
+    /// Listed cells, sorted by region, period, category.
     pub cells: Vec<Cell>,
-    /// A total for every region and every month of the period, zeros included.
+    /// Every unit's totals, a partition of the period's months, sorted by region and period.
     pub totals: Vec<Total>,
-    /// Complaints in published cells.
+    /// Complaints in published totals: counted in every figure of a period that contains their total.
     pub published: u64,
-    /// Complaints in suppressed cells.
+    /// Complaints in suppressed totals.
     pub suppressed: u64,
+    /// Complaints in published totals by the totals' grain: month, quarter, year.
+    pub published_by_grain: [u64; 3],
+    /// Complaints in published cells (their category is published too).
+    pub in_published_cells: u64,
     /// Cells suppressed because they held fewer than k complaints.
     pub primary_cells: u64,
     /// Cells suppressed only to protect others.
     pub complementary_cells: u64,
+    /// Published totals listed without cells, because no suppression pattern could protect them.
+    pub totals_without_cells: u64,
     /// Totals suppressed.
     pub suppressed_totals: u64,
 }
 
-/// Counts `complaints` into cells and totals over `regions` × the months of `period`, and suppresses
-/// as described in the module documentation. `k` below 2 is treated as 2.
+fn grain(label: PeriodLabel) -> usize {
+    match label {
+        PeriodLabel::Month(_) => 0,
+        PeriodLabel::Quarter { .. } => 1,
+        PeriodLabel::Year(_) => 2,
+    }
+}
+
+/// Cuts one unit's months (`counts`, in order, all inside one calendar year) into totals.
+fn partition_year(year: &[(Month, u32)], k: u32) -> Vec<(PeriodLabel, u32)> {
+    let fits = |n: u32| n == 0 || n >= k;
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < year.len() {
+        let quarter = year[start].0.quarter();
+        let end = start
+            + year[start..]
+                .iter()
+                .take_while(|(m, _)| m.quarter() == quarter)
+                .count();
+        let months = &year[start..end];
+        let sum: u32 = months.iter().map(|(_, n)| n).sum();
+        if months.iter().all(|(_, n)| fits(*n)) {
+            out.extend(months.iter().map(|&(m, n)| (PeriodLabel::Month(m), n)));
+        } else if fits(sum) {
+            out.push((PeriodLabel::quarter_of(months[0].0), sum));
+        } else {
+            let all: u32 = year.iter().map(|(_, n)| n).sum();
+            return vec![(PeriodLabel::Year(year[0].0.year()), all)];
+        }
+        start = end;
+    }
+    out
+}
+
+/// Counts `complaints` into totals and cells over `regions` × the months of `period`, coarsened and
+/// suppressed as described in the module documentation. `k` below 2 is treated as 2.
 pub fn suppress_complaints(
     complaints: &[Complaint],
     k: u32,
@@ -72,121 +124,204 @@ pub fn suppress_complaints(
     period: Period,
 ) -> ComplaintOutcome {
     let k = k.max(2);
-    let mut sorted = complaints.to_vec();
-    sorted.sort_unstable();
-
-    let mut cells: Vec<Cell> = Vec::new();
-    for c in &sorted {
-        match cells.last_mut() {
-            Some(last)
-                if (last.region, last.month, last.category, last.channel)
-                    == (c.region, c.month, c.category, c.channel) =>
-            {
-                last.count += 1;
-            }
-            _ => cells.push(Cell {
-                region: c.region,
-                month: c.month,
-                category: c.category,
-                channel: c.channel,
-                count: 1,
-                suppressed: false,
-            }),
-        }
+    let mut by_month: BTreeMap<(u8, Month), u32> = BTreeMap::new();
+    let mut by_category: BTreeMap<(u8, Month, u16), u32> = BTreeMap::new();
+    for c in complaints {
+        *by_month.entry((c.region, c.month)).or_default() += 1;
+        *by_category
+            .entry((c.region, c.month, c.category))
+            .or_default() += 1;
     }
 
     let mut out = ComplaintOutcome::default();
-    let mut suppressed_totals = BTreeSet::new();
-    let mut start = 0;
-    while start < cells.len() {
-        let (region, month) = (cells[start].region, cells[start].month);
-        let end = start
-            + cells[start..]
+    let months: Vec<Month> = period.months().collect();
+    for region in 0..regions as u8 {
+        let mut start = 0;
+        while start < months.len() {
+            let year = months[start].year();
+            let end = start
+                + months[start..]
+                    .iter()
+                    .take_while(|m| m.year() == year)
+                    .count();
+            let counts: Vec<(Month, u32)> = months[start..end]
                 .iter()
-                .take_while(|c| (c.region, c.month) == (region, month))
-                .count();
-        if !protect_group(&mut cells[start..end], k, &mut out) {
-            suppressed_totals.insert((region, month));
+                .map(|&m| (m, by_month.get(&(region, m)).copied().unwrap_or(0)))
+                .collect();
+            for (label, count) in partition_year(&counts, k) {
+                let suppressed = count > 0 && count < k;
+                if suppressed {
+                    out.suppressed += u64::from(count);
+                    out.suppressed_totals += 1;
+                } else {
+                    out.published += u64::from(count);
+                    out.published_by_grain[grain(label)] += u64::from(count);
+                }
+                out.totals.push(Total {
+                    region,
+                    period: label,
+                    count,
+                    suppressed,
+                });
+            }
+            start = end;
         }
-        start = end;
     }
 
-    let mut sums: BTreeMap<(u8, Month), u32> = BTreeMap::new();
-    for c in &cells {
-        if c.suppressed {
-            out.suppressed += u64::from(c.count);
-        } else {
-            out.published += u64::from(c.count);
+    // Cells, one calendar year of one unit at a time: by the periods of its totals, or by the whole year
+    // where that publishes clearly more complaints by category (thin months and quarters hide most
+    // categories, a year seldom does). One choice per unit and year, so the two never overlap.
+    let mut start = 0;
+    while start < out.totals.len() {
+        let (region, year) = (
+            out.totals[start].region,
+            out.totals[start].period.months().0.year(),
+        );
+        let end = start
+            + out.totals[start..]
+                .iter()
+                .take_while(|t| t.region == region && t.period.months().0.year() == year)
+                .count();
+        let totals: Vec<Total> = out.totals[start..end].to_vec();
+        start = end;
+        let fine: Vec<Group> = totals
+            .iter()
+            .filter(|t| !t.suppressed && t.count > 0)
+            .map(|t| Group::of(t.region, t.period, &by_category, k))
+            .collect();
+        let whole = (totals.len() > 1 && totals.iter().all(|t| !t.suppressed))
+            .then(|| Group::of(region, PeriodLabel::Year(year), &by_category, k));
+        let published = |groups: &[Group]| groups.iter().map(Group::published).sum::<u64>();
+        let groups = match whole {
+            Some(year_group)
+                if published(std::slice::from_ref(&year_group)) as f64
+                    > published(&fine) as f64 * 1.1 =>
+            {
+                vec![year_group]
+            }
+            _ => fine,
+        };
+        for group in groups {
+            if !group.protected {
+                out.totals_without_cells += 1;
+                continue;
+            }
+            out.primary_cells += group.primary;
+            out.complementary_cells += group.complementary;
+            out.in_published_cells += group.published();
+            out.cells.extend(group.cells);
         }
-        *sums.entry((c.region, c.month)).or_default() += c.count;
     }
-    for region in 0..regions as u8 {
-        for month in period.months() {
-            let count = sums.get(&(region, month)).copied().unwrap_or(0);
-            let suppressed = suppressed_totals.contains(&(region, month));
-            out.totals.push(Total {
-                region,
-                month,
-                count,
-                suppressed,
-            });
-        }
-    }
-    out.suppressed_totals = suppressed_totals.len() as u64;
-    out.cells = cells;
     out
 }
 
-/// Suppresses within one (region, month) group; returns whether its total may be published.
-fn protect_group(group: &mut [Cell], k: u32, out: &mut ComplaintOutcome) -> bool {
-    let total: u32 = group.iter().map(|c| c.count).sum();
+/// The category cells of one unit over one period, after suppression.
+struct Group {
+    cells: Vec<Cell>,
+    primary: u64,
+    complementary: u64,
+    protected: bool,
+}
+
+impl Group {
+    fn of(
+        region: u8,
+        period: PeriodLabel,
+        by_category: &BTreeMap<(u8, Month, u16), u32>,
+        k: u32,
+    ) -> Group {
+        let (first, last) = period.months();
+        let mut counts: BTreeMap<u16, u32> = BTreeMap::new();
+        for ((_, _, category), n) in
+            by_category.range((region, first, 0)..=(region, last, u16::MAX))
+        {
+            *counts.entry(*category).or_default() += n;
+        }
+        let mut cells: Vec<Cell> = counts
+            .into_iter()
+            .map(|(category, count)| Cell {
+                region,
+                period,
+                category,
+                count,
+                suppressed: false,
+            })
+            .collect();
+        let (primary, complementary) = protect_group(&mut cells, k);
+        let protected = protected(&cells, k);
+        Group {
+            cells,
+            primary,
+            complementary,
+            protected,
+        }
+    }
+
+    /// Complaints in its published cells; none when it cannot be protected (then no cell is listed).
+    fn published(&self) -> u64 {
+        if !self.protected {
+            return 0;
+        }
+        self.cells
+            .iter()
+            .filter(|c| !c.suppressed)
+            .map(|c| u64::from(c.count))
+            .sum()
+    }
+}
+
+/// Whether the suppressed cells of a group are safe: none, or at least two with S − (n − 1) ≥ k.
+fn protected(group: &[Cell], k: u32) -> bool {
+    let (n, sum) = group
+        .iter()
+        .filter(|c| c.suppressed)
+        .fold((0u32, 0u32), |(n, s), c| (n + 1, s + c.count));
+    n == 0 || (n >= 2 && sum - (n - 1) >= k)
+}
+
+/// Suppresses within one total's cells: every cell below k, then the smallest others until the
+/// suppressed ones are [`protected`] or none is left. Returns (primary, complementary) suppressions.
+fn protect_group(group: &mut [Cell], k: u32) -> (u64, u64) {
+    let mut primary = 0;
     for c in group.iter_mut() {
         if c.count < k {
             c.suppressed = true;
-            out.primary_cells += 1;
+            primary += 1;
         }
     }
-    if total < k {
-        return false;
-    }
-    loop {
-        let (n, sum) = group
-            .iter()
-            .filter(|c| c.suppressed)
-            .fold((0u32, 0u32), |(n, s), c| (n + 1, s + c.count));
-        if n == 0 || (n >= 2 && sum - (n - 1) >= k) {
-            return true;
-        }
+    let mut complementary = 0;
+    while !protected(group, k) {
         // The smallest published cell; ties go to the first in sort order, so the choice is deterministic.
-        let next = group
+        match group
             .iter_mut()
             .filter(|c| !c.suppressed)
-            .min_by_key(|c| c.count);
-        match next {
+            .min_by_key(|c| c.count)
+        {
             Some(c) => {
                 c.suppressed = true;
-                out.complementary_cells += 1;
+                complementary += 1;
             }
-            None => return false,
+            None => break,
         }
     }
+    (primary, complementary)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn complaints(cells: &[(u16, u8, usize)]) -> Vec<Complaint> {
-        let month: Month = "2024-01".parse().expect("month");
+    fn complaints(month: &str, cells: &[(u16, usize)]) -> Vec<Complaint> {
+        let month: Month = month.parse().expect("month");
         cells
             .iter()
-            .flat_map(|&(category, channel, n)| {
+            .flat_map(|&(category, n)| {
                 std::iter::repeat_n(
                     Complaint {
                         region: 0,
                         month,
                         category,
-                        channel,
+                        channel: 0,
                     },
                     n,
                 )
@@ -194,41 +329,45 @@ mod tests {
             .collect()
     }
 
-    fn period() -> Period {
-        let m: Month = "2024-01".parse().expect("month");
-        Period { from: m, to: m }
+    fn period(from: &str, to: &str) -> Period {
+        Period {
+            from: from.parse().expect("month"),
+            to: to.parse().expect("month"),
+        }
     }
 
-    /// (counts per cell) → (which cells are suppressed, whether the total is).
+    /// (counts per cell of one month) → (which cells are listed and suppressed; whether any is listed).
     #[test]
     fn suppression_table() {
-        let cases: Vec<(Vec<usize>, Vec<bool>, bool)> = vec![
-            (vec![7, 9], vec![false, false], false),
+        let cases: Vec<(Vec<usize>, Vec<bool>)> = vec![
+            (vec![7, 9], vec![false, false]),
             // A lone small cell would be total − the rest: the smallest other cell goes too.
-            (vec![3, 9, 12], vec![true, true, false], false),
+            (vec![3, 9, 12], vec![true, true, false]),
             // Two small cells whose sum pins them (1 + 1): suppress more until S − (n − 1) ≥ k.
-            (vec![1, 1, 20, 30], vec![true, true, true, false], false),
+            (vec![1, 1, 20, 30], vec![true, true, true, false]),
             // Two small cells with enough room between them: 2 + 4, S − 1 = 5 ≥ 5.
-            (vec![2, 4, 30], vec![true, true, false], false),
-            // All small, total under k: everything hidden, the total too.
-            (vec![1, 2], vec![true, true], true),
-            // Total ≥ k but only ones: no way to protect them, so the total is hidden.
-            (vec![1, 1, 1, 1, 1, 1], vec![true; 6], true),
+            (vec![2, 4, 30], vec![true, true, false]),
+            // Total ≥ k but only ones: no pattern protects them, so no cell is listed; the total stands.
+            (vec![1, 1, 1, 1, 1, 1], vec![]),
         ];
-        for (counts, want_cells, want_total) in cases {
-            let spec: Vec<(u16, u8, usize)> = counts
+        for (counts, want_cells) in cases {
+            let spec: Vec<(u16, usize)> = counts
                 .iter()
                 .enumerate()
-                .map(|(i, &n)| (i as u16, 0, n))
+                .map(|(i, &n)| (i as u16, n))
                 .collect();
-            let out = suppress_complaints(&complaints(&spec), 5, 1, period());
+            let out = suppress_complaints(
+                &complaints("2024-01", &spec),
+                5,
+                1,
+                period("2024-01", "2024-01"),
+            );
             let got: Vec<bool> = out.cells.iter().map(|c| c.suppressed).collect();
             assert_eq!(got, want_cells, "{counts:?}");
-            assert_eq!(out.totals[0].suppressed, want_total, "{counts:?}");
-            assert_eq!(
-                out.published + out.suppressed,
-                counts.iter().sum::<usize>() as u64
-            );
+            let total: usize = counts.iter().sum();
+            assert_eq!(out.totals[0].count as usize, total, "{counts:?}");
+            assert!(!out.totals[0].suppressed, "{counts:?}");
+            assert_eq!(out.published + out.suppressed, total as u64);
             for c in out.cells.iter().filter(|c| !c.suppressed) {
                 assert!(c.count >= 5);
             }
@@ -236,10 +375,51 @@ mod tests {
     }
 
     #[test]
-    fn totals_cover_every_region_and_month_with_zeros() {
-        let from: Month = "2024-01".parse().expect("month");
-        let to: Month = "2024-03".parse().expect("month");
-        let out = suppress_complaints(&complaints(&[(0, 0, 6)]), 5, 2, Period { from, to });
+    fn thin_months_are_published_by_quarter_and_thinner_quarters_by_year() {
+        let labels = |out: &ComplaintOutcome| -> Vec<(String, u32, bool)> {
+            out.totals
+                .iter()
+                .map(|t| (t.period.to_string(), t.count, t.suppressed))
+                .collect()
+        };
+        // January 6, February 3, March 0: Q1 by quarter (9); Q2 all zero: by month.
+        let mut c = complaints("2024-01", &[(0, 6)]);
+        c.extend(complaints("2024-02", &[(1, 3)]));
+        let out = suppress_complaints(&c, 5, 1, period("2024-01", "2024-06"));
+        assert_eq!(
+            labels(&out),
+            [
+                ("2024-Q1".into(), 9, false),
+                ("2024-04".into(), 0, false),
+                ("2024-05".into(), 0, false),
+                ("2024-06".into(), 0, false)
+            ]
+        );
+        // A quarter of 3 makes the whole year one total; a year of 3 is suppressed.
+        let c = complaints("2024-02", &[(1, 3)]);
+        let out = suppress_complaints(&c, 5, 1, period("2024-01", "2024-06"));
+        assert_eq!(labels(&out), [("2024".into(), 3, true)]);
+        let mut c = complaints("2024-02", &[(1, 3)]);
+        c.extend(complaints("2024-05", &[(0, 20)]));
+        let out = suppress_complaints(&c, 5, 1, period("2024-01", "2024-06"));
+        assert_eq!(labels(&out), [("2024".into(), 23, false)]);
+        assert_eq!(out.published_by_grain, [0, 0, 23]);
+        // The cells follow their total's period.
+        assert!(
+            out.cells
+                .iter()
+                .all(|cell| cell.period.to_string() == "2024")
+        );
+    }
+
+    #[test]
+    fn totals_partition_every_unit_and_month_with_zeros() {
+        let out = suppress_complaints(
+            &complaints("2024-01", &[(0, 6)]),
+            5,
+            2,
+            period("2024-01", "2024-03"),
+        );
         assert_eq!(out.totals.len(), 6);
         assert_eq!(
             out.totals.iter().map(|t| t.count).collect::<Vec<_>>(),

@@ -7,10 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::period::PeriodLabel;
 
-/// The published visits: `{"schema_version":1,"rows":N,"columns":{...}}`.
+/// The published visits: `{"schema_version":2,"rows":N,"columns":{...}}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AuditsFile {
-    /// The contract version, 1.
+    /// The contract version, 2.
     pub schema_version: u32,
     /// The number of visits: the length of every column.
     pub rows: usize,
@@ -25,8 +25,8 @@ pub struct AuditColumns {
     pub region: Vec<Arc<str>>,
     /// `YYYY-MM`; `YYYY-Qn` or `YYYY` where the month was generalised for k-anonymity.
     pub month: Vec<PeriodLabel>,
-    /// Service id from the manifest's `services` (`other` may stand for a generalised service).
-    pub service: Vec<Arc<str>>,
+    /// Service id from the manifest's `services`; null where the service was generalised for k-anonymity.
+    pub service: Vec<Option<Arc<str>>>,
     /// Channel id from the manifest's `audit_channels`; null where the channel was generalised.
     pub channel: Vec<Option<Arc<str>>>,
     /// Waiting (1–5); null where not assessed.

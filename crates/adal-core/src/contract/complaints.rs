@@ -1,25 +1,27 @@
-//! `complaints.json`: counts of corruption complaints by region, month, category and channel, with the
-//! total per region and month.
+//! `complaints.json`: counts of corruption complaints per unit, for months, quarters or years that never
+//! overlap (the totals), and by category within each total (the cells). See
+//! [`crate::anonymise`] for how the grain of each total is chosen.
 
 use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::period::Month;
+use crate::period::PeriodLabel;
 
 /// The published complaint counts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ComplaintsFile {
-    /// The contract version, 1.
+    /// The contract version, 2.
     pub schema_version: u32,
     /// The number of cells: the length of every column.
     pub rows: usize,
-    /// One entry per (region, month, category, channel) cell with at least one complaint; cells with no
-    /// complaint are left out.
+    /// One entry per (region, period, category) cell with at least one complaint, where `period` is the
+    /// period of one of the region's totals; cells with no complaint are left out, and a total whose
+    /// small cells could not be protected lists none.
     pub columns: ComplaintColumns,
-    /// The number of complaints per region and month, over all categories and channels, for every region
-    /// and every month of the period (zeros included).
+    /// The number of complaints per region over months, quarters or years: for each region, the totals'
+    /// periods cover every month of the bundle's period exactly once (zeros included).
     pub totals: ComplaintTotals,
 }
 
@@ -28,12 +30,10 @@ pub struct ComplaintsFile {
 pub struct ComplaintColumns {
     /// ISO 3166-2:KZ code.
     pub region: Vec<Arc<str>>,
-    /// The month the complaint was received.
-    pub month: Vec<Month>,
+    /// The month, quarter or year of the region's total the cell belongs to.
+    pub period: Vec<PeriodLabel>,
     /// Category id from the manifest's `complaint_categories`.
     pub category: Vec<Arc<str>>,
-    /// Channel id from the manifest's `complaint_channels`.
-    pub channel: Vec<Arc<str>>,
     /// The number of complaints, at least k; null where suppressed (fewer than k, or hidden so that a
     /// suppressed cell cannot be worked out from the totals).
     pub count: Vec<Option<u32>>,
@@ -41,21 +41,20 @@ pub struct ComplaintColumns {
 
 impl ComplaintColumns {
     /// The name and length of every column.
-    pub fn lengths(&self) -> [(&'static str, usize); 5] {
+    pub fn lengths(&self) -> [(&'static str, usize); 4] {
         [
             ("region", self.region.len()),
-            ("month", self.month.len()),
+            ("period", self.period.len()),
             ("category", self.category.len()),
-            ("channel", self.channel.len()),
             ("count", self.count.len()),
         ]
     }
 }
 
-/// Totals per region and month.
+/// Totals per region and month, quarter or year.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ComplaintTotals {
-    /// The number of (region, month) entries.
+    /// The number of (region, period) entries.
     pub rows: usize,
     /// The entries, in columns.
     pub columns: ComplaintTotalsColumns,
@@ -66,9 +65,9 @@ pub struct ComplaintTotals {
 pub struct ComplaintTotalsColumns {
     /// ISO 3166-2:KZ code.
     pub region: Vec<Arc<str>>,
-    /// The month.
-    pub month: Vec<Month>,
-    /// All complaints of the region in the month: 0, or at least k; null where suppressed.
+    /// A month, or a calendar quarter or year where the months held too few complaints to publish.
+    pub period: Vec<PeriodLabel>,
+    /// All complaints of the region in the period: 0, or at least k; null where suppressed.
     pub count: Vec<Option<u32>>,
 }
 
@@ -77,7 +76,7 @@ impl ComplaintTotalsColumns {
     pub fn lengths(&self) -> [(&'static str, usize); 3] {
         [
             ("region", self.region.len()),
-            ("month", self.month.len()),
+            ("period", self.period.len()),
             ("count", self.count.len()),
         ]
     }

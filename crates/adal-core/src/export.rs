@@ -1,0 +1,246 @@
+//! The CSV downloads of the charts and the map, as a journalist computes with them: one row per figure
+//! (a unit, or the country, in a period, optionally for one service, category or series), with value,
+//! lower and upper ends of the 95 % interval, n and the rank interval in their own numeric columns (a dot
+//! as decimal separator, no thousands separators), the metric id, the period, the dataset id and version,
+//! whether it is demonstration data, and a flag column for what a number alone cannot say. The headings
+//! are in the reader's language; the flags are stable codes, documented in `docs/data-format.md`.
+
+use crate::period::Period;
+use crate::regional::MetricId;
+
+/// What a number alone cannot say about a figure.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Flag {
+    /// Nothing to add.
+    #[default]
+    None,
+    /// Fewer visits than the low-sample threshold: read with caution.
+    LowSample,
+    /// Records published only by a quarter or year reaching past the period are not counted.
+    PartlyCounted,
+    /// Some totals of the period are suppressed: the true count is higher.
+    Suppressed,
+    /// Complaints whose category is not published (the rest of a total).
+    CategoryWithheld,
+    /// No data.
+    NoData,
+}
+
+impl Flag {
+    /// The code written in the flag column.
+    pub fn code(self) -> &'static str {
+        match self {
+            Flag::None => "",
+            Flag::LowSample => "low_sample",
+            Flag::PartlyCounted => "partly_counted",
+            Flag::Suppressed => "suppressed_totals",
+            Flag::CategoryWithheld => "category_withheld",
+            Flag::NoData => "no_data",
+        }
+    }
+}
+
+/// One figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureRow {
+    /// The months it covers.
+    pub period: Period,
+    /// ISO 3166-2:KZ code, or `KZ` for the whole country.
+    pub unit: String,
+    /// The unit's name in the reader's language.
+    pub unit_name: String,
+    /// A service, category or series id, where the chart splits the unit's figure.
+    pub group: Option<String>,
+    /// The value as the pages show it (shares in per cent).
+    pub value: Option<f64>,
+    /// The 95 % interval, in the value's unit.
+    pub interval: Option<(f64, f64)>,
+    /// Visits behind a visit metric, complaints counted for a complaint metric.
+    pub n: Option<u64>,
+    /// The rank, 1 = best.
+    pub rank: Option<usize>,
+    /// The 95 % rank interval.
+    pub rank_interval: Option<(usize, usize)>,
+    /// What the number alone cannot say.
+    pub flag: Flag,
+}
+
+/// The dataset a download comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// The dataset's id.
+    pub dataset: String,
+    /// Its version.
+    pub version: String,
+    /// Whether it is demonstration data.
+    pub is_demo: bool,
+}
+
+/// The column headings in the reader's language, in the order [`records`] writes the columns.
+pub type Headings = [String; COLUMNS];
+
+/// The number of columns.
+pub const COLUMNS: usize = 18;
+
+/// The value of `metric` as the pages show it: shares in per cent, the rest as they are.
+pub fn shown(metric: MetricId, value: f64) -> f64 {
+    match metric {
+        MetricId::InformalPayment | MetricId::Intermediary | MetricId::Completion => value * 100.0,
+        _ => value,
+    }
+}
+
+/// A number with a dot as decimal separator and no grouping, to `decimals` places, trailing zeros cut.
+///
+/// ```
+/// assert_eq!(adal_core::export::number(8.1251, 2), "8.13");
+/// assert_eq!(adal_core::export::number(12000.0, 1), "12000");
+/// assert_eq!(adal_core::export::number(-0.0, 1), "0");
+/// ```
+pub fn number(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    };
+    if text == "-0" { "0".to_owned() } else { text }
+}
+
+fn decimals(metric: MetricId) -> usize {
+    match metric {
+        MetricId::Complaints => 0,
+        MetricId::MedianWait => 1,
+        _ => 3,
+    }
+}
+
+/// The unit of `metric`'s value column: `percent`, `index_0_100`, `minutes`, `count` or `per_100000`.
+pub fn unit(metric: MetricId) -> &'static str {
+    match metric {
+        MetricId::QualityIndex => "index_0_100",
+        MetricId::InformalPayment | MetricId::Intermediary | MetricId::Completion => "percent",
+        MetricId::MedianWait => "minutes",
+        MetricId::Complaints => "count",
+        MetricId::ComplaintsPer100k => "per_100000",
+    }
+}
+
+/// The CSV records: `headings` first, then one record per row. Values are given as the pages show them
+/// (see [`shown`]).
+pub fn records(
+    source: &Source,
+    metric: MetricId,
+    headings: &Headings,
+    rows: &[FigureRow],
+) -> Vec<Vec<String>> {
+    let d = decimals(metric);
+    let opt = |v: Option<f64>| v.map(|v| number(v, d)).unwrap_or_default();
+    let int = |v: Option<usize>| v.map(|v| v.to_string()).unwrap_or_default();
+    std::iter::once(headings.to_vec())
+        .chain(rows.iter().map(|r| {
+            vec![
+                metric.id().to_owned(),
+                unit(metric).to_owned(),
+                r.period.from.to_string(),
+                r.period.to.to_string(),
+                r.unit.clone(),
+                r.unit_name.clone(),
+                r.group.clone().unwrap_or_default(),
+                opt(r.value),
+                opt(r.interval.map(|i| i.0)),
+                opt(r.interval.map(|i| i.1)),
+                r.n.map(|n| n.to_string()).unwrap_or_default(),
+                int(r.rank),
+                int(r.rank_interval.map(|i| i.0)),
+                int(r.rank_interval.map(|i| i.1)),
+                r.flag.code().to_owned(),
+                source.dataset.clone(),
+                source.version.clone(),
+                source.is_demo.to_string(),
+            ]
+        }))
+        .collect()
+}
+
+/// The file name of a download: `adal-atlas_<metric>_<period>_<what>` (without extension), where the
+/// period is `2025`, `2025-Q2`, `2025-03` or `2025-10_2026-09`.
+///
+/// ```
+/// use adal_core::export::file_name;
+/// use adal_core::period::Period;
+/// use adal_core::regional::MetricId;
+/// let year = Period { from: "2025-01".parse().unwrap(), to: "2025-12".parse().unwrap() };
+/// assert_eq!(file_name(MetricId::InformalPayment, year, "by-unit"), "adal-atlas_informal_payment_share_2025_by-unit");
+/// let q = Period { from: "2025-04".parse().unwrap(), to: "2025-06".parse().unwrap() };
+/// assert_eq!(file_name(MetricId::MedianWait, q, "trend"), "adal-atlas_median_wait_2025-Q2_trend");
+/// ```
+pub fn file_name(metric: MetricId, period: Period, what: &str) -> String {
+    let (from, to) = (period.from, period.to);
+    let span = if from.month() == 1 && to.month() == 12 && from.year() == to.year() {
+        from.year().to_string()
+    } else if from.month() % 3 == 1 && to.index() == from.index() + 2 {
+        format!("{}-Q{}", from.year(), from.quarter())
+    } else if from == to {
+        from.to_string()
+    } else {
+        format!("{from}_{to}")
+    };
+    format!("adal-atlas_{}_{span}_{what}", metric.id())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_have_numbers_in_their_own_columns() {
+        let source = Source {
+            dataset: "demo".into(),
+            version: "2026-11".into(),
+            is_demo: true,
+        };
+        let headings: Headings = std::array::from_fn(|i| format!("h{i}"));
+        let period = Period {
+            from: "2025-01".parse().expect("month"),
+            to: "2025-12".parse().expect("month"),
+        };
+        let rows = [FigureRow {
+            period,
+            unit: "KZ-62".into(),
+            unit_name: "Ulytau Region".into(),
+            value: Some(shown(MetricId::InformalPayment, 0.081_25)),
+            interval: Some((5.0, 12.5)),
+            n: Some(1234),
+            rank: Some(3),
+            rank_interval: Some((2, 7)),
+            flag: Flag::LowSample,
+            group: None,
+        }];
+        let r = records(&source, MetricId::InformalPayment, &headings, &rows);
+        assert_eq!(r[0].len(), COLUMNS);
+        assert_eq!(
+            r[1],
+            [
+                "informal_payment_share",
+                "percent",
+                "2025-01",
+                "2025-12",
+                "KZ-62",
+                "Ulytau Region",
+                "",
+                "8.125",
+                "5",
+                "12.5",
+                "1234",
+                "3",
+                "2",
+                "7",
+                "low_sample",
+                "demo",
+                "2026-11",
+                "true"
+            ]
+        );
+    }
+}
