@@ -77,6 +77,7 @@ fn samples(i18n: I18nContext<Locale>, loaded: &Loaded, period: Period, l: Lang) 
             t_string!(i18n, samples_complaints).to_string(),
         ],
         rows,
+        ..TableData::default()
     }
 }
 

@@ -1,5 +1,5 @@
 // Downloads: every chart and the map offer PNG (2× pixel ratio) and SVG with the title, legend and source line
-// drawn in, and CSV of exactly the figures shown (UTF-8 with a byte-order mark, columns in the reader's
+// drawn in, and CSV of the figures shown, one row per figure with its numbers in their own columns (UTF-8 with a byte-order mark, headings in the reader's
 // language). The files are read back and compared with the view.
 import { test, expect, drawn } from './support';
 import type { Download, Locator, Page } from '@playwright/test';
@@ -16,6 +16,17 @@ async function download(page: Page, scope: Locator, format: 'png' | 'svg' | 'csv
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
 }
+
+const CSV_HEADINGS_EN = [
+  'Metric', 'Unit of the value', 'From (month)', 'To (month)', 'Code', 'Region', 'Service, category or series',
+  'Value', '95 % interval, lower', '95 % interval, upper', 'Visits / complaints', 'Rank', 'Rank interval, best',
+  'Rank interval, worst', 'Flag', 'Dataset', 'Version', 'Demonstration data',
+];
+const CSV_HEADINGS_RU = [
+  'Показатель', 'Единица значения', 'С (месяц)', 'По (месяц)', 'Код', 'Регион', 'Услуга, категория или ряд',
+  'Значение', '95 % интервал, нижняя граница', '95 % интервал, верхняя граница', 'Визиты / жалобы', 'Место',
+  'Интервал места, лучшее', 'Интервал места, худшее', 'Отметка', 'Набор данных', 'Версия', 'Демонстрационные данные',
+];
 
 /** RFC 4180 CSV, as a spreadsheet program reads it. */
 function parseCsv(text: string): string[][] {
@@ -61,14 +72,29 @@ test.describe('downloads', () => {
     await expect(downloads.getByRole('button')).toHaveText(['PNG', 'SVG', 'CSV']);
     await expect(section.getByRole('button', { name: 'Встроить' })).toBeVisible();
 
+    // CSV: one row per figure, numbers in their own columns with a decimal dot (issue 10, point 7).
     const csv = await download(page, downloads, 'csv');
-    expect(csv.name).toBe('adal-atlas-trend.csv');
+    expect(csv.name).toBe('adal-atlas_quality_index_2025-10_2026-09_trend.csv');
     expect(csv.bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
     const rows = parseCsv(csv.bytes.subarray(3).toString('utf8'));
+    expect(rows[0]).toEqual(CSV_HEADINGS_RU);
     const table = await tableRows(figure.locator('table'));
-    expect(rows).toEqual(table);
-    expect(rows.length).toBeGreaterThan(3);
-    expect(rows[0].join(' ')).toMatch(/[а-яА-Я]/);
+    // Table: a row per step, a column per series (the unit, the country); CSV: a row per step and series.
+    const series = table[0].length - 1;
+    expect(rows.length - 1).toBe((table.length - 1) * series);
+    const unit = rows.slice(1).filter((r) => r[4] === 'KZ-75');
+    expect(unit.length).toBe(table.length - 1);
+    unit.forEach((r, i) => {
+      expect(r[0]).toBe('quality_index');
+      expect(r[1]).toBe('index_0_100');
+      for (const number of [r[7], r[8], r[9]]) expect(number).toMatch(/^\d+(\.\d+)?$/);
+      expect(r[10]).toMatch(/^\d+$/);
+      // The table writes «61,2 (58,0–64,3; n = 31)»: the same value, rounded, with a comma.
+      const shown = parseFloat(table[i + 1][1].split(' ')[0].replace(',', '.'));
+      expect(Math.abs(shown - Number(r[7]))).toBeLessThanOrEqual(0.0501);
+      expect(table[i + 1][1]).toContain(`n = ${r[10]}`);
+      expect(r.slice(15)).toEqual(['demo', '2026-11', 'true']);
+    });
 
     const title = (await section.locator('h3').textContent())!.trim();
     const svg = await download(page, downloads, 'svg');
@@ -127,13 +153,31 @@ test.describe('downloads', () => {
     expect(pngSize(png.bytes).width).toBe(parsed.width * 2);
 
     const csv = await download(page, downloads, 'csv');
+    expect(csv.name).toBe('adal-atlas_informal_payment_share_2025-10_2026-09_by-unit.csv');
     const rows = parseCsv(csv.bytes.subarray(3).toString('utf8'));
-    // The table view, sorted by rank as the CSV is, shows the same figures.
+    expect(rows[0]).toEqual(CSV_HEADINGS_EN);
+    // 20 units in rank order, then the country; the table view shows the same figures in words.
+    expect(rows.length).toBe(22);
+    expect(rows[21][4]).toBe('KZ');
     await section.getByRole('button', { name: /table/i }).first().click();
     const table = await tableRows(section.locator('table.region-table'));
-    expect(rows[0]).toEqual(table[0]);
-    expect(rows.slice(1)).toEqual(table.slice(1));
-    expect(rows.length).toBe(21);
+    for (const [i, r] of rows.slice(1, 21).entries()) {
+      const [name, value, interval, n, rank] = table[i + 1];
+      expect(r[5]).toBe(name);
+      expect(r[1]).toBe('percent');
+      // The table rounds to one decimal what the CSV gives to three.
+      const near = (words: string, number: string) =>
+        expect(Math.abs(parseFloat(words) - Number(number)), `${words} ≈ ${number}`).toBeLessThanOrEqual(0.0501);
+      near(value, r[7]);
+      const [low, high] = interval.split(' – ');
+      near(low, r[8]);
+      near(high, r[9]);
+      expect(n).toBe(Number(r[10]).toLocaleString('en-US'));
+      // «3 (2–6)»: the rank and its 95 % rank interval, in three numeric columns.
+      expect(rank).toBe(`${r[11]} (${r[12]}–${r[13]})`);
+      expect(Number(r[12])).toBeLessThanOrEqual(Number(r[11]));
+      expect(Number(r[11])).toBeLessThanOrEqual(Number(r[13]));
+    }
     // In the table view only CSV is offered.
     await expect(downloads.getByRole('button')).toHaveText(['CSV']);
   });

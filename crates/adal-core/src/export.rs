@@ -6,7 +6,8 @@
 //! are in the reader's language; the flags are stable codes, documented in `docs/data-format.md`.
 
 use crate::period::Period;
-use crate::regional::MetricId;
+use crate::regional::{MetricId, RegionFigure};
+use crate::series::Point;
 
 /// What a number alone cannot say about a figure.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -43,6 +44,8 @@ impl Flag {
 /// One figure.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FigureRow {
+    /// The metric.
+    pub metric: MetricId,
     /// The months it covers.
     pub period: Period,
     /// ISO 3166-2:KZ code, or `KZ` for the whole country.
@@ -126,22 +129,77 @@ pub fn unit(metric: MetricId) -> &'static str {
     }
 }
 
+fn flag(value: Option<f64>, low_sample: bool, suppressed: u64, uncounted: u64) -> Flag {
+    if value.is_none() {
+        Flag::NoData
+    } else if suppressed > 0 {
+        Flag::Suppressed
+    } else if uncounted > 0 {
+        Flag::PartlyCounted
+    } else if low_sample {
+        Flag::LowSample
+    } else {
+        Flag::None
+    }
+}
+
+/// The row of a unit's (or the country's) figure on the map or in the ranking.
+pub fn region_row(metric: MetricId, period: Period, f: &RegionFigure, name: String) -> FigureRow {
+    FigureRow {
+        metric,
+        period,
+        unit: f.code.clone(),
+        unit_name: name,
+        group: None,
+        value: f.value.map(|v| shown(metric, v)),
+        interval: f
+            .interval
+            .map(|(l, h)| (shown(metric, l), shown(metric, h))),
+        n: Some(f.n),
+        rank: f.rank,
+        rank_interval: f.rank_interval,
+        flag: flag(f.value, f.low_sample, f.suppressed_months, f.uncounted),
+    }
+}
+
+/// The row of a point of a trend or a bar of a breakdown (`group`: its service or category).
+pub fn point_row(
+    metric: MetricId,
+    code: &str,
+    name: String,
+    group: Option<String>,
+    p: &Point,
+    min_visits: u64,
+) -> FigureRow {
+    let low_sample = metric.from_visits() && p.value.is_some() && p.n < min_visits;
+    FigureRow {
+        metric,
+        period: p.period,
+        unit: code.to_owned(),
+        unit_name: name,
+        group,
+        value: p.value.map(|v| shown(metric, v)),
+        interval: p
+            .interval
+            .map(|(l, h)| (shown(metric, l), shown(metric, h))),
+        n: Some(p.n),
+        rank: None,
+        rank_interval: None,
+        flag: flag(p.value, low_sample, p.suppressed_months, p.uncounted),
+    }
+}
+
 /// The CSV records: `headings` first, then one record per row. Values are given as the pages show them
 /// (see [`shown`]).
-pub fn records(
-    source: &Source,
-    metric: MetricId,
-    headings: &Headings,
-    rows: &[FigureRow],
-) -> Vec<Vec<String>> {
-    let d = decimals(metric);
-    let opt = |v: Option<f64>| v.map(|v| number(v, d)).unwrap_or_default();
+pub fn records(source: &Source, headings: &Headings, rows: &[FigureRow]) -> Vec<Vec<String>> {
     let int = |v: Option<usize>| v.map(|v| v.to_string()).unwrap_or_default();
     std::iter::once(headings.to_vec())
         .chain(rows.iter().map(|r| {
+            let d = decimals(r.metric);
+            let opt = |v: Option<f64>| v.map(|v| number(v, d)).unwrap_or_default();
             vec![
-                metric.id().to_owned(),
-                unit(metric).to_owned(),
+                r.metric.id().to_owned(),
+                unit(r.metric).to_owned(),
                 r.period.from.to_string(),
                 r.period.to.to_string(),
                 r.unit.clone(),
@@ -176,6 +234,12 @@ pub fn records(
 /// assert_eq!(file_name(MetricId::MedianWait, q, "trend"), "adal-atlas_median_wait_2025-Q2_trend");
 /// ```
 pub fn file_name(metric: MetricId, period: Period, what: &str) -> String {
+    file_name_of(metric.id(), period, what)
+}
+
+/// [`file_name`] for a chart of more than one metric, named by `metrics` (for example
+/// `quality_index_and_complaints_per_100k`).
+pub fn file_name_of(metrics: &str, period: Period, what: &str) -> String {
     let (from, to) = (period.from, period.to);
     let span = if from.month() == 1 && to.month() == 12 && from.year() == to.year() {
         from.year().to_string()
@@ -186,7 +250,7 @@ pub fn file_name(metric: MetricId, period: Period, what: &str) -> String {
     } else {
         format!("{from}_{to}")
     };
-    format!("adal-atlas_{}_{span}_{what}", metric.id())
+    format!("adal-atlas_{metrics}_{span}_{what}")
 }
 
 #[cfg(test)]
@@ -206,6 +270,7 @@ mod tests {
             to: "2025-12".parse().expect("month"),
         };
         let rows = [FigureRow {
+            metric: MetricId::InformalPayment,
             period,
             unit: "KZ-62".into(),
             unit_name: "Ulytau Region".into(),
@@ -217,7 +282,7 @@ mod tests {
             flag: Flag::LowSample,
             group: None,
         }];
-        let r = records(&source, MetricId::InformalPayment, &headings, &rows);
+        let r = records(&source, &headings, &rows);
         assert_eq!(r[0].len(), COLUMNS);
         assert_eq!(
             r[1],

@@ -8,6 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use adal_core::contract::Manifest;
+use adal_core::export;
 use adal_core::format;
 use adal_core::labels::Lang;
 use leptos_i18n::I18nContext;
@@ -64,8 +65,10 @@ pub struct Export<'a> {
     pub title: &'a str,
     /// The source line drawn below.
     pub source: &'a str,
-    /// The figures, for CSV.
+    /// The figures, for CSV: [`csv_records`] where the table carries numbers, else its cells.
     pub table: &'a TableData,
+    /// The CSV records of the table's figures.
+    pub records: Option<Vec<Vec<String>>>,
     /// The file name without extension.
     pub name: &'a str,
 }
@@ -95,14 +98,23 @@ pub fn run(method: &'static str, args: Array) {
 
 /// Downloads `export` as `format`.
 pub fn download(format: Format, export: Export<'_>) {
-    let file = format!("{}.{}", export.name, format.extension());
+    let name = match format {
+        Format::Csv if !export.table.file.is_empty() => export.table.file.as_str(),
+        _ => export.name,
+    };
+    let file = format!("{name}.{}", format.extension());
     let args = Array::new();
     match format {
         Format::Csv => {
-            let rows: Array = std::iter::once(&export.table.head)
-                .chain(export.table.rows.iter())
-                .map(|row| row.iter().map(|c| JsValue::from_str(c)).collect::<Array>())
-                .collect();
+            let cells =
+                |row: &Vec<String>| row.iter().map(|c| JsValue::from_str(c)).collect::<Array>();
+            let rows: Array = match &export.records {
+                Some(records) => records.iter().map(cells).collect(),
+                None => std::iter::once(&export.table.head)
+                    .chain(export.table.rows.iter())
+                    .map(cells)
+                    .collect(),
+            };
             args.push(&rows);
         }
         Format::Png | Format::Svg => {
@@ -123,6 +135,44 @@ pub fn download(format: Format, export: Export<'_>) {
     }
     args.push(&file.into());
     run(format.extension(), args);
+}
+
+/// The CSV records of `table`'s figures, with headings in the reader's language and the dataset of
+/// `m`; `None` for a table without figures.
+pub fn csv_records(
+    i18n: I18nContext<Locale>,
+    m: &Manifest,
+    table: &TableData,
+) -> Option<Vec<Vec<String>>> {
+    if table.figures.is_empty() {
+        return None;
+    }
+    let headings: export::Headings = [
+        t_string!(i18n, csv_metric).to_string(),
+        t_string!(i18n, csv_unit).to_string(),
+        t_string!(i18n, csv_from).to_string(),
+        t_string!(i18n, csv_to).to_string(),
+        t_string!(i18n, csv_code).to_string(),
+        t_string!(i18n, table_region).to_string(),
+        t_string!(i18n, csv_group).to_string(),
+        t_string!(i18n, table_value).to_string(),
+        t_string!(i18n, csv_lower).to_string(),
+        t_string!(i18n, csv_upper).to_string(),
+        t_string!(i18n, table_n).to_string(),
+        t_string!(i18n, table_rank).to_string(),
+        t_string!(i18n, csv_rank_best).to_string(),
+        t_string!(i18n, csv_rank_worst).to_string(),
+        t_string!(i18n, csv_flag).to_string(),
+        t_string!(i18n, csv_dataset).to_string(),
+        t_string!(i18n, csv_version).to_string(),
+        t_string!(i18n, csv_demo).to_string(),
+    ];
+    let source = export::Source {
+        dataset: m.dataset.id.clone(),
+        version: m.dataset.version.clone(),
+        is_demo: m.is_demo,
+    };
+    Some(export::records(&source, &headings, &table.figures))
 }
 
 /// The source line under a downloaded picture or an embed: the footer's source sentence (publisher, title,

@@ -249,9 +249,13 @@ pub fn ChartFigure(
     let on_download = Callback::new(move |format| {
         let drawing = node.get_untracked().map(web_sys::Element::from);
         let table = view.with_untracked(|v| v.table.clone());
-        let source = state
-            .loaded
-            .with_value(|l| export::source_line(i18n, lang.get_untracked(), &l.dataset.manifest));
+        let (source, records) = state.loaded.with_value(|l| {
+            let m = &l.dataset.manifest;
+            (
+                export::source_line(i18n, lang.get_untracked(), m),
+                export::csv_records(i18n, m, &table),
+            )
+        });
         export::download(
             format,
             export::Export {
@@ -261,6 +265,7 @@ pub fn ChartFigure(
                 title: &table.caption,
                 source: &source,
                 table: &table,
+                records,
                 name: &format!("adal-atlas-{name}"),
             },
         );

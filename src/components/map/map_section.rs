@@ -24,9 +24,13 @@ pub fn MapSection() -> impl IntoView {
     let on_download = Callback::new(move |format| {
         let lang = lang.get_untracked();
         let table = map_table(i18n, &state, lang);
-        let source = state
-            .loaded
-            .with_value(|l| export::source_line(i18n, lang, &l.dataset.manifest));
+        let (source, records) = state.loaded.with_value(|l| {
+            let m = &l.dataset.manifest;
+            (
+                export::source_line(i18n, lang, m),
+                export::csv_records(i18n, m, &table),
+            )
+        });
         let find = |selector: &str| document().query_selector(selector).ok().flatten();
         let drawing = find(".map-frame svg.region-map");
         let legend = find(".map-legend");
@@ -39,6 +43,7 @@ pub fn MapSection() -> impl IntoView {
                 title: &table.caption,
                 source: &source,
                 table: &table,
+                records,
                 name: "adal-atlas-map",
             },
         );

@@ -2,6 +2,7 @@
 
 use std::cmp::Ordering;
 
+use adal_core::export;
 use adal_core::format;
 use adal_core::labels::Lang;
 use adal_core::regional::{MetricId, RegionFigure};
@@ -111,10 +112,25 @@ pub fn caption(i18n: I18nContext<Locale>, state: &MapState, lang: Lang) -> Strin
 
 /// The map's figures as a table in rank order (for the CSV download), with the same cells as the table.
 pub fn map_table(i18n: I18nContext<Locale>, state: &MapState, lang: Lang) -> TableData {
-    let metric = state.view.with_untracked(|(v, _)| v.metric);
-    let mut regions = state.figures.get_untracked().regions.clone();
+    let (metric, period) = state.view.with_untracked(|(v, _)| (v.metric, v.period));
+    let all = state.figures.get_untracked();
+    let mut regions = all.regions.clone();
     sort_regions(&mut regions, Column::Rank, true, &|_| String::new());
+    let figures = regions
+        .iter()
+        .chain(std::iter::once(&all.national))
+        .map(|r| {
+            let name = if r.code == "KZ" {
+                t_string!(i18n, whole_country).to_string()
+            } else {
+                region_name(state, &r.code, lang)
+            };
+            export::region_row(metric, period, r, name)
+        })
+        .collect();
     TableData {
+        figures,
+        file: export::file_name(metric, period, "by-unit"),
         caption: caption(i18n, state, lang),
         head: headings(i18n).to_vec(),
         rows: regions

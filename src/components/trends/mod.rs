@@ -10,6 +10,7 @@ pub mod service_chart;
 pub mod trend_chart;
 
 use adal_charts::{Scale, Theme};
+use adal_core::export::FigureRow;
 use adal_core::format;
 use adal_core::labels::Lang;
 use adal_core::regional::{Filter, MetricId};
@@ -81,6 +82,10 @@ pub struct TableData {
     pub head: Vec<String>,
     /// The rows; the first cell of each is its heading.
     pub rows: Vec<Vec<String>>,
+    /// The same figures as numbers, for the CSV download (empty for a table of words only).
+    pub figures: Vec<FigureRow>,
+    /// The CSV file's name without extension ([`adal_core::export::file_name`]).
+    pub file: String,
 }
 
 /// A table of figures, its cells rendered as text (a chart's text alternative, or a table of its own).

@@ -3,6 +3,7 @@
 
 use adal_charts::ChartInput;
 use adal_charts::ranking::{Ranking, Row};
+use adal_core::export;
 use adal_core::format;
 use leptos::prelude::*;
 
@@ -92,6 +93,10 @@ pub fn RankingChart(
             scale: scale(m),
         });
         let codes: Vec<String> = order.iter().map(|&i| f.regions[i].code.clone()).collect();
+        let figures = order
+            .iter()
+            .map(|&i| export::region_row(m, period, &f.regions[i], name(i)))
+            .collect();
         let head = vec![
             t_string!(i18n, table_rank_interval).to_string(),
             t_string!(i18n, table_region).to_string(),
@@ -107,6 +112,8 @@ pub fn RankingChart(
                 caption: title,
                 head,
                 rows,
+                figures,
+                file: export::file_name(m, period, "ranking"),
             },
         }
     });

@@ -3,6 +3,7 @@
 
 use adal_charts::ChartInput;
 use adal_charts::scatter::{Point, Spread};
+use adal_core::export;
 use adal_core::format;
 use adal_core::regional::{MetricId, region_figures};
 use leptos::prelude::*;
@@ -90,6 +91,23 @@ pub fn ScatterChart(
             national: complaints.national.value.zip(quality.national.value),
         });
         let head = vec![t_string!(i18n, table_region).to_string(), x_name, y_name];
+        let mut figures = Vec::new();
+        for (metric, all) in [
+            (MetricId::QualityIndex, &quality),
+            (MetricId::ComplaintsPer100k, &complaints),
+        ] {
+            for r in &all.regions {
+                let name = region_name(&state, &r.code, l);
+                figures.push(export::region_row(metric, filter.period, r, name));
+            }
+            let national = t_string!(i18n, whole_country).to_string();
+            figures.push(export::region_row(
+                metric,
+                filter.period,
+                &all.national,
+                national,
+            ));
+        }
         let codes: Vec<String> = points.into_iter().map(|(code, _, _)| code).collect();
         ChartView {
             input,
@@ -100,6 +118,12 @@ pub fn ScatterChart(
                 caption: title,
                 head,
                 rows,
+                figures,
+                file: export::file_name_of(
+                    "quality_index_and_complaints_per_100k",
+                    filter.period,
+                    "by-unit",
+                ),
             },
         }
     });

@@ -3,6 +3,7 @@
 
 use adal_charts::ChartInput;
 use adal_charts::services::{Row, Services};
+use adal_core::export;
 use adal_core::format;
 use adal_core::regional::{Filter, MetricId, region_figures};
 use adal_core::series::by_service;
@@ -69,6 +70,13 @@ pub fn ServiceChart(
             .iter()
             .map(|(id, p)| vec![service_name(id), value_cell(m, p.value, p.interval, p.n, l)])
             .collect();
+        let unit_name = region_name(&state, &code, l);
+        let figures = bars
+            .iter()
+            .map(|(id, p)| {
+                export::point_row(m, &code, unit_name.clone(), Some(id.clone()), p, min_visits)
+            })
+            .collect();
         let input = ChartInput::Services(Services {
             title: title.clone(),
             rows: bars
@@ -101,6 +109,8 @@ pub fn ServiceChart(
                 caption: title,
                 head,
                 rows,
+                figures,
+                file: export::file_name(m, filter.period, "by-service"),
             },
         }
     });

@@ -2,6 +2,7 @@
 
 use adal_charts::ChartInput;
 use adal_charts::trend::{Series, Trend};
+use adal_core::export::{self, FigureRow};
 use adal_core::format;
 use adal_core::series::{Point, Step, trends};
 use leptos::prelude::*;
@@ -92,6 +93,19 @@ pub fn TrendChart(
                 row
             })
             .collect();
+        let mut figures: Vec<FigureRow> = Vec::new();
+        for ((points, code), name) in d.units.iter().zip(codes.iter()).zip(&names) {
+            figures.extend(
+                points
+                    .iter()
+                    .map(|p| export::point_row(m, code, name.clone(), None, p, min_visits)),
+            );
+        }
+        figures.extend(
+            d.national
+                .iter()
+                .map(|p| export::point_row(m, "KZ", national.clone(), None, p, min_visits)),
+        );
         let input = ChartInput::Trend(Trend {
             title: title.clone(),
             steps,
@@ -120,6 +134,8 @@ pub fn TrendChart(
                 caption: title,
                 head,
                 rows,
+                figures,
+                file: export::file_name(m, filter.period, "trend"),
             },
         }
     });
