@@ -5,6 +5,6 @@ pub mod figures;
 pub mod footer;
 pub mod header;
 pub mod map;
-pub mod report;
+pub mod reporting;
 pub mod status;
 pub mod trends;

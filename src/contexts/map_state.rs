@@ -5,10 +5,10 @@
 
 use std::sync::Arc;
 
+use adal_core::aggregate::{Filter, MapFigures, frame_values, region_figures};
 use adal_core::binning::{Classes, bin};
 use adal_core::geo::Point;
 use adal_core::period::Period;
-use adal_core::regional::{Filter, MapFigures, frame_values, region_figures};
 use adal_core::view::{MapView, Notice, ViewKind, full_view_query, read_map_view, write_map_view};
 use leptos::prelude::*;
 

@@ -14,7 +14,7 @@ use adal_core::labels::Lang;
 use adal_core::period::Period;
 use leptos::prelude::*;
 
-use crate::components::report::report_panel::safe_url;
+use crate::components::reporting::reporting_panel::safe_url;
 use crate::components::trends::{FigureTable, TableData};
 use crate::contexts::dataset::Loaded;
 use crate::contexts::map_state::use_map_state;

@@ -14,7 +14,7 @@ use crate::components::footer::site_footer::SiteFooter;
 use crate::components::header::site_header::SiteHeader;
 use crate::components::header::view_nav::ViewNav;
 use crate::components::map::map_section::MapSection;
-use crate::components::report::report_panel::ReportPanel;
+use crate::components::reporting::reporting_panel::ReportingPanel;
 use crate::components::status::dataset_notice::DatasetNotice;
 use crate::components::status::load_error::LoadErrorView;
 use crate::components::status::loading_status::LoadingStatus;
@@ -69,7 +69,7 @@ fn LoadedView(loaded: Arc<Loaded>) -> impl IntoView {
                 <section class="ranking-section">
                     <RankingChart />
                 </section>
-                <ReportPanel loaded=loaded.clone() />
+                <ReportingPanel loaded=loaded.clone() />
             }
             .into_any(),
         }

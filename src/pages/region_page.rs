@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::figures::key_figures::KeyFiguresSection;
-use crate::components::report::report_panel::ReportPanel;
+use crate::components::reporting::reporting_panel::ReportingPanel;
 use crate::components::trends::complaint_chart::ComplaintChart;
 use crate::components::trends::metric_picker::MetricPicker;
 use crate::components::trends::ranking_chart::RankingChart;
@@ -165,7 +165,7 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
             <ServiceChart code=code.clone() />
             <ComplaintChart code=code.clone() />
             <RankingChart selected=code.clone() />
-            <ReportPanel loaded=loaded.clone() />
+            <ReportingPanel loaded=loaded.clone() />
         </article>
     }
 }

@@ -6,8 +6,8 @@
 
 mod cli;
 mod demo;
+mod previews;
 mod publish;
-mod share;
 mod validate;
 
 use std::process::ExitCode;
@@ -40,11 +40,11 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Publish(args) => publish::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Demo(args) => demo::run(&args),
-        Command::Share(args) => share::run(&args),
+        Command::Share(args) => previews::run(&args),
         Command::Schema(args) => {
             std::fs::create_dir_all(&args.out)
                 .map_err(|e| Failure::Io(format!("cannot create {}: {e}", args.out.display())))?;
-            for (name, text) in adal_core::schema::all() {
+            for (name, text) in adal_publish::schema::all() {
                 let path = args.out.join(name);
                 std::fs::write(&path, text)
                     .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))?;

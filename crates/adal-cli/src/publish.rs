@@ -8,14 +8,14 @@ use std::fs::{self, File};
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use adal_core::anonymise::{anonymise_visits, suppress_complaints};
-use adal_core::bundle::{self, HashingWriter};
-use adal_core::config::{PublisherConfig, Settings};
 use adal_core::contract::{FileEntry, files};
 use adal_core::period::Month;
-use adal_core::raw::{FileError, Parsed, Rejection, read_audits, read_complaints};
 use adal_core::regions;
-use adal_core::report::{FileReport, PublishReport};
+use adal_publish::anonymise::{anonymise_visits, suppress_complaints};
+use adal_publish::bundle::{self, HashingWriter};
+use adal_publish::config::{PublisherConfig, Settings};
+use adal_publish::publication_report::{FileReport, PublishReport};
+use adal_publish::raw::{FileError, Parsed, Rejection, read_audits, read_complaints};
 
 use crate::cli::PublishArgs;
 use crate::{Failure, Outcome};

@@ -418,13 +418,13 @@ fn the_committed_demo_bundles_are_reproducible() {
 /// visits and complaints of that period, and the report counts at least 90 % of complaints as published.
 #[test]
 fn on_a_thin_programme_the_pages_count_what_happened() {
+    use adal_core::aggregate::{Filter, MetricId, region_figures};
     use adal_core::dataset::Dataset;
     use adal_core::figures::key_figures;
     use adal_core::period::Period;
-    use adal_core::raw::{read_audits, read_complaints};
-    use adal_core::regional::{Filter, MetricId, region_figures};
     use adal_core::series::trends;
-    use adal_core::taxonomy::Taxonomy;
+    use adal_publish::raw::{read_audits, read_complaints};
+    use adal_publish::taxonomy::Taxonomy;
 
     let dir = TempDir::new("thin-coverage");
     let (raw, bundle) = make_demo(
@@ -699,7 +699,7 @@ fn forge(bundle: &str, name: &str, edit: impl FnOnce(&mut Value)) {
     for entry in manifest["files"].as_array_mut().expect("files") {
         if entry["path"] == name {
             entry["bytes"] = bytes.len().into();
-            entry["sha256"] = adal_core::bundle::sha256_hex(&bytes).into();
+            entry["sha256"] = adal_core::checksum::sha256_hex(&bytes).into();
         }
     }
     fs::write(

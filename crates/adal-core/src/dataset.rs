@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 
-use crate::bundle::sha256_hex;
+use crate::checksum::sha256_hex;
 use crate::contract::{AuditsFile, ComplaintsFile, Manifest, files};
 use crate::labels::Labels;
 use crate::period::{Month, Period, PeriodLabel};

@@ -5,8 +5,8 @@
 //! whether it is demonstration data, and a flag column for what a number alone cannot say. The headings
 //! are in the reader's language; the flags are stable codes, documented in `docs/data-format.md`.
 
+use crate::aggregate::{MetricId, RegionFigure};
 use crate::period::Period;
-use crate::regional::{MetricId, RegionFigure};
 use crate::series::Point;
 
 /// What a number alone cannot say about a figure.
@@ -227,7 +227,7 @@ pub fn records(source: &Source, headings: &Headings, rows: &[FigureRow]) -> Vec<
 /// ```
 /// use adal_core::export::file_name;
 /// use adal_core::period::Period;
-/// use adal_core::regional::MetricId;
+/// use adal_core::aggregate::MetricId;
 /// let year = Period { from: "2025-01".parse().unwrap(), to: "2025-12".parse().unwrap() };
 /// assert_eq!(file_name(MetricId::InformalPayment, year, "by-unit"), "adal-atlas_informal_payment_share_2025_by-unit");
 /// let q = Period { from: "2025-04".parse().unwrap(), to: "2025-06".parse().unwrap() };

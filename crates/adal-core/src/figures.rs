@@ -8,9 +8,9 @@
 //! Periods made of whole calendar quarters ([`crate::dataset::Dataset::default_period`]) place nearly
 //! every visit and complaint of a thin programme, whose records are mostly published by quarter.
 
+use crate::aggregate::{self, Acc, Filter, MetricId};
 use crate::dataset::Dataset;
 use crate::period::Period;
-use crate::regional::{self, Acc, Filter, MetricId};
 use crate::stats::Estimate;
 
 /// The complaints of a period, with how many could not be counted in it.
@@ -77,7 +77,7 @@ impl KeyFigures {
 }
 
 /// The key figures of `period`, for the whole country (`region` `None`) or one unit. The same
-/// accumulation as the map's ([`regional::accumulate`]), for all five visit metrics at once.
+/// accumulation as the map's ([`aggregate::accumulate`]), for all five visit metrics at once.
 pub fn key_figures(d: &Dataset, period: Period, region: Option<&str>) -> KeyFigures {
     let filter = Filter {
         period,
@@ -91,8 +91,8 @@ pub fn key_figures(d: &Dataset, period: Period, region: Option<&str>) -> KeyFigu
         MetricId::Completion,
         MetricId::MedianWait,
     ];
-    let (mut per_unit, mut national) = regional::accumulate(d, &filter, &metrics);
-    let (complaints_per_unit, complaints_total) = regional::complaint_sums(d, period);
+    let (mut per_unit, mut national) = aggregate::accumulate(d, &filter, &metrics);
+    let (complaints_per_unit, complaints_total) = aggregate::complaint_sums(d, period);
     let position = region.map(|code| d.manifest.regions.iter().position(|r| r.code == code));
     let mut nowhere = Acc::default();
     let (acc, sum, population) = match position {
@@ -106,7 +106,7 @@ pub fn key_figures(d: &Dataset, period: Period, region: Option<&str>) -> KeyFigu
             complaints_per_unit[i],
             d.manifest.regions[i].population.value,
         ),
-        Some(None) => (&mut nowhere, regional::ComplaintSum::default(), 0),
+        Some(None) => (&mut nowhere, aggregate::ComplaintSum::default(), 0),
     };
     KeyFigures {
         period,
@@ -122,7 +122,7 @@ pub fn key_figures(d: &Dataset, period: Period, region: Option<&str>) -> KeyFigu
             unplaced: sum.uncounted,
             suppressed_totals: sum.suppressed_totals,
         },
-        complaints_per_100k: regional::per_100k(sum.counted, population),
+        complaints_per_100k: aggregate::per_100k(sum.counted, population),
         population,
     }
 }

@@ -3,9 +3,9 @@
 //! Kazakh and Russian group thousands with a (no-break) space and use a decimal comma; English uses a comma
 //! and a decimal point. Month names follow each language's standalone form.
 
+use crate::aggregate::MetricId;
 use crate::labels::Lang;
 use crate::period::{Month, Period};
-use crate::regional::MetricId;
 
 /// The no-break space used between digit groups and before `%` in Kazakh and Russian.
 pub const NBSP: char = '\u{a0}';

@@ -1,27 +1,26 @@
-//! Adal Atlas core: everything that is not drawing or I/O.
+//! Adal Atlas core: the reader's side, and what both sides share. Everything the web app compiles lives
+//! here, with no web dependencies and no CSV reader; what only the publisher needs (raw files,
+//! anonymisation, config, bundle writing, the publication report, previews) is the `adal-publish` crate.
 //!
 //! - [`contract`] — the published bundle's types (`manifest.json`, `audits.json`, `complaints.json`),
-//!   from which the JSON Schemas in `public/schema/` are generated.
-//! - [`regions`] and [`taxonomy`] — the 20 units of Kazakhstan and the lists of services, channels and
-//!   complaint categories, with labels in Kazakh, Russian and English.
-//! - [`raw`] — reading the raw CSV files a monitoring organisation holds into validated records; every
-//!   input rule lives here.
-//! - [`anonymise`] — k-anonymity for visits and cell suppression for complaint counts.
-//! - [`bundle`] — assembling the published files with their checksums, and [`validate`] — checking a
-//!   published bundle as `adal validate` receives it.
-//! - [`dataset`] — opening a bundle in the web app, with typed load errors; [`figures`] and [`stats`] —
-//!   the key figures with their 95 % intervals; [`format`] — numbers and months per language;
-//!   [`export`] — the figures of a chart or the map as CSV records.
-//! - [`regional`] — one metric for every unit, with [`ranks`] — each rank's 95 % interval; [`binning`] — colour classes; [`geo`] — the map's outlines
-//!   and keyboard neighbours; [`series`] — figures over time and by group, for the charts; [`view`] and [`query`] — the view state in the URL.
+//!   from which the JSON Schemas in `public/schema/` are generated; [`checksum`] — their SHA-256.
+//! - [`regions`] — the 20 units of Kazakhstan, with their names and spellings in Kazakh, Russian and
+//!   English; [`labels`] — texts in the three languages; [`period`] — months, quarters and years.
+//! - [`dataset`] — opening and checking a bundle in the web app, with typed load errors, and
+//!   [`validate`] — every check of a published bundle, as `adal validate` and the app's tests run it.
+//! - [`aggregate`] — one metric for every unit, with [`ranks`] — each rank's 95 % interval;
+//!   [`figures`] and [`stats`] — the key figures with their 95 % intervals; [`series`] — figures over
+//!   time and by group, for the charts; [`binning`] — colour classes; [`geo`] — the map's outlines and
+//!   keyboard neighbours.
+//! - [`format`] — numbers and months per language; [`export`] — the figures of a chart or the map as
+//!   CSV records; [`view`] and [`query`] — the view state in the URL.
 //!
-//! The crate has no web dependencies and builds for `wasm32-unknown-unknown`, so the web app and the
-//! `adal` command-line tool share one implementation of the contract.
+//! The crate builds for `wasm32-unknown-unknown`, so the web app and the `adal` command-line tool share
+//! one implementation of the contract.
 
-pub mod anonymise;
+pub mod aggregate;
 pub mod binning;
-pub mod bundle;
-pub mod config;
+pub mod checksum;
 pub mod contract;
 pub mod dataset;
 pub mod export;
@@ -32,15 +31,9 @@ pub mod labels;
 pub mod period;
 pub mod query;
 pub mod ranks;
-pub mod raw;
-pub mod regional;
 pub mod regions;
-pub mod report;
-pub mod schema;
 pub mod series;
-pub mod share;
 pub mod stats;
-pub mod taxonomy;
 pub mod validate;
 pub mod view;
 

@@ -2,12 +2,12 @@
 //! monthly samples are thin) for some units and the whole country; one unit's metric by service; and one
 //! unit's complaints by category over time.
 //!
-//! Every figure is computed by the same accumulation as the map's ([`regional::accumulate`]), one pass per
+//! Every figure is computed by the same accumulation as the map's ([`aggregate::accumulate`]), one pass per
 //! step, so a point of a trend is exactly what the map shows for that month or quarter.
 
+use crate::aggregate::{self, Filter, MetricId};
 use crate::dataset::Dataset;
 use crate::period::{Period, PeriodLabel, Placement};
-use crate::regional::{self, Filter, MetricId};
 
 /// The length of a trend's steps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,8 +99,8 @@ fn step_points(
         ..no_data(filter.period)
     };
     if metric.from_visits() {
-        let (mut accs, mut national) = regional::accumulate(d, filter, &[metric]);
-        let point = |acc: &mut regional::Acc| match acc.estimate(metric) {
+        let (mut accs, mut national) = aggregate::accumulate(d, filter, &[metric]);
+        let point = |acc: &mut aggregate::Acc| match acc.estimate(metric) {
             Some(e) => Point {
                 value: Some(e.value),
                 interval: Some((e.low, e.high)),
@@ -115,10 +115,10 @@ fn step_points(
             .collect();
         (units, point(&mut national))
     } else {
-        let (per_unit, total) = regional::complaint_sums(d, filter.period);
-        let point = |sum: regional::ComplaintSum, population: u64| Point {
+        let (per_unit, total) = aggregate::complaint_sums(d, filter.period);
+        let point = |sum: aggregate::ComplaintSum, population: u64| Point {
             value: match metric {
-                MetricId::ComplaintsPer100k => regional::per_100k(sum.counted, population),
+                MetricId::ComplaintsPer100k => aggregate::per_100k(sum.counted, population),
                 _ => Some(sum.counted as f64),
             },
             ..empty(sum.counted, sum.suppressed_totals, sum.uncounted)

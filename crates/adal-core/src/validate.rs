@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use crate::SCHEMA_VERSION;
-use crate::bundle::sha256_hex;
+use crate::checksum::sha256_hex;
 use crate::contract::{AuditsFile, ComplaintsFile, Manifest, files};
 use crate::labels::Lang;
 use crate::period::{Month, Period, PeriodLabel};

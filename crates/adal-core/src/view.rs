@@ -4,11 +4,11 @@
 //! and `static=1`. Reading never fails: an invalid value falls back
 //! to its default and leaves a [`Notice`] for a short message. Writing leaves defaults out.
 
+use crate::aggregate::MetricId;
 use crate::binning::Method;
 use crate::contract::Manifest;
 use crate::period::{Month, Period};
 use crate::query;
-use crate::regional::MetricId;
 
 /// Which page is shown (`view=`). Without `view=`, a link with `region=` opens that unit's page, so that
 /// the short `?region=KZ-11` keeps working.

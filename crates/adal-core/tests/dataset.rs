@@ -1,6 +1,6 @@
 //! Opening bundles as the web app does, with every kind of broken or forged file, and the key figures.
 
-use adal_core::bundle::sha256_hex;
+use adal_core::checksum::sha256_hex;
 use adal_core::dataset::{Dataset, DatasetIndex, LoadError, is_safe_folder};
 use adal_core::figures::key_figures;
 use adal_core::period::Period;

@@ -1,9 +1,9 @@
 //! The map's figures on the demo bundle: one per unit, consistent with the key figures, ranked, filtered,
 //! and the view state read from odd URLs.
 
+use adal_core::aggregate::{Filter, MetricId, region_figures};
 use adal_core::binning::Method;
 use adal_core::figures::key_figures;
-use adal_core::regional::{Filter, MetricId, region_figures};
 use adal_core::view::{
     Embed, EmbedKind, Notice, ViewKind, embed_query, full_view_query, link_query, read_map_view,
     write_map_view,

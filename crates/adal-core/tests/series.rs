@@ -1,7 +1,7 @@
 //! The charts' figures on the demo bundle: every point of a trend is the map's figure for that step, the
 //! step follows the sample, and the complaint breakdown adds up to the published totals.
 
-use adal_core::regional::{Filter, MetricId, region_figures};
+use adal_core::aggregate::{Filter, MetricId, region_figures};
 use adal_core::series::{Step, by_service, complaints_by_category, steps, trends};
 
 mod common;

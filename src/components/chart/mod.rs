@@ -7,7 +7,7 @@
 pub mod echarts;
 pub mod export;
 pub mod script;
-pub mod share;
+pub mod share_dialog;
 pub mod worker;
 
 use adal_charts::{ChartInput, Request};
@@ -280,7 +280,7 @@ pub fn ChartFigure(
             if let Some(kind) = kind {
                 let search = use_view_state().search.get_untracked();
                 let title = view.with_untracked(|v| v.table.caption.clone()) + " · Adal Atlas";
-                share::open(share::embed_offer(&search, kind, title));
+                share_dialog::open(share_dialog::embed_offer(&search, kind, title));
             }
         })
     });

@@ -3,12 +3,12 @@
 
 use std::sync::Arc;
 
+use adal_core::aggregate::{self, MetricId};
 use adal_core::contract::MetricDefinition;
 use adal_core::figures::{KeyFigures, key_figures};
 use adal_core::format;
 use adal_core::labels::Lang;
 use adal_core::period::Period;
-use adal_core::regional::{self, MetricId};
 use adal_core::stats::Estimate;
 use leptos::prelude::*;
 
@@ -57,7 +57,7 @@ pub fn KeyFiguresSection(
     let dataset = &loaded.dataset;
     let figures = Arc::new(key_figures(dataset, period, region.as_deref()));
     // The previous period of equal length, when the data reach back that far.
-    let before = regional::previous(period)
+    let before = aggregate::previous(period)
         .filter(|p| p.from >= dataset.manifest.period.from)
         .map(|p| Arc::new(key_figures(dataset, p, region.as_deref())));
     let region_name = region

@@ -4,7 +4,7 @@
 use adal_core::view::ViewKind;
 use leptos::prelude::*;
 
-use crate::components::chart::share::ShareButton;
+use crate::components::chart::share_dialog::ShareButton;
 use crate::contexts::map_state::use_map_state;
 use crate::i18n::{t, t_string, use_i18n};
 

@@ -2,10 +2,10 @@
 //! channel filters, classing, and the map/table toggle. Every control writes the URL.
 
 use adal_core::binning::Method;
+use adal_core::contract::Term;
 use adal_core::dataset::Grain;
 use adal_core::format;
 use adal_core::period::Month;
-use adal_core::taxonomy::Term;
 use leptos::prelude::*;
 
 use crate::components::trends::metric_picker::MetricPicker;

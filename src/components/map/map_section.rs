@@ -10,7 +10,7 @@ use adal_core::view::EmbedKind;
 
 use super::region_table::{RegionTable, caption, map_table};
 use crate::components::chart::export::{self, DownloadButtons};
-use crate::components::chart::share::{embed_offer, open};
+use crate::components::chart::share_dialog::{embed_offer, open};
 use crate::contexts::map_state::use_map_state;
 use crate::contexts::view_state::use_view_state;
 use crate::i18n::{t, use_i18n};

@@ -1,7 +1,7 @@
 //! One written paragraph under the map for everyone: the highest and lowest unit and the national figure.
 
+use adal_core::aggregate::{Filter, hidden_by_filter};
 use adal_core::format;
-use adal_core::regional::{Filter, hidden_by_filter};
 use leptos::prelude::*;
 
 use super::describe;

@@ -7,11 +7,11 @@ pub mod map_summary;
 pub mod region_map;
 pub mod region_table;
 
+use adal_core::aggregate::{MetricId, RegionFigure};
 use adal_core::contract::Manifest;
+use adal_core::contract::Term;
 use adal_core::format;
 use adal_core::labels::Lang;
-use adal_core::regional::{MetricId, RegionFigure};
-use adal_core::taxonomy::Term;
 
 use crate::contexts::map_state::MapState;
 use leptos::prelude::*;

@@ -2,10 +2,10 @@
 
 use std::cmp::Ordering;
 
+use adal_core::aggregate::{MetricId, RegionFigure};
 use adal_core::export;
 use adal_core::format;
 use adal_core::labels::Lang;
-use adal_core::regional::{MetricId, RegionFigure};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 

@@ -3,10 +3,10 @@
 
 use adal_charts::ChartInput;
 use adal_charts::complaints::Complaints;
+use adal_core::aggregate::MetricId;
 use adal_core::export::{self, FigureRow, Flag};
 use adal_core::format;
 use adal_core::period::Period;
-use adal_core::regional::MetricId;
 use adal_core::series::complaints_by_category;
 use leptos::prelude::*;
 

@@ -1,6 +1,6 @@
 //! The metric of the charts: the same `metric=` as the map's.
 
-use adal_core::regional::MetricId;
+use adal_core::aggregate::MetricId;
 use leptos::prelude::*;
 
 use crate::components::map::metric_label;

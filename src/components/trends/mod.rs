@@ -10,10 +10,10 @@ pub mod service_chart;
 pub mod trend_chart;
 
 use adal_charts::{Scale, Theme};
+use adal_core::aggregate::{Filter, MetricId};
 use adal_core::export::FigureRow;
 use adal_core::format;
 use adal_core::labels::Lang;
-use adal_core::regional::{Filter, MetricId};
 use leptos::prelude::*;
 
 use crate::contexts::map_state::MapState;

@@ -3,9 +3,9 @@
 
 use adal_charts::ChartInput;
 use adal_charts::scatter::{Point, Spread};
+use adal_core::aggregate::{MetricId, region_figures};
 use adal_core::export;
 use adal_core::format;
-use adal_core::regional::{MetricId, region_figures};
 use leptos::prelude::*;
 
 use super::{TableData, current_filter};

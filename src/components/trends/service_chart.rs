@@ -3,9 +3,9 @@
 
 use adal_charts::ChartInput;
 use adal_charts::services::{Row, Services};
+use adal_core::aggregate::{Filter, MetricId, region_figures};
 use adal_core::export;
 use adal_core::format;
-use adal_core::regional::{Filter, MetricId, region_figures};
 use adal_core::series::by_service;
 use leptos::prelude::*;
 

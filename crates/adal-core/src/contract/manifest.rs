@@ -4,10 +4,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::contract::MetricDefinition;
+use crate::contract::Term;
 use crate::labels::Labels;
 use crate::period::Period;
 use crate::regions::RegionKind;
-use crate::taxonomy::Term;
 
 /// The manifest of a published bundle.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -1,13 +1,14 @@
 //! The published bundle: the types of `manifest.json`, `audits.json` and `complaints.json`.
 //!
 //! These types are the contract between the `adal` publisher, which writes them, and the web app, which
-//! reads them. The JSON Schemas in `public/schema/` are generated from them ([`crate::schema`]) and
+//! reads them. The JSON Schemas in `public/schema/` are generated from them (by `adal schema`) and
 //! `docs/data-format.md` describes them for people.
 
 mod audits;
 mod complaints;
 mod manifest;
 mod metrics;
+mod terms;
 
 pub use audits::{AuditColumns, AuditsFile};
 pub use complaints::{ComplaintColumns, ComplaintTotals, ComplaintTotalsColumns, ComplaintsFile};
@@ -16,6 +17,7 @@ pub use manifest::{
     ReportChannel, Reporting,
 };
 pub use metrics::{Better, MetricDefinition, MetricSource, MetricUnit, default_metrics};
+pub use terms::Term;
 
 /// The file names of a bundle.
 pub mod files {

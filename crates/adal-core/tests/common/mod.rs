@@ -1,7 +1,7 @@
 //! What the integration tests share: the demo bundle and the filter of its default period.
 
+use adal_core::aggregate::Filter;
 use adal_core::dataset::Dataset;
-use adal_core::regional::Filter;
 
 /// The committed demo bundle.
 pub fn demo() -> Dataset {

@@ -8,10 +8,10 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use crate::DEFAULT_K;
-use crate::contract::{DatasetId, Licence, Publisher, ReportChannel, Reporting};
-use crate::labels::{Labels, Lang};
 use crate::taxonomy::{self, Taxonomy, Term, TermList};
+use adal_core::DEFAULT_K;
+use adal_core::contract::{DatasetId, Licence, Publisher, ReportChannel, Reporting};
+use adal_core::labels::{Labels, Lang};
 
 /// The config file as written. Unknown keys are refused, so that a typo does not pass unnoticed.
 #[derive(Clone, Debug, Default, Deserialize)]

@@ -24,13 +24,13 @@
 
 use std::collections::BTreeMap;
 
-use crate::period::{Month, Period, PeriodLabel};
 use crate::raw::Complaint;
+use adal_core::period::{Month, Period, PeriodLabel};
 
 /// One published cell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cell {
-    /// Index into [`crate::regions::all`].
+    /// Index into [`adal_core::regions::all`].
     pub region: u8,
     /// The period of the total it belongs to.
     pub period: PeriodLabel,
@@ -45,7 +45,7 @@ pub struct Cell {
 /// One unit's total over a month, quarter or year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Total {
-    /// Index into [`crate::regions::all`].
+    /// Index into [`adal_core::regions::all`].
     pub region: u8,
     /// Month, quarter or year.
     pub period: PeriodLabel,

@@ -1,7 +1,7 @@
 //! Anonymisation: k-anonymity for visits by generalisation, and cell suppression for complaint counts.
 //!
 //! Both take validated records ([`crate::raw`]) and return what may be published, with the counts the
-//! report needs. The guarantees hold by construction and are re-checked by [`crate::validate`].
+//! report needs. The guarantees hold by construction and are re-checked by [`adal_core::validate`].
 
 mod audits;
 mod complaints;

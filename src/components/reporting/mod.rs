@@ -1,3 +1,3 @@
 //! Where to report corruption.
 
-pub mod report_panel;
+pub mod reporting_panel;

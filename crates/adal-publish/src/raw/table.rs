@@ -11,8 +11,8 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use super::values::{ValueKind, describe_found};
-use crate::regions::{self, RegionError};
 use crate::taxonomy::TermList;
+use adal_core::regions::{self, RegionError};
 
 /// What a known column is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -24,7 +24,7 @@ pub fn minutes(text: &str) -> Result<Option<u32>, &'static str> {
 /// Parses a yes/no answer in any of the accepted spellings, or empty for "not recorded".
 ///
 /// ```
-/// use adal_core::raw::values::yes_no;
+/// use adal_publish::raw::values::yes_no;
 /// assert_eq!(yes_no("Иә"), Ok(Some(true)));
 /// assert_eq!(yes_no("нет"), Ok(Some(false)));
 /// assert_eq!(yes_no(""), Ok(None));
@@ -59,7 +59,7 @@ pub enum ValueKind {
 /// never more than 40 characters. Anything else is described by its length alone.
 ///
 /// ```
-/// use adal_core::raw::values::{describe_found, ValueKind};
+/// use adal_publish::raw::values::{describe_found, ValueKind};
 /// assert_eq!(describe_found("2024-13-01", ValueKind::Numeric), "\"2024-13-01\"");
 /// assert_eq!(describe_found("+7 701 123 45 67", ValueKind::Numeric), "a value of 16 characters (not shown)");
 /// assert_eq!(describe_found("", ValueKind::Text), "an empty value");

@@ -4,8 +4,8 @@
 
 use schemars::{JsonSchema, generate::SchemaSettings};
 
-use crate::contract::{AuditsFile, ComplaintsFile, Manifest};
-use crate::report::PublishReport;
+use crate::publication_report::PublishReport;
+use adal_core::contract::{AuditsFile, ComplaintsFile, Manifest};
 
 fn schema_of<T: JsonSchema>() -> String {
     let generator = SchemaSettings::draft2020_12().into_generator();

@@ -4,8 +4,8 @@ use std::io::Read;
 
 use super::table::{Column, FileError, Parsed, RegionLookup, Role, TermLookup, read_table};
 use super::values::{self, ValueKind};
-use crate::period::Month;
 use crate::taxonomy::Taxonomy;
+use adal_core::period::Month;
 
 const NUM: Role = Role::Published(ValueKind::Numeric);
 const TEXT: Role = Role::Published(ValueKind::Text);
@@ -151,7 +151,7 @@ pub fn read_audits<R: Read>(input: R, taxonomy: &Taxonomy) -> Result<Parsed<Visi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::regions;
+    use adal_core::regions;
 
     const HEADER: &str = "visit_id,visit_date,region,office,service,channel,shopper,shopper_phone,score_waiting,score_courtesy,score_information,score_accessibility,score_outcome,wait_minutes,informal_payment_requested,intermediary_offered,service_completed,comment\n";
 

@@ -25,7 +25,7 @@ fn tel_href(phone: &str) -> String {
 
 /// The panel.
 #[component]
-pub fn ReportPanel(loaded: Arc<Loaded>) -> impl IntoView {
+pub fn ReportingPanel(loaded: Arc<Loaded>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_view_state().lang;
     let reporting = loaded.dataset.manifest.reporting.clone();

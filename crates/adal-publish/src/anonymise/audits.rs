@@ -18,8 +18,8 @@
 
 use std::collections::HashMap;
 
-use crate::period::PeriodLabel;
 use crate::raw::Visit;
+use adal_core::period::PeriodLabel;
 
 /// How coarse the time of a visit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,7 +84,7 @@ pub const LADDER: [Level; 8] = [
 /// A visit as it will be published. Field order is the sort order of the published file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PublishedVisit {
-    /// Index into [`crate::regions::all`].
+    /// Index into [`adal_core::regions::all`].
     pub region: u8,
     /// Month, or quarter or year where generalised.
     pub period: PeriodLabel,
@@ -194,7 +194,7 @@ pub fn anonymise_visits(visits: &[Visit], k: u32) -> AuditOutcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::period::Month;
+    use adal_core::period::Month;
 
     fn visit(region: u8, month: &str, service: u16, channel: u8) -> Visit {
         Visit {

@@ -1,12 +1,12 @@
 //! `adal share --bundle DIR --out DIR`: the preview pages and cards of every unit, in every language
-//! (`adal_core::share`), the cards rasterised with resvg.
+//! (`adal_publish::previews`), the cards rasterised with resvg.
 
 use std::fs;
 use std::path::Path;
 
 use adal_core::dataset::{Dataset, GEO_FILE, parse_geo};
 use adal_core::labels::Lang;
-use adal_core::share::{
+use adal_publish::previews::{
     CARD_HEIGHT, CARD_WIDTH, card_file, card_svg, page_file, page_html, preview,
 };
 

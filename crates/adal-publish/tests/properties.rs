@@ -3,15 +3,15 @@
 
 use std::collections::HashMap;
 
-use adal_core::anonymise::{anonymise_visits, suppress_complaints};
-use adal_core::bundle::{self, HashingWriter};
-use adal_core::config::Settings;
 use adal_core::contract::{AuditsFile, ComplaintsFile, files};
 use adal_core::period::{Month, Period};
-use adal_core::raw::{Complaint, Visit, read_audits, read_complaints};
 use adal_core::regions;
-use adal_core::report::FileReport;
 use adal_core::validate::{check_audits, check_complaints};
+use adal_publish::anonymise::{anonymise_visits, suppress_complaints};
+use adal_publish::bundle::{self, HashingWriter};
+use adal_publish::config::Settings;
+use adal_publish::publication_report::FileReport;
+use adal_publish::raw::{Complaint, Visit, read_audits, read_complaints};
 use proptest::prelude::*;
 
 fn month(offset: u32) -> Month {

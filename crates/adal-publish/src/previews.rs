@@ -6,12 +6,12 @@
 //!
 //! Everything taken from the data is escaped: the page and the drawing contain no markup from the bundle.
 
-use crate::dataset::Dataset;
-use crate::figures::key_figures;
-use crate::format;
-use crate::geo::GeoFile;
-use crate::labels::{Labels, Lang};
-use crate::regional::MetricId;
+use adal_core::aggregate::MetricId;
+use adal_core::dataset::Dataset;
+use adal_core::figures::key_figures;
+use adal_core::format;
+use adal_core::geo::GeoFile;
+use adal_core::labels::{Labels, Lang};
 
 /// The card's size in pixels (the Open Graph recommendation).
 pub const CARD_WIDTH: u32 = 1200;
@@ -292,7 +292,7 @@ mod tests {
             licence: String::new(),
             width: 10,
             height: 10,
-            units: vec![crate::geo::GeoUnit {
+            units: vec![adal_core::geo::GeoUnit {
                 code: "KZ-11".into(),
                 rings: vec![vec![0, 0, 10, 0, 10, 10]],
             }],

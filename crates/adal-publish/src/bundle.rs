@@ -8,20 +8,21 @@
 use std::io::{self, Write};
 use std::sync::Arc;
 
+use adal_core::checksum::hex;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::SCHEMA_VERSION;
 use crate::anonymise::{Cell, ComplaintOutcome, LADDER, PublishedVisit};
 use crate::config::Settings;
-use crate::contract::{
+use crate::raw::{Complaint, Visit};
+use crate::taxonomy::TermList;
+use adal_core::SCHEMA_VERSION;
+use adal_core::contract::{
     ComplaintColumns, ComplaintTotals, ComplaintTotalsColumns, ComplaintsFile, FileEntry,
     KAnonymity, Manifest, Population, RegionEntry, default_metrics,
 };
-use crate::period::{Month, Period};
-use crate::raw::{Complaint, Visit};
-use crate::regions::{self, POPULATION_REFERENCE_DATE, POPULATION_SOURCE};
-use crate::taxonomy::TermList;
+use adal_core::period::{Month, Period};
+use adal_core::regions::{self, POPULATION_REFERENCE_DATE, POPULATION_SOURCE};
 
 /// A writer that counts and hashes what passes through it.
 pub struct HashingWriter<W> {
@@ -64,16 +65,6 @@ impl<W: Write> Write for HashingWriter<W> {
     }
 }
 
-/// Lower-case hex of a digest.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// SHA-256 of `bytes`, lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
 /// The months covered by the valid records, or `None` when there are none.
 pub fn period_of(visits: &[Visit], complaints: &[Complaint]) -> Option<Period> {
     let months = visits
@@ -101,7 +92,7 @@ fn region_codes() -> Vec<Arc<str>> {
         .collect()
 }
 
-/// Writes `audits.json`. The field order matches [`crate::contract::AuditsFile`].
+/// Writes `audits.json`. The field order matches [`adal_core::contract::AuditsFile`].
 pub fn write_audits<W: Write>(
     mut w: W,
     visits: &[PublishedVisit],
@@ -273,7 +264,7 @@ pub fn manifest_json(manifest: &Manifest) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::anonymise::anonymise_visits;
-    use crate::contract::AuditsFile;
+    use adal_core::contract::AuditsFile;
 
     #[test]
     fn the_streamed_audits_file_parses_as_the_contract_type() {
@@ -315,6 +306,6 @@ mod tests {
             entry.sha256,
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
-        assert_eq!(sha256_hex(b"abc"), entry.sha256);
+        assert_eq!(adal_core::checksum::sha256_hex(b"abc"), entry.sha256);
     }
 }

@@ -3,29 +3,7 @@
 //!
 //! The defaults below are used unless the publisher's config file ([`crate::config`]) defines its own.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-use crate::labels::Labels;
-
-/// One entry of a list: an id such as `vehicle_registration` and its labels.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Term {
-    /// Stable identifier, lower case letters, digits and `_`.
-    pub id: String,
-    /// The name shown to people.
-    pub label: Labels,
-}
-
-impl Term {
-    fn new(id: &str, kk: &str, ru: &str, en: &str) -> Term {
-        Term {
-            id: id.to_owned(),
-            label: Labels::new(kk, ru, en),
-        }
-    }
-}
+pub use adal_core::contract::Term;
 
 /// A list of terms, looked up by id or by label.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,8 +4,8 @@ use std::io::Read;
 
 use super::table::{Column, FileError, Parsed, RegionLookup, Role, TermLookup, read_table};
 use super::values::ValueKind;
-use crate::period::Month;
 use crate::taxonomy::Taxonomy;
+use adal_core::period::Month;
 
 /// The known columns of `complaints.csv`. The order is the index used by the parser below.
 pub const COMPLAINT_COLUMNS: &[Column] = &[
@@ -81,7 +81,7 @@ pub fn read_complaints<R: Read>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::regions;
+    use adal_core::regions;
 
     #[test]
     fn complaints_are_read_and_bad_rows_rejected() {
