@@ -722,7 +722,7 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
                 bytes[i] = b'3';
                 fs::write(&path, bytes).expect("write");
             }),
-            "audits.json: SHA-256 is",
+            "audits.json: its checksum does not match the manifest: 1145 bytes and SHA-256",
         ),
         (
             "schema version",
@@ -735,7 +735,7 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
                 );
                 fs::write(&path, text).expect("write");
             }),
-            "manifest.json: schema_version is 3",
+            "manifest.json: schema_version 3 is not supported (this app reads 2)",
         ),
         (
             "a version 1 bundle",
@@ -748,7 +748,7 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
                 );
                 fs::write(&path, text).expect("write");
             }),
-            "manifest.json: schema_version is 1, an older format that this version of Adal Atlas no longer reads: publish the bundle again from the raw files with this version of `adal publish`",
+            "manifest.json: schema_version 1 is not supported (this app reads 2); it is an older format: publish the bundle again from the raw files with the current `adal publish`",
         ),
         (
             "unequal columns",
@@ -784,7 +784,7 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
                     v["totals"]["columns"]["count"][0] = (-4).into();
                 })
             }),
-            "not a valid complaints.json",
+            "complaints.json: invalid JSON at line 1",
         ),
         (
             "small count",
@@ -840,7 +840,7 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
             Box::new(|b: &str| {
                 fs::write(format!("{b}/manifest.json"), "{\"schema_version\": 1,").expect("write")
             }),
-            "manifest.json: not a valid manifest.json: EOF while parsing",
+            "manifest.json: invalid JSON at line 1, column 21: EOF while parsing",
         ),
         (
             "missing file",

@@ -44,7 +44,7 @@ pub enum LoadError {
     },
     /// A contract version this app does not read: an older bundle (version 1) must be re-published with
     /// the current `adal`, a newer one needs a newer app.
-    #[error("{file}: schema_version {found} is not supported (this app reads {expected})")]
+    #[error("{file}: schema_version {found} is not supported (this app reads {expected}){}", older_hint(.found, *.expected))]
     SchemaVersion {
         /// The file.
         file: String,
@@ -91,6 +91,15 @@ pub enum LoadError {
         /// What is wrong.
         detail: String,
     },
+}
+
+/// For a version older than the one read: what the publisher must do.
+fn older_hint(found: &str, expected: u32) -> &'static str {
+    if found.parse::<u32>().is_ok_and(|v| v < expected) {
+        "; it is an older format: publish the bundle again from the raw files with the current `adal publish`"
+    } else {
+        ""
+    }
 }
 
 /// The allow-list of datasets the app may show: `public/data/datasets.json`.
@@ -164,7 +173,8 @@ pub fn is_safe_folder(path: &str) -> bool {
     })
 }
 
-fn json_error(file: &str, e: &serde_json::Error) -> LoadError {
+/// The typed error of a JSON file that does not parse.
+pub fn json_error(file: &str, e: &serde_json::Error) -> LoadError {
     LoadError::Json {
         file: file.to_owned(),
         line: e.line(),
@@ -180,7 +190,7 @@ struct VersionProbe {
 
 /// Checks the `schema_version` before the full parse, so that a newer bundle is reported as such and not
 /// as a shape error.
-fn check_version(file: &str, bytes: &[u8], expected: u32) -> Result<(), LoadError> {
+pub fn check_version(file: &str, bytes: &[u8], expected: u32) -> Result<(), LoadError> {
     let probe: VersionProbe = serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
     match probe.schema_version {
         Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(expected)) => Ok(()),
@@ -310,7 +320,8 @@ pub fn check_checksum(manifest: &Manifest, file: &str, bytes: &[u8]) -> Result<(
     Ok(())
 }
 
-fn check_lengths(file: &str, lengths: &[(&str, usize)], rows: usize) -> Result<(), LoadError> {
+/// Checks that every column has `rows` entries.
+pub fn check_lengths(file: &str, lengths: &[(&str, usize)], rows: usize) -> Result<(), LoadError> {
     match lengths.iter().find(|(_, len)| *len != rows) {
         Some((column, len)) => Err(LoadError::UnequalColumns {
             file: file.to_owned(),

@@ -8,6 +8,10 @@
 //!
 //! Every problem is collected, not only the first. The bundle is untrusted: a forged manifest cannot make
 //! the checker read outside the bundle, because file paths must be plain names.
+//!
+//! The checks the web app's loader runs too — version, checksum, JSON shape, column lengths — are the
+//! loader's own functions in [`crate::dataset`], with its typed [`LoadError`], so that `adal validate`
+//! and the app can never disagree about them; the publisher's guarantees are checked here on top.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -15,6 +19,7 @@ use std::fmt;
 use crate::SCHEMA_VERSION;
 use crate::checksum::sha256_hex;
 use crate::contract::{AuditsFile, ComplaintsFile, Manifest, files};
+use crate::dataset::{self, LoadError};
 use crate::labels::Lang;
 use crate::period::{Month, Period, PeriodLabel};
 use crate::regions;
@@ -86,11 +91,17 @@ impl<F: Fn(&str) -> Result<Vec<u8>, String>> BundleSource for F {
     }
 }
 
-/// Parses JSON, saying which file and where it breaks.
+/// Parses JSON, saying which file and where it breaks (the loader's [`dataset::json_error`]).
 pub fn parse_json<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, Problem> {
-    serde_json::from_slice(bytes).map_err(|e| Problem {
-        file: file.to_owned(),
-        message: format!("not a valid {file}: {e}"),
+    serde_json::from_slice(bytes).map_err(|e| {
+        let text = dataset::json_error(file, &e).to_string();
+        Problem {
+            file: file.to_owned(),
+            message: text
+                .strip_prefix(&format!("{file}: "))
+                .unwrap_or(&text)
+                .to_owned(),
+        }
     })
 }
 
@@ -118,21 +129,17 @@ pub fn validate_bundle(source: &impl BundleSource) -> Vec<Problem> {
         }
         match source.read(&entry.path) {
             Ok(bytes) => {
-                if bytes.len() as u64 != entry.bytes {
+                // The loader's check, and then what differs, for the publisher.
+                if dataset::check_checksum(&manifest, &entry.path, &bytes).is_err() {
                     problems.push(Problem {
                         file: entry.path.clone(),
                         message: format!(
-                            "has {} bytes, the manifest says {}",
+                            "its checksum does not match the manifest: {} bytes and SHA-256 {}, the manifest says {} bytes and {}",
                             bytes.len(),
-                            entry.bytes
+                            sha256_hex(&bytes),
+                            entry.bytes,
+                            entry.sha256
                         ),
-                    });
-                }
-                let sum = sha256_hex(&bytes);
-                if sum != entry.sha256 {
-                    problems.push(Problem {
-                        file: entry.path.clone(),
-                        message: format!("SHA-256 is {sum}, the manifest says {}", entry.sha256),
                     });
                 }
                 contents.insert(entry.path.clone(), bytes);
@@ -174,17 +181,7 @@ fn is_plain_name(path: &str) -> bool {
 /// Checks the manifest on its own.
 pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
     let mut p = Problems::new(files::MANIFEST);
-    if m.schema_version < SCHEMA_VERSION {
-        p.push(format!(
-            "schema_version is {}, an older format that this version of Adal Atlas no longer reads: publish the bundle again from the raw files with this version of `adal publish`",
-            m.schema_version
-        ));
-    } else if m.schema_version != SCHEMA_VERSION {
-        p.push(format!(
-            "schema_version is {}, this version of Adal Atlas reads {SCHEMA_VERSION}",
-            m.schema_version
-        ));
-    }
+    check_version(&mut p, m.schema_version);
     if m.k_anonymity.k < 2 {
         p.push(format!(
             "k_anonymity.k is {}, it must be at least 2",
@@ -262,26 +259,37 @@ pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
     p.finish()
 }
 
-fn check_version(p: &mut Problems, version: u32) {
-    if version != SCHEMA_VERSION {
-        p.push(format!(
-            "schema_version is {version}, expected {SCHEMA_VERSION}"
-        ));
+impl Problems {
+    /// Notes one of the checks the web app's loader runs, as the loader words it ([`LoadError`]).
+    fn push_load_error(&mut self, e: &LoadError) {
+        let text = e.to_string();
+        let prefix = format!("{}: ", self.file);
+        self.push(text.strip_prefix(&prefix).unwrap_or(&text).to_owned());
     }
 }
 
-/// Notes every column whose length differs from `rows`; returns whether all agree.
+/// The loader's version check on an already parsed file.
+fn check_version(p: &mut Problems, version: u32) {
+    let probe = format!("{{\"schema_version\":{version}}}");
+    if let Err(e) = dataset::check_version(p.file, probe.as_bytes(), SCHEMA_VERSION) {
+        p.push_load_error(&e);
+    }
+}
+
+/// The loader's column check ([`dataset::check_lengths`]); returns whether all columns agree.
 fn columns_agree(p: &mut Problems, prefix: &str, lengths: &[(&str, usize)], rows: usize) -> bool {
-    let mut agree = true;
-    for (name, len) in lengths {
-        if *len != rows {
-            p.push(format!(
-                "{prefix}column {name} has {len} entries, {prefix}rows says {rows}"
-            ));
-            agree = false;
+    match dataset::check_lengths(p.file, lengths, rows) {
+        Ok(()) => true,
+        Err(e) => {
+            let text = e.to_string();
+            let detail = text
+                .strip_prefix(&format!("{}: ", p.file))
+                .unwrap_or(&text)
+                .to_owned();
+            p.push(format!("{prefix}{detail}"));
+            false
         }
     }
-    agree
 }
 
 /// Checks `audits.json` against the manifest, including k-anonymity.
