@@ -2,6 +2,7 @@
 
 use adal_charts::ChartInput;
 use adal_charts::trend::{Series, Trend};
+use adal_core::aggregate;
 use adal_core::export::{self, FigureRow};
 use adal_core::format;
 use adal_core::series::{Point, Step, trends};
@@ -119,11 +120,30 @@ pub fn TrendChart(
             band: t_string!(i18n, chart_band).to_string(),
             scale: scale(m),
         });
-        let note = if d.coarse_data {
+        let step_note = if d.coarse_data {
             Some(t_string!(i18n, coarse_note, step = step.clone()).to_string())
         } else {
             (d.step == Step::Quarter && m.from_visits())
                 .then(|| t_string!(i18n, quarterly_note, n = min_visits).to_string())
+        };
+        // What the key figures' change compares, against what the line shows, so that a "+0.9" beside a
+        // falling line is explained.
+        let basis = state.loaded.with_value(|ld| {
+            aggregate::previous(filter.period).filter(|p| p.from >= ld.dataset.manifest.period.from)
+        });
+        let basis_note = basis.map(|previous| {
+            t_string!(
+                i18n,
+                trend_basis_note,
+                period = format::period(filter.period, l),
+                previous = format::period(previous, l),
+                step = step.clone()
+            )
+            .to_string()
+        });
+        let note = match (step_note, basis_note) {
+            (Some(a), Some(b)) => Some(format!("{a} {b}")),
+            (a, b) => a.or(b),
         };
         ChartView {
             input,
