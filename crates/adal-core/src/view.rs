@@ -106,7 +106,9 @@ impl EmbedKind {
     pub fn height(self) -> u32 {
         match self {
             EmbedKind::Map => 700,
-            EmbedKind::Trend | EmbedKind::Compare | EmbedKind::Complaints => 880,
+            // The trend's note on what the key figures compare made it 884 px at 640 px wide.
+            EmbedKind::Trend | EmbedKind::Compare => 960,
+            EmbedKind::Complaints => 880,
             EmbedKind::Ranking | EmbedKind::Scatter | EmbedKind::Services => 1040,
             EmbedKind::Figures => 1280,
         }
