@@ -32,6 +32,10 @@ test.describe('the thin programme', () => {
     const overview = new Overview(page);
     await overview.open(`?${THIN}&lang=en&period=2025-02..2025-11`);
     await overview.waitForFigures();
+    // The controls show the link's own months, and Play goes by year.
+    await expect(page.locator('#map-from')).toHaveValue('2025-02');
+    await expect(page.locator('#map-to')).toHaveValue('2025-11');
+    await expect(page.getByRole('button', { name: 'Play by year' })).toBeVisible();
     // Under the map (the overview's key figures are those of the default period, and say so).
     await expect(page.locator('.coverage-note').first()).toContainText(/\d+ visits of this period are published only by quarter or year/);
     await expect(page.locator('.coverage-note').first()).toContainText('Choose whole quarters or years');

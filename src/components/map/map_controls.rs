@@ -5,7 +5,7 @@ use adal_core::binning::Method;
 use adal_core::contract::Term;
 use adal_core::dataset::Grain;
 use adal_core::format;
-use adal_core::period::Month;
+use adal_core::period::{Month, Period};
 use leptos::prelude::*;
 
 use crate::components::trends::metric_picker::MetricPicker;
@@ -79,17 +79,28 @@ pub fn MapControls() -> impl IntoView {
         move || {
             let period = state.view.with(|(v, _)| v.period);
             let chosen = if is_from { period.from } else { period.to };
-            blocks
+            let edge = |b: &Period| if is_from { b.from } else { b.to };
+            // A period from a link that cuts a block (`period=2025-02..2025-11`) keeps its own month as
+            // the selected option, so that the control shows what the map shows.
+            let own = (!blocks.iter().any(|b| edge(b) == chosen)).then(|| {
+                view! {
+                    <option value=chosen.to_string() selected=true>
+                        {format::month(chosen, lang.get())}
+                    </option>
+                }
+            });
+            let options = blocks
                 .iter()
                 .map(|b| {
-                    let m = if is_from { b.from } else { b.to };
+                    let m = edge(b);
                     view! {
                         <option value=m.to_string() selected=m == chosen>
                             {format::step(*b, lang.get())}
                         </option>
                     }
                 })
-                .collect_view()
+                .collect_view();
+            (own, options)
         }
     };
     let blocks_note = move || {
@@ -195,6 +206,8 @@ pub fn MapControls() -> impl IntoView {
                             t_string!(i18n, next_year).to_string()
                         } else if reduced_motion() {
                             t_string!(i18n, next_quarter).to_string()
+                        } else if grain == Grain::Year {
+                            t_string!(i18n, play_year).to_string()
                         } else {
                             t_string!(i18n, play).to_string()
                         }
