@@ -155,3 +155,18 @@ test.describe('loading failures are explained, with a retry, and never blank the
     await overview.waitForFigures();
   });
 });
+
+test('the first view asks for its data beside the wasm, once each (index.html preloads the default bundle)', async ({ page, watch }) => {
+  const overview = new Overview(page);
+  await overview.open('?lang=en');
+  await overview.waitForFigures();
+  const entries = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => ({ name: (e as PerformanceResourceTiming).name, initiator: (e as PerformanceResourceTiming).initiatorType })),
+  );
+  for (const file of ['data/datasets.json', 'data/manifest.json', 'data/audits.json', 'data/complaints.json', 'data/geo/kz-regions.json']) {
+    const loads = entries.filter((e) => e.name.endsWith(`/app/${file}`));
+    // Asked for by the page's <link rel="preload">, and the app's fetch took that response: one request.
+    expect(loads.map((e) => e.initiator), file).toEqual(['link']);
+  }
+  expect(watch.consoleErrors).toEqual([]);
+});
