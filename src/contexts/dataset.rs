@@ -64,11 +64,7 @@ async fn load(
     let audits = parse_audits(&manifest, &audits?)?;
     let complaints = parse_complaints(&manifest, &complaints?)?;
     Ok(Arc::new(Loaded {
-        dataset: Dataset {
-            manifest,
-            audits,
-            complaints,
-        },
+        dataset: Dataset::new(manifest, audits, complaints),
         refused,
         geo,
         path: base,

@@ -286,6 +286,9 @@ pub struct Dataset {
     pub audits: AuditsFile,
     /// The complaint counts.
     pub complaints: ComplaintsFile,
+    /// [`Dataset::grain`], measured once by [`Dataset::new`]: the default period, the period picker
+    /// and Play all ask for it, and each measurement is a pass over every record.
+    grain: Grain,
 }
 
 /// Parses and checks `manifest.json`: version, shape, and that it lists the two data files.
@@ -383,6 +386,47 @@ pub fn parse_complaints(manifest: &Manifest, bytes: &[u8]) -> Result<ComplaintsF
     Ok(complaints)
 }
 
+/// [`Dataset::grain`], measured.
+fn measure_grain(manifest: &Manifest, audits: &AuditsFile, complaints: &ComplaintsFile) -> Grain {
+    let unit: std::collections::HashMap<&str, usize> = manifest
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.code.as_str(), i))
+        .collect();
+    // Per unit and kind (visits, complaints): records by finest grain (month, quarter, year).
+    let mut counts = vec![[[0u64; 3]; 2]; unit.len()];
+    let finest = |label: &PeriodLabel| match label {
+        PeriodLabel::Month(_) => 0,
+        PeriodLabel::Quarter { .. } => 1,
+        PeriodLabel::Year(_) => 2,
+    };
+    let a = &audits.columns;
+    for (code, label) in a.region.iter().zip(&a.month) {
+        if let Some(&u) = unit.get(&**code) {
+            counts[u][0][finest(label)] += 1;
+        }
+    }
+    let t = &complaints.totals.columns;
+    for ((code, label), count) in t.region.iter().zip(&t.period).zip(&t.count) {
+        if let Some(&u) = unit.get(&**code) {
+            counts[u][1][finest(label)] += u64::from(count.unwrap_or(0));
+        }
+    }
+    let placed = |c: &[u64; 3], grain: usize| {
+        let all: u64 = c.iter().sum();
+        let within: u64 = c[..=grain].iter().sum();
+        all == 0 || within as f64 >= crate::series::PLACED_SHARE * all as f64
+    };
+    let coarsest = counts
+        .iter()
+        .flatten()
+        .map(|c| (0..2).find(|g| placed(c, *g)).unwrap_or(2))
+        .max()
+        .unwrap_or(0);
+    [Grain::Month, Grain::Quarter, Grain::Year][coarsest]
+}
+
 /// The map's outlines, shared by all datasets, relative to the data folder.
 pub const GEO_FILE: &str = "geo/kz-regions.json";
 
@@ -399,11 +443,19 @@ impl Dataset {
         let manifest = parse_manifest(manifest)?;
         let audits = parse_audits(&manifest, audits)?;
         let complaints = parse_complaints(&manifest, complaints)?;
-        Ok(Dataset {
+        Ok(Dataset::new(manifest, audits, complaints))
+    }
+
+    /// A dataset of files already parsed and checked ([`parse_manifest`], [`parse_audits`],
+    /// [`parse_complaints`]).
+    pub fn new(manifest: Manifest, audits: AuditsFile, complaints: ComplaintsFile) -> Dataset {
+        let grain = measure_grain(&manifest, &audits, &complaints);
+        Dataset {
             manifest,
             audits,
             complaints,
-        })
+            grain,
+        }
     }
 
     /// How finely the bundle places its records in time, for every unit at once: [`Grain::Month`] when
@@ -411,39 +463,7 @@ impl Dataset {
     /// else [`Grain::Quarter`] when they carry at least their quarter; else [`Grain::Year`]. A thin
     /// programme is published mostly by quarter, and its smallest units by year.
     pub fn grain(&self) -> Grain {
-        let units = self.manifest.regions.len();
-        // Per unit and kind (visits, complaints): records by finest grain (month, quarter, year).
-        let mut counts = vec![[[0u64; 3]; 2]; units];
-        let unit = |code: &str| self.manifest.regions.iter().position(|r| r.code == code);
-        let finest = |label: &PeriodLabel| match label {
-            PeriodLabel::Month(_) => 0,
-            PeriodLabel::Quarter { .. } => 1,
-            PeriodLabel::Year(_) => 2,
-        };
-        let a = &self.audits.columns;
-        for (code, label) in a.region.iter().zip(&a.month) {
-            if let Some(u) = unit(code) {
-                counts[u][0][finest(label)] += 1;
-            }
-        }
-        let t = &self.complaints.totals.columns;
-        for ((code, label), count) in t.region.iter().zip(&t.period).zip(&t.count) {
-            if let Some(u) = unit(code) {
-                counts[u][1][finest(label)] += u64::from(count.unwrap_or(0));
-            }
-        }
-        let placed = |c: &[u64; 3], grain: usize| {
-            let all: u64 = c.iter().sum();
-            let within: u64 = c[..=grain].iter().sum();
-            all == 0 || within as f64 >= crate::series::PLACED_SHARE * all as f64
-        };
-        let coarsest = counts
-            .iter()
-            .flatten()
-            .map(|c| (0..2).find(|g| placed(c, *g)).unwrap_or(2))
-            .max()
-            .unwrap_or(0);
-        [Grain::Month, Grain::Quarter, Grain::Year][coarsest]
+        self.grain
     }
 
     /// The blocks a period may start and end with: the months, or where the bundle is published by
