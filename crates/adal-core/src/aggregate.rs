@@ -3,8 +3,8 @@
 //! of equal length.
 //!
 //! Visits are filtered by period (a visit counts only when its published time lies inside the period),
-//! service and channel. Complaint metrics come from the published (region, month) totals, which the service
-//! and channel filters do not split.
+//! service and channel. Complaint metrics come from the published totals of each unit (by month, quarter
+//! or year), which the service and channel filters do not split.
 
 use std::collections::HashMap;
 
@@ -106,6 +106,9 @@ pub struct RegionFigure {
     /// Visits or complaints of the unit published only by a quarter or year that reaches past the period:
     /// they happened in or near it but cannot be placed in it, so the figure does not count them.
     pub uncounted: u64,
+    /// Visits of the period that the filter's service or channel cannot see, because theirs was
+    /// generalised for k-anonymity (published as null): counted only under "all".
+    pub unseen: u64,
     /// 1 for the best unit, among units with a value.
     pub rank: Option<usize>,
     /// The 95 % rank interval (best, worst), by the simulation of [`crate::ranks`].
@@ -134,6 +137,8 @@ pub struct Acc {
     /// Visits matching the filter's service and channel whose published time overlaps the period
     /// without lying inside it (a quarter or year reaching past its ends): not counted.
     pub uncounted: u64,
+    /// Visits of the period whose service or channel, generalised, a filter on it cannot see.
+    pub unseen: u64,
     index_values: Vec<f64>,
     /// (yes, answered) for informal payment, intermediary, completion.
     shares: [(u64, u64); 3],
@@ -182,6 +187,7 @@ impl Acc {
     fn absorb(&mut self, other: &Acc) {
         self.visits += other.visits;
         self.uncounted += other.uncounted;
+        self.unseen += other.unseen;
         self.index_values.extend_from_slice(&other.index_values);
         for (mine, theirs) in self.shares.iter_mut().zip(other.shares) {
             mine.0 += theirs.0;
@@ -210,6 +216,7 @@ impl Acc {
             low_sample: estimate.is_some_and(|e| e.n < min_visits),
             suppressed_months: 0,
             uncounted: self.uncounted,
+            unseen: self.unseen,
             rank: None,
             rank_interval: None,
             change: None,
@@ -231,21 +238,12 @@ fn matches_terms(audits: &AuditsFile, i: usize, filter: &Filter) -> bool {
             .is_none_or(|ch| c.channel[i].as_deref() == Some(ch))
 }
 
-/// Visits placed in `filter.period` that its service or channel filter cannot see, because their service
-/// (when the filter names one) or channel (likewise) was generalised for k-anonymity and published as
-/// null. 0 without a filter.
-pub fn hidden_by_filter(d: &Dataset, filter: &Filter) -> u64 {
-    if filter.service.is_none() && filter.channel.is_none() {
-        return 0;
-    }
-    let c = &d.audits.columns;
-    (0..d.audits.rows)
-        .filter(|&i| filter.period.place(c.month[i], d.manifest.period) == Placement::Inside)
-        .filter(|&i| {
-            (filter.service.is_some() && c.service[i].is_none())
-                || (filter.channel.is_some() && c.channel[i].is_none())
-        })
-        .count() as u64
+/// Whether the filter cannot see visit `i` because the service or channel it names was generalised on
+/// that visit (published as null).
+fn unseen_by(audits: &AuditsFile, i: usize, filter: &Filter) -> bool {
+    let c = &audits.columns;
+    (filter.service.is_some() && c.service[i].is_none())
+        || (filter.channel.is_some() && c.channel[i].is_none())
 }
 
 /// One pass over the visits matching `filter`, gathering `metrics`: an accumulator per unit of the
@@ -266,10 +264,16 @@ pub fn accumulate(d: &Dataset, filter: &Filter, metrics: &[MetricId]) -> (Vec<Ac
             continue;
         };
         let placement = filter.period.place(c.month[i], bounds);
-        if placement == Placement::Outside || !matches_terms(&d.audits, i, filter) {
+        if placement == Placement::Outside {
             continue;
         }
         let acc = &mut accs[r];
+        if !matches_terms(&d.audits, i, filter) {
+            if placement == Placement::Inside && unseen_by(&d.audits, i, filter) {
+                acc.unseen += 1;
+            }
+            continue;
+        }
         if placement == Placement::Across {
             acc.uncounted += 1;
             continue;
@@ -372,6 +376,7 @@ fn complaint_figures(
         low_sample: false,
         suppressed_months: sum.suppressed_totals,
         uncounted: sum.uncounted,
+        unseen: 0,
         rank: None,
         rank_interval: None,
         change: None,
@@ -394,6 +399,12 @@ pub fn previous(period: Period) -> Option<Period> {
     let to = Month::from_index(period.from.index().checked_sub(1)?)?;
     let from = Month::from_index(period.from.index().checked_sub(len)?)?;
     Some(Period { from, to })
+}
+
+/// What a figure's change compares against: the [`previous`] period, when the data reach back that far.
+/// The map, the key figures and the trend's note all name this one period.
+pub fn comparison_period(d: &Dataset, period: Period) -> Option<Period> {
+    previous(period).filter(|p| p.from >= d.manifest.period.from)
 }
 
 fn raw_figures(
@@ -441,8 +452,7 @@ pub fn region_figures(
     min_visits: u64,
 ) -> MapFigures {
     let (mut regions, mut national) = raw_figures(d, metric, filter, min_visits);
-    let earlier = previous(filter.period).filter(|p| p.from >= d.manifest.period.from);
-    if let Some(p) = earlier {
+    if let Some(p) = comparison_period(d, filter.period) {
         let before = Filter {
             period: p,
             ..filter.clone()

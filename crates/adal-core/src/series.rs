@@ -215,6 +215,12 @@ pub fn trends(
     }
 }
 
+/// One unit's figure over `filter`: the whole of what [`by_service`] splits.
+pub fn unit_point(d: &Dataset, metric: MetricId, filter: &Filter, code: &str) -> Point {
+    let (mut points, _) = step_points(d, metric, filter, &[position(d, code)]);
+    points.pop().unwrap_or_else(|| no_data(filter.period))
+}
+
 /// One unit's visit metric for each service of the manifest (in its order), over `filter` with its service
 /// filter ignored.
 pub fn by_service(
@@ -223,7 +229,6 @@ pub fn by_service(
     filter: &Filter,
     code: &str,
 ) -> Vec<(String, Point)> {
-    let positions = [position(d, code)];
     d.manifest
         .services
         .iter()
@@ -232,9 +237,7 @@ pub fn by_service(
                 service: Some(s.id.clone()),
                 ..filter.clone()
             };
-            let (mut points, _) = step_points(d, metric, &f, &positions);
-            let point = points.pop().unwrap_or_else(|| no_data(f.period));
-            (s.id.clone(), point)
+            (s.id.clone(), unit_point(d, metric, &f, code))
         })
         .collect()
 }

@@ -57,8 +57,7 @@ pub fn KeyFiguresSection(
     let dataset = &loaded.dataset;
     let figures = Arc::new(key_figures(dataset, period, region.as_deref()));
     // The previous period of equal length, when the data reach back that far.
-    let before = aggregate::previous(period)
-        .filter(|p| p.from >= dataset.manifest.period.from)
+    let before = aggregate::comparison_period(dataset, period)
         .map(|p| Arc::new(key_figures(dataset, p, region.as_deref())));
     let region_name = region
         .as_deref()

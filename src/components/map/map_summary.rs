@@ -1,6 +1,5 @@
 //! One written paragraph under the map for everyone: the highest and lowest unit and the national figure.
 
-use adal_core::aggregate::{Filter, hidden_by_filter};
 use adal_core::format;
 use leptos::prelude::*;
 
@@ -56,17 +55,10 @@ pub fn MapSummary() -> impl IntoView {
     // that reaches past the period, and visits a service or channel filter cannot see.
     let notes = move || {
         let lang = lang.get();
-        let (metric, filter) = state.view.with(|(v, _)| {
-            (
-                v.metric,
-                Filter {
-                    period: v.period,
-                    service: v.service.clone(),
-                    channel: v.channel.clone(),
-                },
-            )
-        });
-        let uncounted = state.figures.with(|f| f.national.uncounted);
+        let metric = state.view.with(|(v, _)| v.metric);
+        let (uncounted, hidden) = state
+            .figures
+            .with(|f| (f.national.uncounted, f.national.unseen));
         let mut notes = Vec::new();
         if uncounted > 0 {
             let n = format::integer(uncounted, lang);
@@ -76,13 +68,6 @@ pub fn MapSummary() -> impl IntoView {
                 t_string!(i18n, complaints_unplaced_note, n = n).to_string()
             });
         }
-        let hidden = if metric.from_visits() {
-            state
-                .loaded
-                .with_value(|l| hidden_by_filter(&l.dataset, &filter))
-        } else {
-            0
-        };
         if hidden > 0 {
             let n = format::integer(hidden, lang);
             notes.push(t_string!(i18n, filter_unpublished_note, n = n).to_string());

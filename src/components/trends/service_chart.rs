@@ -3,10 +3,10 @@
 
 use adal_charts::ChartInput;
 use adal_charts::services::{Row, Services};
-use adal_core::aggregate::{Filter, MetricId, region_figures};
+use adal_core::aggregate::{Filter, MetricId};
 use adal_core::export;
 use adal_core::format;
-use adal_core::series::by_service;
+use adal_core::series::{by_service, unit_point};
 use leptos::prelude::*;
 
 use super::{TableData, current_filter, scale, value_cell};
@@ -42,11 +42,7 @@ pub fn ServiceChart(
             let bars = by_service(&ld.dataset, m, &filter, &code);
             // The unit's visits of the period whose service was generalised: in the unit's figure,
             // in no bar.
-            let unit = region_figures(&ld.dataset, m, &all_services, min_visits)
-                .regions
-                .into_iter()
-                .find(|r| r.code == code)
-                .map_or(0, |r| r.n);
+            let unit = unit_point(&ld.dataset, m, &all_services, &code).n;
             let split: u64 = bars.iter().map(|(_, p)| p.n).sum();
             (bars, unit.saturating_sub(split))
         });

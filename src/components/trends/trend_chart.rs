@@ -128,9 +128,9 @@ pub fn TrendChart(
         };
         // What the key figures' change compares, against what the line shows, so that a "+0.9" beside a
         // falling line is explained.
-        let basis = state.loaded.with_value(|ld| {
-            aggregate::previous(filter.period).filter(|p| p.from >= ld.dataset.manifest.period.from)
-        });
+        let basis = state
+            .loaded
+            .with_value(|ld| aggregate::comparison_period(&ld.dataset, filter.period));
         let basis_note = basis.map(|previous| {
             t_string!(
                 i18n,
