@@ -92,15 +92,7 @@ fn grain(label: PeriodLabel) -> usize {
 fn partition_year(year: &[(Month, u32)], k: u32) -> Vec<(PeriodLabel, u32)> {
     let fits = |n: u32| n == 0 || n >= k;
     let mut out = Vec::new();
-    let mut start = 0;
-    while start < year.len() {
-        let quarter = year[start].0.quarter();
-        let end = start
-            + year[start..]
-                .iter()
-                .take_while(|(m, _)| m.quarter() == quarter)
-                .count();
-        let months = &year[start..end];
+    for months in year.chunk_by(|a, b| a.0.quarter() == b.0.quarter()) {
         let sum: u32 = months.iter().map(|(_, n)| n).sum();
         if months.iter().all(|(_, n)| fits(*n)) {
             out.extend(months.iter().map(|&(m, n)| (PeriodLabel::Month(m), n)));
@@ -110,7 +102,6 @@ fn partition_year(year: &[(Month, u32)], k: u32) -> Vec<(PeriodLabel, u32)> {
             let all: u32 = year.iter().map(|(_, n)| n).sum();
             return vec![(PeriodLabel::Year(year[0].0.year()), all)];
         }
-        start = end;
     }
     out
 }
@@ -136,15 +127,8 @@ pub fn suppress_complaints(
     let mut out = ComplaintOutcome::default();
     let months: Vec<Month> = period.months().collect();
     for region in 0..regions as u8 {
-        let mut start = 0;
-        while start < months.len() {
-            let year = months[start].year();
-            let end = start
-                + months[start..]
-                    .iter()
-                    .take_while(|m| m.year() == year)
-                    .count();
-            let counts: Vec<(Month, u32)> = months[start..end]
+        for year in months.chunk_by(|a, b| a.year() == b.year()) {
+            let counts: Vec<(Month, u32)> = year
                 .iter()
                 .map(|&m| (m, by_month.get(&(region, m)).copied().unwrap_or(0)))
                 .collect();
@@ -164,26 +148,16 @@ pub fn suppress_complaints(
                     suppressed,
                 });
             }
-            start = end;
         }
     }
 
     // Cells, one calendar year of one unit at a time: by the periods of its totals, or by the whole year
     // where that publishes clearly more complaints by category (thin months and quarters hide most
     // categories, a year seldom does). One choice per unit and year, so the two never overlap.
-    let mut start = 0;
-    while start < out.totals.len() {
-        let (region, year) = (
-            out.totals[start].region,
-            out.totals[start].period.months().0.year(),
-        );
-        let end = start
-            + out.totals[start..]
-                .iter()
-                .take_while(|t| t.region == region && t.period.months().0.year() == year)
-                .count();
-        let totals: Vec<Total> = out.totals[start..end].to_vec();
-        start = end;
+    let unit_year = |t: &Total| (t.region, t.period.months().0.year());
+    let all_totals = std::mem::take(&mut out.totals);
+    for totals in all_totals.chunk_by(|a, b| unit_year(a) == unit_year(b)) {
+        let (region, year) = unit_year(&totals[0]);
         let fine: Vec<Group> = totals
             .iter()
             .filter(|t| !t.suppressed && t.count > 0)
@@ -212,6 +186,7 @@ pub fn suppress_complaints(
             out.cells.extend(group.cells);
         }
     }
+    out.totals = all_totals;
     out
 }
 
