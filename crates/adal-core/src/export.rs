@@ -7,7 +7,7 @@
 
 use crate::aggregate::{MetricId, RegionFigure};
 use crate::period::Period;
-use crate::series::Point;
+use crate::series::{CategoryBreakdown, Point};
 
 /// What a number alone cannot say about a figure.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -189,6 +189,36 @@ pub fn point_row(
     }
 }
 
+/// The rows of one unit's complaints by category: per step, one row per category and one for the
+/// complaints whose category is withheld (flagged; a suppressed total has no count).
+pub fn category_rows(code: &str, name: &str, b: &CategoryBreakdown) -> Vec<FigureRow> {
+    let row = |period: Period, group: &str, count: Option<u64>, flag: Flag| FigureRow {
+        metric: MetricId::Complaints,
+        period,
+        unit: code.to_owned(),
+        unit_name: name.to_owned(),
+        group: Some(group.to_owned()),
+        value: count.map(|n| n as f64),
+        interval: None,
+        n: count,
+        rank: None,
+        rank_interval: None,
+        flag: if count.is_none() {
+            Flag::Suppressed
+        } else {
+            flag
+        },
+    };
+    let mut rows = Vec::new();
+    for (q, p) in b.periods.iter().enumerate() {
+        for (id, counts) in &b.categories {
+            rows.push(row(*p, id, Some(counts[q]), Flag::None));
+        }
+        rows.push(row(*p, "", b.withheld[q], Flag::CategoryWithheld));
+    }
+    rows
+}
+
 /// The CSV records: `headings` first, then one record per row. Values are given as the pages show them
 /// (see [`shown`]).
 pub fn records(source: &Source, headings: &Headings, rows: &[FigureRow]) -> Vec<Vec<String>> {
@@ -256,6 +286,44 @@ pub fn file_name_of(metrics: &str, period: Period, what: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn category_rows_give_each_step_its_categories_and_the_withheld_rest() {
+        let q = |from: &str, to: &str| Period {
+            from: from.parse().expect("month"),
+            to: to.parse().expect("month"),
+        };
+        let b = CategoryBreakdown {
+            periods: vec![q("2025-01", "2025-03"), q("2025-04", "2025-06")],
+            categories: vec![
+                ("bribery".into(), vec![7, 0]),
+                ("red_tape".into(), vec![5, 9]),
+            ],
+            withheld: vec![Some(3), None],
+            uncounted: 0,
+        };
+        let rows = category_rows("KZ-31", "Jambyl Region", &b);
+        let cells: Vec<(String, Option<u64>, Flag)> = rows
+            .iter()
+            .map(|r| (r.group.clone().unwrap_or_default(), r.n, r.flag))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                ("bribery".into(), Some(7), Flag::None),
+                ("red_tape".into(), Some(5), Flag::None),
+                (String::new(), Some(3), Flag::CategoryWithheld),
+                ("bribery".into(), Some(0), Flag::None),
+                ("red_tape".into(), Some(9), Flag::None),
+                (String::new(), None, Flag::Suppressed),
+            ]
+        );
+        assert!(
+            rows.iter()
+                .all(|r| r.metric == MetricId::Complaints && r.unit == "KZ-31")
+        );
+        assert_eq!(rows[3].period, b.periods[1]);
+    }
 
     #[test]
     fn records_have_numbers_in_their_own_columns() {

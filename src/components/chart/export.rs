@@ -137,9 +137,20 @@ pub fn download(format: Format, export: Export<'_>) {
     run(format.extension(), args);
 }
 
+/// What a download of `table` from the bundle of `m` writes beside the drawing: the source line, and the
+/// CSV records of the table's figures ([`csv_records`]).
+pub fn download_texts(
+    i18n: I18nContext<Locale>,
+    lang: Lang,
+    m: &Manifest,
+    table: &TableData,
+) -> (String, Option<Vec<Vec<String>>>) {
+    (source_line(i18n, lang, m), csv_records(i18n, m, table))
+}
+
 /// The CSV records of `table`'s figures, with headings in the reader's language and the dataset of
 /// `m`; `None` for a table without figures.
-pub fn csv_records(
+fn csv_records(
     i18n: I18nContext<Locale>,
     m: &Manifest,
     table: &TableData,

@@ -250,11 +250,7 @@ pub fn ChartFigure(
         let drawing = node.get_untracked().map(web_sys::Element::from);
         let table = view.with_untracked(|v| v.table.clone());
         let (source, records) = state.loaded.with_value(|l| {
-            let m = &l.dataset.manifest;
-            (
-                export::source_line(i18n, lang.get_untracked(), m),
-                export::csv_records(i18n, m, &table),
-            )
+            export::download_texts(i18n, lang.get_untracked(), &l.dataset.manifest, &table)
         });
         export::download(
             format,

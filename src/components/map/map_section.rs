@@ -24,13 +24,9 @@ pub fn MapSection() -> impl IntoView {
     let on_download = Callback::new(move |format| {
         let lang = lang.get_untracked();
         let table = map_table(i18n, &state, lang);
-        let (source, records) = state.loaded.with_value(|l| {
-            let m = &l.dataset.manifest;
-            (
-                export::source_line(i18n, lang, m),
-                export::csv_records(i18n, m, &table),
-            )
-        });
+        let (source, records) = state
+            .loaded
+            .with_value(|l| export::download_texts(i18n, lang, &l.dataset.manifest, &table));
         let find = |selector: &str| document().query_selector(selector).ok().flatten();
         let drawing = find(".map-frame svg.region-map");
         let legend = find(".map-legend");

@@ -4,9 +4,8 @@
 use adal_charts::ChartInput;
 use adal_charts::complaints::Complaints;
 use adal_core::aggregate::MetricId;
-use adal_core::export::{self, FigureRow, Flag};
+use adal_core::export;
 use adal_core::format;
-use adal_core::period::Period;
 use adal_core::series::complaints_by_category;
 use leptos::prelude::*;
 
@@ -70,32 +69,7 @@ pub fn ComplaintChart(
                 row
             })
             .collect();
-        // A row per step and category, and one per step for the complaints whose category is withheld.
-        let unit_name = region_name(&state, &code, l);
-        let count_row = |period: Period, group: &str, count: Option<u64>, flag: Flag| FigureRow {
-            metric: MetricId::Complaints,
-            period,
-            unit: code.clone(),
-            unit_name: unit_name.clone(),
-            group: Some(group.to_owned()),
-            value: count.map(|n| n as f64),
-            interval: None,
-            n: count,
-            rank: None,
-            rank_interval: None,
-            flag: if count.is_none() {
-                Flag::Suppressed
-            } else {
-                flag
-            },
-        };
-        let mut figures = Vec::new();
-        for (q, p) in d.periods.iter().enumerate() {
-            for (id, counts) in &d.categories {
-                figures.push(count_row(*p, id, Some(counts[q]), Flag::None));
-            }
-            figures.push(count_row(*p, "", d.withheld[q], Flag::CategoryWithheld));
-        }
+        let figures = export::category_rows(&code, &region_name(&state, &code, l), &d);
         let input = ChartInput::Complaints(Complaints {
             title: title.clone(),
             steps,
