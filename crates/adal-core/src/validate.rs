@@ -93,16 +93,19 @@ impl<F: Fn(&str) -> Result<Vec<u8>, String>> BundleSource for F {
 
 /// Parses JSON, saying which file and where it breaks (the loader's [`dataset::json_error`]).
 pub fn parse_json<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, Problem> {
-    serde_json::from_slice(bytes).map_err(|e| {
-        let text = dataset::json_error(file, &e).to_string();
-        Problem {
-            file: file.to_owned(),
-            message: text
-                .strip_prefix(&format!("{file}: "))
-                .unwrap_or(&text)
-                .to_owned(),
-        }
+    serde_json::from_slice(bytes).map_err(|e| Problem {
+        file: file.to_owned(),
+        message: load_error_detail(file, &dataset::json_error(file, &e)),
     })
+}
+
+/// A [`LoadError`] of `file` in the words a [`Problem`] of that file takes: without the file's name,
+/// which the problem carries itself.
+fn load_error_detail(file: &str, e: &LoadError) -> String {
+    let text = e.to_string();
+    text.strip_prefix(&format!("{file}: "))
+        .unwrap_or(&text)
+        .to_owned()
 }
 
 /// Checks a whole bundle and returns every problem found; an empty list means the bundle is clean.
@@ -262,9 +265,7 @@ pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
 impl Problems {
     /// Notes one of the checks the web app's loader runs, as the loader words it ([`LoadError`]).
     fn push_load_error(&mut self, e: &LoadError) {
-        let text = e.to_string();
-        let prefix = format!("{}: ", self.file);
-        self.push(text.strip_prefix(&prefix).unwrap_or(&text).to_owned());
+        self.push(load_error_detail(self.file, e));
     }
 }
 
@@ -281,12 +282,7 @@ fn columns_agree(p: &mut Problems, prefix: &str, lengths: &[(&str, usize)], rows
     match dataset::check_lengths(p.file, lengths, rows) {
         Ok(()) => true,
         Err(e) => {
-            let text = e.to_string();
-            let detail = text
-                .strip_prefix(&format!("{}: ", p.file))
-                .unwrap_or(&text)
-                .to_owned();
-            p.push(format!("{prefix}{detail}"));
+            p.push(format!("{prefix}{}", load_error_detail(p.file, &e)));
             false
         }
     }
