@@ -175,8 +175,9 @@ pub fn period(p: Period, lang: Lang) -> String {
     if whole_year {
         let year = p.from.year();
         return match lang {
-            Lang::Kk => format!("{year} ж."),
-            Lang::Ru => format!("{year} г."),
+            // Words, not the abbreviations «ж.»/«г.»: a year often ends a sentence, and «2025 г..» is wrong.
+            Lang::Kk => format!("{year} жыл"),
+            Lang::Ru => format!("{year} год"),
             Lang::En => format!("{year}"),
         };
     }
@@ -310,6 +311,13 @@ mod tests {
         let m: Month = "2026-11".parse().expect("month");
         assert_eq!(month(m, Lang::Kk), "2026 ж. қараша");
         assert_eq!(month(m, Lang::Ru), "ноябрь 2026 г.");
+        let year = Period {
+            from: "2025-01".parse().expect("month"),
+            to: "2025-12".parse().expect("month"),
+        };
+        assert_eq!(period(year, Lang::Ru), "2025 год");
+        assert_eq!(period(year, Lang::Kk), "2025 жыл");
+        assert_eq!(period(year, Lang::En), "2025");
         assert_eq!(month(m, Lang::En), "November 2026");
         let p = Period {
             from: "2025-12".parse().expect("month"),
