@@ -1,5 +1,5 @@
-//! Adal Atlas in the browser: a Leptos single-page app, rendered on the client, built by Trunk into static
-//! files that any static host serves from any sub-path.
+//! Adal Atlas in the browser: a Leptos single-page app, rendered on the client, built by `scripts/build.mjs`
+//! into static files that any static host serves from any sub-path.
 //!
 //! - [`app`] — the root: router (for the query string), i18n and dataset contexts, the page.
 //! - [`api`] — the only module that fetches: bytes of the bundle's files, with progress, as typed errors.

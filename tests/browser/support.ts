@@ -1,6 +1,6 @@
 // Shared by the browser tests: a page fixture that records console errors and every request, and fails a
-// test whose page crashed (an uncaught error or a wasm panic) or asked anything of another origin; and an
-// axe-core scan.
+// test whose page crashed (an uncaught error or a wasm panic), broke its Content-Security-Policy or asked
+// anything of another origin; and an axe-core scan.
 import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,12 +12,20 @@ export const ORIGIN = 'http://127.0.0.1:4173';
 /** The other origin, where article pages embed the app (tests/browser/host). */
 export const HOST = 'http://127.0.0.1:4174';
 
-type Watch = { consoleErrors: string[]; foreignRequests: string[]; crashes: string[] };
+type Watch = { consoleErrors: string[]; foreignRequests: string[]; crashes: string[]; cspViolations: string[] };
 
 export const test = base.extend<{ watch: Watch }>({
   watch: [
     async ({ page }, use) => {
-      const watch: Watch = { consoleErrors: [], foreignRequests: [], crashes: [] };
+      const watch: Watch = { consoleErrors: [], foreignRequests: [], crashes: [], cspViolations: [] };
+      // Every page's policy forbids inline script and eval: the app must never need them.
+      await page.exposeFunction('__adalCspViolation', (v: string) => watch.cspViolations.push(v));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          // @ts-expect-error exposed above
+          window.__adalCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+        });
+      });
       page.on('console', (m) => {
         if (m.type() === 'error') watch.consoleErrors.push(m.text());
         if (m.text().includes('panicked')) watch.crashes.push(m.text());
@@ -33,6 +41,7 @@ export const test = base.extend<{ watch: Watch }>({
       });
       await use(watch);
       expect(watch.foreignRequests, 'requests outside the page origin').toEqual([]);
+      expect(watch.cspViolations, 'Content-Security-Policy violations').toEqual([]);
       // A panic in wasm kills the page: no test may see one, whatever it does.
       expect(watch.crashes, 'uncaught errors or wasm panics').toEqual([]);
     },
@@ -53,7 +62,8 @@ export async function drawn(page: Page, name: string) {
 
 /** Runs axe-core for WCAG 2.1 A and AA and returns the violations, summarised. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol: an inline script tag would break the page's policy.
+  await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     // @ts-expect-error axe is injected above
     const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });

@@ -229,6 +229,7 @@ pub fn page_html(p: &Preview, site: Option<&str>) -> String {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">
 <title>{title} — Adal Atlas</title>
 <meta name="description" content="{description}">
 <meta property="og:type" content="website">
@@ -258,9 +259,28 @@ pub fn page_html(p: &Preview, site: Option<&str>) -> String {
     )
 }
 
+/// The policy every page of the site carries as a `<meta>`, whatever the host's headers: no inline script
+/// and no `eval` (wasm needs only `'wasm-unsafe-eval'`), nothing from another origin, no plugins. The chart
+/// library sets inline styles, hence `'unsafe-inline'` for style alone. `index.html` carries the same text
+/// (a test checks it).
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; \
+    object-src 'none'; base-uri 'self'; form-action 'self'";
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_app_page_carries_the_same_policy() {
+        let page = include_str!("../../../index.html");
+        let meta = format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\" />"
+        );
+        assert!(page.contains(&meta), "index.html lacks {meta}");
+        assert!(!CONTENT_SECURITY_POLICY.contains("'unsafe-eval'"));
+        assert!(CONTENT_SECURITY_POLICY.contains("object-src 'none'"));
+    }
 
     fn forged() -> Preview {
         Preview {

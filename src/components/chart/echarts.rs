@@ -6,7 +6,7 @@ use js_sys::{Function, JSON, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-/// Where Trunk copies ECharts (`index.html`), relative to the page so that any sub-path works.
+/// Where `scripts/build.mjs` copies ECharts, relative to the page so that any sub-path works.
 const SCRIPT: &str = "vendor/echarts.min.js";
 
 #[wasm_bindgen]

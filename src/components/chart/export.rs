@@ -18,7 +18,7 @@ use crate::components::footer::site_footer::source_sentence;
 use crate::components::trends::TableData;
 use crate::i18n::{Locale, t_string};
 
-/// Where Trunk copies the helper (`index.html`).
+/// Where `scripts/build.mjs` copies the helper.
 const SCRIPT: &str = "vendor/adal-export.js";
 
 /// What to download.

@@ -9,7 +9,7 @@ use adal_charts::Request;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-/// Trunk writes the worker's loader here (`index.html`; file names are not hashed, see `Trunk.toml`).
+/// The worker's loader, written by `scripts/build.mjs` beside the page.
 const LOADER: &str = "chart-worker_loader.js";
 
 type Done = Box<dyn FnOnce(Option<String>)>;
