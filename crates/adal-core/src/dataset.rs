@@ -191,6 +191,14 @@ struct VersionProbe {
 /// Checks the `schema_version` before the full parse, so that a newer bundle is reported as such and not
 /// as a shape error.
 pub fn check_version(file: &str, bytes: &[u8], expected: u32) -> Result<(), LoadError> {
+    // The publisher writes the version first: read there, it spares a second pass over a large file
+    // (the probe below reads the whole document). Any other layout takes the probe.
+    let head = format!("{{\"schema_version\":{expected}");
+    if bytes.starts_with(head.as_bytes())
+        && matches!(bytes.get(head.len()), Some(b',' | b'}' | b' ' | b'\n'))
+    {
+        return Ok(());
+    }
     let probe: VersionProbe = serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
     match probe.schema_version {
         Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(expected)) => Ok(()),
@@ -308,6 +316,17 @@ pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest, LoadError> {
 
 /// Checks a data file's bytes against the manifest's size and SHA-256.
 pub fn check_checksum(manifest: &Manifest, file: &str, bytes: &[u8]) -> Result<(), LoadError> {
+    check_digest(manifest, file, bytes.len(), &sha256_hex(bytes))
+}
+
+/// Checks a data file's size and SHA-256 (lower-case hex), computed by the caller, against the
+/// manifest's: the browser has its own, much faster SHA-256 (SubtleCrypto).
+pub fn check_digest(
+    manifest: &Manifest,
+    file: &str,
+    len: usize,
+    sha256: &str,
+) -> Result<(), LoadError> {
     let entry = manifest
         .files
         .iter()
@@ -315,7 +334,7 @@ pub fn check_checksum(manifest: &Manifest, file: &str, bytes: &[u8]) -> Result<(
         .ok_or_else(|| LoadError::NotInManifest {
             file: file.to_owned(),
         })?;
-    if entry.bytes != bytes.len() as u64 || entry.sha256 != sha256_hex(bytes) {
+    if entry.bytes != len as u64 || entry.sha256 != sha256 {
         return Err(LoadError::Checksum {
             file: file.to_owned(),
         });
@@ -355,8 +374,17 @@ fn check_regions<'a>(
 
 /// Checks and parses `audits.json`.
 pub fn parse_audits(manifest: &Manifest, bytes: &[u8]) -> Result<AuditsFile, LoadError> {
+    parse_audits_with_digest(manifest, bytes, &sha256_hex(bytes))
+}
+
+/// [`parse_audits`] for bytes whose SHA-256 the caller computed ([`check_digest`]).
+pub fn parse_audits_with_digest(
+    manifest: &Manifest,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<AuditsFile, LoadError> {
     let file = files::AUDITS;
-    check_checksum(manifest, file, bytes)?;
+    check_digest(manifest, file, bytes.len(), sha256)?;
     check_version(file, bytes, SCHEMA_VERSION)?;
     let audits: AuditsFile = serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
     check_lengths(file, &audits.columns.lengths(), audits.rows)?;
@@ -366,8 +394,17 @@ pub fn parse_audits(manifest: &Manifest, bytes: &[u8]) -> Result<AuditsFile, Loa
 
 /// Checks and parses `complaints.json`.
 pub fn parse_complaints(manifest: &Manifest, bytes: &[u8]) -> Result<ComplaintsFile, LoadError> {
+    parse_complaints_with_digest(manifest, bytes, &sha256_hex(bytes))
+}
+
+/// [`parse_complaints`] for bytes whose SHA-256 the caller computed ([`check_digest`]).
+pub fn parse_complaints_with_digest(
+    manifest: &Manifest,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<ComplaintsFile, LoadError> {
     let file = files::COMPLAINTS;
-    check_checksum(manifest, file, bytes)?;
+    check_digest(manifest, file, bytes.len(), sha256)?;
     check_version(file, bytes, SCHEMA_VERSION)?;
     let complaints: ComplaintsFile =
         serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;

@@ -252,9 +252,19 @@ impl Serialize for PeriodLabel {
 
 impl<'de> Deserialize<'de> for PeriodLabel {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        text.parse()
-            .map_err(|e| serde::de::Error::custom(format!("period «{text}»: expected {e}")))
+        // A visitor rather than a `String`: no allocation per cell of a bundle's period columns.
+        struct Label;
+        impl serde::de::Visitor<'_> for Label {
+            type Value = PeriodLabel;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a period: YYYY-MM, YYYY-Qn or YYYY")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<PeriodLabel, E> {
+                text.parse()
+                    .map_err(|e| E::custom(format!("period «{text}»: expected {e}")))
+            }
+        }
+        d.deserialize_str(Label)
     }
 }
 

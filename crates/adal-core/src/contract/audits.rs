@@ -22,12 +22,15 @@ pub struct AuditsFile {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AuditColumns {
     /// ISO 3166-2:KZ code of the unit, one of the manifest's `regions`.
+    #[serde(deserialize_with = "super::interned::strings")]
     pub region: Vec<Arc<str>>,
     /// `YYYY-MM`; `YYYY-Qn` or `YYYY` where the month was generalised for k-anonymity.
     pub month: Vec<PeriodLabel>,
     /// Service id from the manifest's `services`; null where the service was generalised for k-anonymity.
+    #[serde(deserialize_with = "super::interned::nullable")]
     pub service: Vec<Option<Arc<str>>>,
     /// Channel id from the manifest's `audit_channels`; null where the channel was generalised.
+    #[serde(deserialize_with = "super::interned::nullable")]
     pub channel: Vec<Option<Arc<str>>>,
     /// Waiting (1–5); null where not assessed.
     #[schemars(inner(range(min = 1, max = 5)))]

@@ -29,10 +29,12 @@ pub struct ComplaintsFile {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ComplaintColumns {
     /// ISO 3166-2:KZ code.
+    #[serde(deserialize_with = "super::interned::strings")]
     pub region: Vec<Arc<str>>,
     /// The month, quarter or year of the region's total the cell belongs to.
     pub period: Vec<PeriodLabel>,
     /// Category id from the manifest's `complaint_categories`.
+    #[serde(deserialize_with = "super::interned::strings")]
     pub category: Vec<Arc<str>>,
     /// The number of complaints, at least k; null where suppressed (fewer than k, or hidden so that a
     /// suppressed cell cannot be worked out from the totals).
@@ -64,6 +66,7 @@ pub struct ComplaintTotals {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ComplaintTotalsColumns {
     /// ISO 3166-2:KZ code.
+    #[serde(deserialize_with = "super::interned::strings")]
     pub region: Vec<Arc<str>>,
     /// A month, or a calendar quarter or year where the months held too few complaints to publish.
     pub period: Vec<PeriodLabel>,

@@ -6,6 +6,7 @@
 
 mod audits;
 mod complaints;
+mod interned;
 mod manifest;
 mod metrics;
 mod terms;
