@@ -2,7 +2,8 @@
 // host. Steps: cargo builds the app and the chart worker for wasm32 (profile wasm-release); wasm-bindgen
 // writes their JavaScript (the app as an ES module, the worker for importScripts); wasm-opt -Oz shrinks
 // the wasm (binaryen from npm); terser minifies the JavaScript and lightningcss the CSS; the page, its boot
-// module, the data, the schemas and the vendored scripts are copied; `adal share` writes the preview pages.
+// module, the data, the schemas and the vendored scripts are copied; `adal pages` writes the pages, rendered
+// natively from the default bundle by the same components, and `adal share` the cards.
 // Everything is staged in target/dist-staging and then moved to dist/ whole. No script is inline: every page
 // carries a Content-Security-Policy that forbids inline script and eval.
 //   node scripts/build.mjs [--site-url https://example.org/atlas/]  (or ADAL_SITE_URL)
@@ -26,7 +27,7 @@ rmSync(stage, { recursive: true, force: true });
 mkdirSync(join(stage, 'vendor'), { recursive: true });
 
 run('cargo', ['build', '--locked', '--profile', 'wasm-release', '--target', 'wasm32-unknown-unknown',
-  '--bin', 'adal-atlas', '--bin', 'chart-worker']);
+  '--features', 'hydrate', '--bin', 'adal-atlas', '--bin', 'chart-worker']);
 for (const [bin, target] of [['adal-atlas', 'web'], ['chart-worker', 'no-modules']]) {
   run('wasm-bindgen', ['--target', target, '--no-typescript', '--out-dir', stage, '--out-name', bin,
     join(wasmDir, `${bin}.wasm`)]);
@@ -42,15 +43,18 @@ writeFileSync(join(stage, 'chart-worker_loader.js'),
 
 const css = transform({ filename: 'main.css', code: readFileSync('style/main.css'), minify: true });
 writeFileSync(join(stage, 'main.css'), css.code);
-for (const file of ['index.html', 'js/boot.js']) cpSync(file, join(stage, file.replace(/^js\//, '')));
+cpSync('js/boot.js', join(stage, 'boot.js'));
 cpSync('public/data', join(stage, 'data'), { recursive: true });
 cpSync('public/schema', join(stage, 'schema'), { recursive: true });
 cpSync('node_modules/echarts/dist/echarts.min.js', join(stage, 'vendor/echarts.min.js'));
 cpSync('js/adal-export.js', join(stage, 'vendor/adal-export.js'));
 
-// Previews and 1200×630 cards for shared links (social networks do not run wasm).
-run('cargo', ['run', '--quiet', '--locked', '-p', 'adal-cli', '--', 'share', '--bundle', join(stage, 'data'),
-  '--out', join(stage, 'r'), ...(siteUrl ? ['--site-url', siteUrl] : [])]);
+// The pages, pre-rendered from the default bundle (index.html, ru/, en/, region/KZ-75/ …, route.js), and
+// the 1200×630 cards for shared links (with the older preview pages under r/).
+const site = siteUrl ? ['--site-url', siteUrl] : [];
+run('cargo', ['build', '--quiet', '--locked', '-p', 'adal-cli']);
+run('target/debug/adal', ['share', '--bundle', join(stage, 'data'), '--out', join(stage, 'r'), ...site]);
+run('target/debug/adal', ['pages', '--site', stage, ...site]);
 
 rmSync('dist', { recursive: true, force: true });
 renameSync(stage, 'dist');

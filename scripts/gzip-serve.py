@@ -1,4 +1,4 @@
-# A plain static server for scripts/bench-first-view: every response gzipped, as a static host with compression serves it.
+# A plain static server (scripts/serve, bench-first-view, lighthouse): every response gzipped, as a static host with compression serves it.
 import gzip, http.server, os, sys
 class H(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *a): pass
@@ -16,5 +16,7 @@ class H(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         import io
         return io.BytesIO(body)
-os.chdir(sys.argv[1])
-http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[2])), H).serve_forever()
+# The folder by name, not as the working directory: a rebuild replaces dist/ and the server follows.
+import functools
+root = os.path.abspath(sys.argv[1])
+http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[2])), functools.partial(H, directory=root)).serve_forever()

@@ -94,3 +94,32 @@ pub async fn fetch_bytes(
     }
     Ok(bytes)
 }
+
+/// Lets the browser run other tasks (input, paint) before the rest of a long piece of work: the next step
+/// starts in a task of its own (`setTimeout(0)`), so that no task blocks the page for long on a slow phone.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Marks a point of the start in the Performance timeline (`performance.mark`), where a trace or
+/// Lighthouse's User Timing audit shows how long loading, parsing and hydrating took.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// The SHA-256 of `bytes` as lower-case hex, by the browser's SubtleCrypto (native code, a fraction of
+/// what the same sum costs in wasm on a slow phone); `None` where the page has no SubtleCrypto (it exists
+/// only on https and on the local machine), and the caller sums in wasm.
+pub async fn sha256_hex(bytes: &[u8]) -> Option<String> {
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    let promise = subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()?;
+    let buffer = JsFuture::from(promise).await.ok()?;
+    Some(adal_core::checksum::hex(&Uint8Array::new(&buffer).to_vec()))
+}

@@ -3,27 +3,54 @@
 
 use leptos::prelude::*;
 
-use crate::contexts::{
-    dataset::provide_dataset, location::provide_location, view_state::provide_view_state,
-};
+use crate::contexts::dataset::{LoadResult, provide_dataset};
+use crate::contexts::location::provide_location;
+use crate::contexts::view_state::provide_view_state;
 use crate::i18n::I18nContextProvider;
 use crate::pages::overview_page::OverviewPage;
 
+/// What the app starts from.
+#[derive(Clone)]
+pub struct Start {
+    /// The view, as a query string: a pre-rendered page's own view when it is hydrated.
+    pub search: String,
+    /// The dataset, when it was loaded before the app started.
+    pub dataset: Option<LoadResult>,
+    /// The view the address asks for, when it differs from the pre-rendered page's: shown once the page
+    /// is hydrated, changing only what differs.
+    pub then: Option<String>,
+}
+
 /// The app.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(start: Start) -> impl IntoView {
+    // The language comes from the view, never from a request's headers (natively there is no request).
+    let no_header =
+        leptos_i18n::context::UseLocalesOptions::default().ssr_lang_header_getter(|| None);
     view! {
-        <I18nContextProvider>
-            <Root />
+        <I18nContextProvider ssr_lang_header_getter=no_header>
+            <Root start=start.clone() />
         </I18nContextProvider>
     }
 }
 
 /// Inside the i18n context, so that the view state can set the language.
 #[component]
-fn Root() -> impl IntoView {
-    provide_location();
+fn Root(start: Start) -> impl IntoView {
+    let location = provide_location(start.search);
     provide_view_state();
-    provide_dataset();
+    provide_dataset(start.dataset);
+    // Effects run once the page is hydrated or drawn (and never natively): the address's own parameters,
+    // then `<html data-ready>` — the page answers now (its buttons did nothing before); tests wait for it.
+    let then = start.then;
+    Effect::new(move |_| {
+        if let Some(then) = &then {
+            location.replace(then);
+        }
+        #[cfg(feature = "hydrate")]
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("data-ready", "");
+        }
+    });
     view! { <OverviewPage /> }
 }

@@ -1,17 +1,18 @@
-//! The loaded dataset, provided once: the allow-list, then the manifest, then the two data files, each
-//! checked by `adal-core` before anything is shown. A retry loads everything again.
+//! The loaded dataset, provided once: the allow-list, then the manifest and the two data files at once,
+//! each checked by `adal-core` before anything is shown. A retry loads everything again. The pre-rendered
+//! page's dataset is loaded before the app starts, so that it hydrates what the page shows.
 
 use std::sync::Arc;
 
 use adal_core::contract::{Manifest, files};
 use adal_core::dataset::{
-    Dataset, DatasetIndex, GEO_FILE, INDEX_FILE, LoadError, parse_audits, parse_complaints,
-    parse_geo, parse_manifest,
+    Dataset, DatasetIndex, GEO_FILE, INDEX_FILE, LoadError, parse_audits, parse_audits_with_digest,
+    parse_complaints, parse_complaints_with_digest, parse_geo, parse_manifest,
 };
 use adal_core::geo::GeoFile;
 use leptos::prelude::*;
 
-use crate::api::{Progress, fetch_bytes};
+use crate::api::{Progress, fetch_bytes, mark, sha256_hex, yield_now};
 use crate::contexts::view_state::use_view_state;
 
 /// A dataset ready to show.
@@ -24,50 +25,99 @@ pub struct Loaded {
     pub geo: GeoFile,
     /// The bundle's folder, relative to the data folder.
     pub path: String,
+    /// `?dataset=` as it was asked for.
+    pub requested: Option<String>,
 }
+
+impl Loaded {
+    /// The dataset as the pre-rendered pages name the bundle they were made from: `id@version`.
+    pub fn pin(&self) -> String {
+        let d = &self.dataset.manifest.dataset;
+        format!("{}@{}", d.id, d.version)
+    }
+}
+
+/// What loading gave: the dataset, or why not.
+pub type LoadResult = Result<Arc<Loaded>, LoadError>;
 
 /// The dataset context.
 #[derive(Clone, Copy)]
 pub struct DatasetContext {
     /// `None` while loading.
-    pub resource: LocalResource<Result<Arc<Loaded>, LoadError>>,
+    pub state: RwSignal<Option<LoadResult>>,
     /// Progress of the files being fetched.
     pub progress: RwSignal<Vec<Progress>>,
+    /// Counts the loads started, so that only the last one's answer is shown.
+    started: RwSignal<u32>,
+    /// `?dataset=`.
+    requested: Memo<Option<String>>,
 }
 
 impl DatasetContext {
     /// Loads everything again.
     pub fn retry(&self) {
-        self.progress.set(Vec::new());
-        self.resource.refetch();
+        self.start(self.requested.get_untracked());
+    }
+
+    /// Starts loading the dataset `requested` (`?dataset=`; the default one for `None`).
+    fn start(&self, requested: Option<String>) {
+        let this = *self;
+        this.progress.set(Vec::new());
+        this.state.set(None);
+        this.started.update(|n| *n += 1);
+        let ticket = this.started.get_untracked();
+        let track = move |p: Progress| {
+            this.progress
+                .update(|list| match list.iter_mut().find(|q| q.file == p.file) {
+                    Some(q) => *q = p,
+                    None => list.push(p),
+                });
+        };
+        leptos::task::spawn_local(async move {
+            let result = load(requested, track).await;
+            if this.started.get_untracked() == ticket {
+                this.state.set(Some(result));
+            }
+        });
     }
 }
 
-async fn load(
-    requested: Option<String>,
-    progress: RwSignal<Vec<Progress>>,
-) -> Result<Arc<Loaded>, LoadError> {
-    let track = move |p: Progress| {
-        progress.update(|list| match list.iter_mut().find(|q| q.file == p.file) {
-            Some(q) => *q = p,
-            None => list.push(p),
-        });
-    };
+/// Loads the dataset `requested` (`?dataset=`, or the default one), reporting the files' progress to
+/// `track`.
+pub async fn load(requested: Option<String>, track: impl Fn(Progress) + Copy) -> LoadResult {
     // The outlines do not depend on the dataset: they load beside the whole chain.
     let (bundle, geo) = futures_join(
-        load_bundle(requested, track),
+        load_bundle(requested.clone(), track),
         fetch_bytes(GEO_FILE, "kz-regions.json", track),
     )
     .await;
     let (manifest, audits, complaints, refused, base) = bundle?;
+    // Parsing and checking each file is a task of its own: none blocks a slow phone for long.
+    mark("adal:fetched");
     let geo = parse_geo(&geo?)?;
-    let audits = parse_audits(&manifest, &audits?)?;
-    let complaints = parse_complaints(&manifest, &complaints?)?;
+    let (audits, complaints) = (audits?, complaints?);
+    let (audits_sum, complaints_sum) =
+        futures_join(sha256_hex(&audits), sha256_hex(&complaints)).await;
+    mark("adal:summed");
+    let audits = match audits_sum {
+        Some(sum) => parse_audits_with_digest(&manifest, &audits, &sum)?,
+        None => parse_audits(&manifest, &audits)?,
+    };
+    mark("adal:audits-parsed");
+    yield_now().await;
+    let complaints = match complaints_sum {
+        Some(sum) => parse_complaints_with_digest(&manifest, &complaints, &sum)?,
+        None => parse_complaints(&manifest, &complaints)?,
+    };
+    let dataset = Dataset::new(manifest, audits, complaints);
+    mark("adal:parsed");
+    yield_now().await;
     Ok(Arc::new(Loaded {
-        dataset: Dataset::new(manifest, audits, complaints),
+        dataset,
         refused,
         geo,
         path: base,
+        requested,
     }))
 }
 
@@ -124,15 +174,51 @@ async fn futures_join<A, B>(a: impl Future<Output = A>, b: impl Future<Output = 
     futures::join!(a, b)
 }
 
-/// Starts loading the dataset the URL asks for and provides it.
-pub fn provide_dataset() {
+/// Provides the dataset: `initial` when it was loaded before the app started (the pre-rendered page's,
+/// or the pre-renderer's own), and loads the one the URL asks for whenever `?dataset=` changes.
+pub fn provide_dataset(initial: Option<LoadResult>) {
     let view = use_view_state();
-    let progress = RwSignal::new(Vec::new());
-    let resource = LocalResource::new(move || {
-        let requested = view.dataset.get();
-        load(requested, progress)
+    let location = crate::contexts::location::use_location();
+    let context = DatasetContext {
+        state: RwSignal::new(initial.clone()),
+        progress: RwSignal::new(Vec::new()),
+        started: RwSignal::new(0),
+        requested: view.dataset,
+    };
+    // The units that have pages, for the links.
+    Effect::new(move |_| {
+        if let Some(Ok(loaded)) = context.state.get() {
+            let codes = loaded
+                .dataset
+                .manifest
+                .regions
+                .iter()
+                .map(|r| r.code.clone());
+            location.set_codes(codes.collect());
+        }
     });
-    provide_context(DatasetContext { resource, progress });
+    if let Some(Ok(loaded)) = &initial {
+        let codes = loaded
+            .dataset
+            .manifest
+            .regions
+            .iter()
+            .map(|r| r.code.clone());
+        location.set_codes(codes.collect());
+    }
+    let given = initial.map(|r| r.ok().and_then(|l| l.requested.clone()));
+    Effect::new(move |previous: Option<Option<String>>| {
+        let requested = view.dataset.get();
+        let loaded = match &previous {
+            None => given.as_ref() == Some(&requested),
+            Some(before) => *before == requested,
+        };
+        if !loaded {
+            context.start(requested.clone());
+        }
+        requested
+    });
+    provide_context(context);
 }
 
 /// The dataset context provided by [`provide_dataset`].

@@ -1,50 +1,102 @@
-//! The page's query string as a signal, without a router: the app has one page, and all its view state
-//! lives in the query string, so a router's path matching is dead weight in the first view's wasm.
+//! The view's query string as a signal, without a router.
 //!
-//! The signal starts from `location.search`, follows Back and Forward (`popstate`), and follows the
-//! page's own links: a plain left click on an `<a>` whose address differs from the page's only in its
-//! query string is taken over (`history.pushState`, then the signal), so that the view changes without
-//! reloading the wasm. Links to other pages, new tabs, downloads and `#fragment` links are the browser's.
-//! [`Location::navigate`] is the same step for the map's controls, which replace the query string in code.
+//! All view state is one query string ([`adal_core::view`]); the address shown puts the language and the
+//! page into the path ([`adal_core::pages`]: `ru/region/KZ-75/?metric=median_wait`), relative to the
+//! site's root, which every page names in `<base href>`. The signal starts from the page's own view (a
+//! pre-rendered page, before it is hydrated) or the address, follows Back and Forward (`popstate`), and
+//! follows the page's own links: a plain left click on an `<a>` to one of the site's pages is taken over
+//! (`history.pushState`, then the signal), so that the view changes without reloading the wasm. Links to
+//! files, other sites, new tabs, downloads and `#fragment` links are the browser's.
+//! [`Location::navigate`] is the same step for the controls, which change the view in code.
 
-use leptos::ev;
+use adal_core::pages;
+#[cfg(feature = "hydrate")]
+use adal_core::pages::Page;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-/// The query string, `?…` or empty.
+/// The view's query string, and the units that have pages (the dataset's).
 #[derive(Clone, Copy)]
 pub struct Location {
-    /// The query string as it is now.
+    /// The view as a query string, `?…` or empty.
     pub search: Memo<String>,
     set: WriteSignal<String>,
+    codes: RwSignal<Vec<String>>,
 }
 
-fn current_search() -> String {
-    window().location().search().unwrap_or_default()
+#[cfg(feature = "hydrate")]
+/// A unit code as the pages' paths carry it (the host has the page only if it was written).
+fn looks_like_code(code: &str) -> bool {
+    code.len() <= 8
+        && code.starts_with("KZ-")
+        && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
-/// Provides the [`Location`] of the page.
-pub fn provide_location() -> Location {
-    let (raw, set) = signal(current_search());
+/// The view the browser's address asks for: the page in its path joined with its query string; at the
+/// site's root (or a path that is no page) the query string alone.
+#[cfg(feature = "hydrate")]
+pub fn address_view() -> String {
+    let search = window().location().search().unwrap_or_default();
+    match site_path().and_then(|p| Page::from_path(&p, looks_like_code)) {
+        Some(page) if !page.path().is_empty() => page.join(&search),
+        _ => search,
+    }
+}
+
+/// The address's path relative to the site's root (`document.baseURI`), when it is inside the site.
+#[cfg(feature = "hydrate")]
+fn site_path() -> Option<String> {
+    let base = document().base_uri().ok()??;
+    let here = window().location();
+    let page = format!("{}{}", here.origin().ok()?, here.pathname().ok()?);
+    relative_to(&base, &page)
+}
+
+#[cfg(feature = "hydrate")]
+fn relative_to(base: &str, url: &str) -> Option<String> {
+    let base = base.split(['?', '#']).next()?;
+    let base = &base[..base.rfind('/')? + 1];
+    url.strip_prefix(base).map(str::to_owned)
+}
+
+/// Provides the [`Location`] of the page, starting from the view `initial`.
+pub fn provide_location(initial: String) -> Location {
+    let (raw, set) = signal(initial);
     let search = Memo::new(move |_| raw.get());
-    let location = Location { search, set };
-    // These listeners live as long as the page: the app is never unmounted.
-    let popstate = window_event_listener(ev::popstate, move |_| set.set(current_search()));
-    let click = window_event_listener(ev::click, move |ev| {
-        if let Some(search) = own_link(&ev) {
-            ev.prevent_default();
-            push(&search, set);
-            window().scroll_to_with_x_and_y(0.0, 0.0);
-        }
-    });
-    std::mem::forget((popstate, click));
+    let location = Location {
+        search,
+        set,
+        codes: RwSignal::new(Vec::new()),
+    };
+    #[cfg(feature = "hydrate")]
+    listen(set);
     provide_context(location);
     location
 }
 
-/// The query string of the link clicked, when the click is a plain left click on a link to this page
-/// that changes only its query string.
+#[cfg(feature = "hydrate")]
+fn listen(set: WriteSignal<String>) {
+    use leptos::ev;
+    // These listeners live as long as the page: the app is never unmounted.
+    let popstate = window_event_listener(ev::popstate, move |_| set.set(address_view()));
+    let click = window_event_listener(ev::click, move |ev| {
+        if let Some(search) = own_link(&ev) {
+            ev.prevent_default();
+            if let Some(location) = use_context::<Location>() {
+                location.push(&search);
+            } else {
+                set.set(search);
+            }
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+    std::mem::forget((popstate, click));
+}
+
+/// The view of the link clicked, when the click is a plain left click on a link to one of the site's
+/// pages.
+#[cfg(feature = "hydrate")]
 fn own_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
     if ev.default_prevented()
         || ev.button() != 0
         || ev.meta_key()
@@ -56,36 +108,65 @@ fn own_link(ev: &web_sys::MouseEvent) -> Option<String> {
     }
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
     let anchor: web_sys::HtmlAnchorElement = target.closest("a[href]").ok()??.dyn_into().ok()?;
-    if !anchor.target().is_empty() || anchor.has_attribute("download") {
+    if !anchor.target().is_empty() || anchor.has_attribute("download") || !anchor.hash().is_empty()
+    {
         return None;
     }
-    let here = window().location();
-    let same_page = anchor.origin() == here.origin().ok()?
-        && anchor.pathname() == here.pathname().ok()?
-        && anchor.hash().is_empty();
-    same_page.then(|| anchor.search())
-}
-
-fn push(search: &str, set: WriteSignal<String>) {
-    let here = window().location();
-    let path = here.pathname().unwrap_or_default();
-    if let Ok(history) = window().history() {
-        let _ = history.push_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}{search}")),
-        );
+    let base = document().base_uri().ok()??;
+    let path = relative_to(&base, &format!("{}{}", anchor.origin(), anchor.pathname()))?;
+    let search = anchor.search();
+    if path.is_empty() || path == "index.html" {
+        return Some(search);
     }
-    set.set(search.to_owned());
+    Page::from_path(&path, looks_like_code).map(|page| page.join(&search))
 }
 
 impl Location {
-    /// Replaces the query string with `search` (`?…` or empty), as a new history entry. A method, not a
-    /// context lookup, so that event callbacks (outside any reactive owner) can call it.
+    /// The address of the view `search`, relative to the site's root: its page's path and the other
+    /// parameters ([`pages::href`]).
+    pub fn href(&self, search: &str) -> String {
+        self.codes
+            .with_untracked(|codes| pages::href(search, codes.iter().map(String::as_str)))
+    }
+
+    /// The address of the view shown now, with `#fragment`: for in-page links, which `<base href>` would
+    /// otherwise send to the site's root.
+    pub fn fragment(&self, id: &str) -> String {
+        let here = self.href(&self.search.get());
+        format!("{here}#{id}")
+    }
+
+    /// The units that have pages: set once the dataset is loaded.
+    pub fn set_codes(&self, codes: Vec<String>) {
+        self.codes.set(codes);
+    }
+
+    /// Shows the view `search` (`?…` or empty) as a new history entry. A method, not a context lookup,
+    /// so that event callbacks (outside any reactive owner) can call it.
     pub fn navigate(&self, search: &str) {
         if self.search.get_untracked() != search {
-            push(search, self.set);
+            self.push(search);
         }
+    }
+
+    /// Shows the view `search` in place of the current history entry (the pre-rendered page's view
+    /// becoming the one its address asks for).
+    pub fn replace(&self, search: &str) {
+        #[cfg(feature = "hydrate")]
+        if let Ok(history) = window().history() {
+            let url = self.href(search);
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+        self.set.set(search.to_owned());
+    }
+
+    fn push(&self, search: &str) {
+        #[cfg(feature = "hydrate")]
+        if let Ok(history) = window().history() {
+            let url = self.href(search);
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+        self.set.set(search.to_owned());
     }
 }
 

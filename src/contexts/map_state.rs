@@ -38,16 +38,23 @@ pub struct MapState {
     /// listeners) can change the view without looking up a context.
     search: Memo<String>,
     navigate: StoredValue<Arc<dyn Fn(String)>, LocalStorage>,
+    location: crate::contexts::location::Location,
 }
 
 /// Milliseconds since the page started, for the benchmark figures.
 fn now() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
+    #[cfg(feature = "hydrate")]
+    return window().performance().map_or(0.0, |p| p.now());
+    #[cfg(not(feature = "hydrate"))]
+    0.0
 }
 
 /// Leaves the last aggregation time where the browser benchmark reads it (`window.__adalAggregationMs`).
 fn record_aggregation(ms: f64) {
+    #[cfg(feature = "hydrate")]
     let _ = js_sys::Reflect::set(&window(), &"__adalAggregationMs".into(), &ms.into());
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ms;
 }
 
 impl MapState {
@@ -69,12 +76,12 @@ impl MapState {
         let code = code.to_owned();
         // An embed stays the piece it is: the unit opens in the full view, in a new tab.
         if self.view.with_untracked(|(v, _)| v.embed.is_some()) {
-            let link = self.link(|v| {
+            let view = self.view_query(|v| {
                 v.kind = ViewKind::Region;
                 v.region = Some(code);
             });
-            let _ = window()
-                .open_with_url_and_target(&format!("./{}", full_view_query(&link)), "_blank");
+            let href = self.location.href(&full_view_query(&view));
+            let _ = window().open_with_url_and_target(&href, "_blank");
             return;
         }
         self.update(|v| {
@@ -84,11 +91,18 @@ impl MapState {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 
-    /// A link to the view changed by `change`, keeping the other parameters.
-    pub fn link(&self, change: impl FnOnce(&mut MapView)) -> String {
+    /// The view changed by `change`, keeping the other parameters, as a query string.
+    pub fn view_query(&self, change: impl FnOnce(&mut MapView)) -> String {
         let mut view = self.current();
         change(&mut view);
         write_map_view(&self.search.get_untracked(), &view, self.default_period)
+    }
+
+    /// A link to the view changed by `change`: the address of its page ([`Location::href`]).
+    ///
+    /// [`Location::href`]: crate::contexts::location::Location::href
+    pub fn link(&self, change: impl FnOnce(&mut MapView)) -> String {
+        self.location.href(&self.view_query(change))
     }
 }
 
@@ -160,6 +174,7 @@ pub fn provide_map_state(loaded: Arc<Loaded>) -> MapState {
         show_table: RwSignal::new(false),
         search: view_state.search,
         navigate: StoredValue::new_local(Arc::new(go) as Arc<dyn Fn(String)>),
+        location,
     };
     provide_context(state);
     state

@@ -1,8 +1,9 @@
 //! The view state, read from the URL's query string: language, theme and dataset.
 //!
-//! The query string is the only home of view state. The language is `?lang=` when valid, else the
-//! browser's preferred languages, else Kazakh; it is pushed into leptos_i18n and onto `<html lang>`. The
-//! theme is `?theme=light|dark`, else the system's preference (CSS `prefers-color-scheme`).
+//! The query string is the only home of view state. The language is `?lang=` when valid, else Kazakh (the
+//! site's root is the Kazakh page, pre-rendered: it cannot follow the browser's languages without showing
+//! another language first); it is pushed into leptos_i18n and onto `<html lang>`. The theme is
+//! `?theme=light|dark`, else the system's preference (CSS `prefers-color-scheme`).
 
 use adal_core::labels::Lang;
 use adal_core::query;
@@ -24,41 +25,40 @@ pub struct ViewState {
     pub dark: Memo<bool>,
     /// `?embed=` names a piece: the page is that piece alone, without header and footer.
     pub embedded: Memo<bool>,
+    /// Whether the reader asked for reduced motion, for what is drawn: `false` until the page is hydrated
+    /// (a pre-rendered page cannot know), then the system's preference.
+    pub reduced: RwSignal<bool>,
+    location: crate::contexts::location::Location,
 }
 
 impl ViewState {
-    /// A link to this page with `key` set to `value`, every other parameter kept.
+    /// A link to this view with `key` set to `value`, every other parameter kept: the address of its
+    /// page.
     pub fn link_with(&self, key: &'static str, value: Option<&str>) -> String {
-        query::with_param(&self.search.get(), key, value)
+        self.location
+            .href(&query::with_param(&self.search.get(), key, value))
     }
 }
 
 /// Whether the CSS media query `query` matches now (`prefers-color-scheme`, `prefers-reduced-motion`).
+/// Pre-rendered natively, no query matches: what depends on one is drawn by CSS, or after hydration.
 pub fn media_matches(query: &str) -> bool {
-    window()
+    #[cfg(feature = "hydrate")]
+    return window()
         .match_media(query)
         .ok()
         .flatten()
-        .is_some_and(|m| m.matches())
+        .is_some_and(|m| m.matches());
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = query;
+        false
+    }
 }
 
 /// Whether the reader asked for reduced motion: no chart animation, no autoplay steps.
 pub fn reduced_motion() -> bool {
     media_matches("(prefers-reduced-motion: reduce)")
-}
-
-fn browser_languages() -> Vec<String> {
-    let navigator = window().navigator();
-    let list: Vec<String> = navigator
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect();
-    if list.is_empty() {
-        navigator.language().into_iter().collect()
-    } else {
-        list
-    }
 }
 
 fn locale_of(lang: Lang) -> Locale {
@@ -71,11 +71,11 @@ fn locale_of(lang: Lang) -> Locale {
 
 /// Reads the view state from the URL and keeps the document in step with it.
 pub fn provide_view_state() {
-    let search = crate::contexts::location::use_location().search;
-    let preferred = browser_languages();
+    let location = crate::contexts::location::use_location();
+    let search = location.search;
     let lang = Memo::new(move |_| {
         let q = query::get(&search.get(), "lang");
-        Lang::negotiate(q.as_deref(), preferred.iter().map(String::as_str))
+        Lang::negotiate(q.as_deref(), [])
     });
     let theme = Memo::new(
         move |_| match query::get(&search.get(), "theme").as_deref() {
@@ -88,10 +88,17 @@ pub fn provide_view_state() {
     let embedded = Memo::new(move |_| {
         query::get(&search.get(), "embed").is_some_and(|k| EmbedKind::parse(&k).is_some())
     });
-    let system_dark = media_matches("(prefers-color-scheme: dark)");
+    // The system's preferences, read once the page is hydrated (effects never run natively), so that
+    // the first render in the browser is the pre-rendered page's.
+    let system_dark = RwSignal::new(false);
+    let reduced = RwSignal::new(false);
+    Effect::new(move |_| {
+        system_dark.set(media_matches("(prefers-color-scheme: dark)"));
+        reduced.set(reduced_motion());
+    });
     let dark = Memo::new(move |_| match theme.get() {
         Some(t) => t == "dark",
-        None => system_dark,
+        None => system_dark.get(),
     });
 
     let i18n = use_i18n();
@@ -119,6 +126,8 @@ pub fn provide_view_state() {
         dataset,
         dark,
         embedded,
+        reduced,
+        location,
     });
 }
 

@@ -38,8 +38,12 @@ pub fn ComparePage() -> impl IntoView {
         });
     };
     let list = move || {
-        // The browser's lower-casing, which knows Cyrillic, rather than a second copy of Unicode's tables.
+        // The browser's lower-casing, which knows Cyrillic, rather than a second copy of Unicode's tables
+        // (natively, pre-rendered, the search box is empty).
+        #[cfg(feature = "hydrate")]
         let lower = |text: &str| String::from(js_sys::JsString::from(text).to_lower_case());
+        #[cfg(not(feature = "hydrate"))]
+        let lower = |text: &str| text.to_lowercase();
         let needle = lower(&search.get());
         let l = lang.get();
         codes

@@ -94,7 +94,9 @@ pub fn EmbedPage(loaded: Arc<Loaded>, embed: Embed) -> impl IntoView {
     // An embed has no language switcher: its words are written once.
     let source = (!embed.plain).then(|| {
         let text = source_line(i18n, lang, &loaded.dataset.manifest);
-        let href = format!("./{}", full_view_query(&view_state.search.get_untracked()));
+        let location = crate::contexts::location::use_location();
+        // Reactive: the address's own parameters arrive after the page is hydrated.
+        let href = move || location.href(&full_view_query(&view_state.search.get()));
         view! {
             <p class="embed-source">
                 <a href=href target="_blank" rel="noopener">{text}</a>

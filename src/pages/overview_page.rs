@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use adal_core::pages::{self, PageKind};
 use adal_core::view::ViewKind;
 
 use crate::components::figures::key_figures::KeyFiguresSection;
@@ -50,6 +51,33 @@ fn LoadedView(loaded: Arc<Loaded>) -> impl IntoView {
                 .collect_view()
         })
     };
+    // The document's title follows the view, as each pre-rendered page's does (adal_core::pages::title).
+    let lang = use_view_state().lang;
+    let names = loaded.clone();
+    Effect::new(move |_| {
+        let (kind, region, embed) = state
+            .view
+            .with(|(v, _)| (v.kind, v.region.clone(), v.embed));
+        let kind = match (embed, kind, region) {
+            (Some(_), _, _) => PageKind::EmbedMap,
+            (None, ViewKind::Region, Some(code)) => PageKind::Region(code),
+            (None, ViewKind::Compare, _) => PageKind::Compare,
+            (None, ViewKind::Data, _) => PageKind::Data,
+            _ => PageKind::Overview,
+        };
+        let l = lang.get();
+        let unit = match &kind {
+            PageKind::Region(code) => names
+                .dataset
+                .manifest
+                .regions
+                .iter()
+                .find(|r| r.code == *code),
+            _ => None,
+        };
+        let title = pages::title(l, &kind, unit.map(|r| r.name.get(l)));
+        document().set_title(&format!("{title} — Adal Atlas"));
+    });
     // An embed is one piece and stays that piece: no navigation, and `embed=` does not change later.
     let embed = state.view.with_untracked(|(v, _)| v.embed);
     let notice = view! { <DatasetNotice loaded=loaded.clone() /> };
@@ -87,15 +115,16 @@ fn LoadedView(loaded: Arc<Loaded>) -> impl IntoView {
 pub fn OverviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_dataset();
-    let loaded = move || data.resource.get().and_then(Result::ok);
+    let loaded = move || data.state.get().and_then(Result::ok);
     let embedded = use_view_state().embedded.get_untracked();
+    let location = crate::contexts::location::use_location();
     view! {
         {(!embedded).then(|| view! {
-            <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+            <a class="skip-link" href=move || location.fragment("main")>{t!(i18n, skip_to_content)}</a>
             <SiteHeader loaded=Signal::derive(loaded) />
         })}
         <main id="main" tabindex="-1" class:embedded=embedded>
-            {move || match data.resource.get() {
+            {move || match data.state.get() {
                 None => view! { <LoadingStatus /> }.into_any(),
                 Some(Err(error)) => view! { <LoadErrorView error /> }.into_any(),
                 Some(Ok(loaded)) => view! { <LoadedView loaded /> }.into_any(),

@@ -61,14 +61,18 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
         v.kind = ViewKind::Overview;
         v.region = None;
     });
-    let code_for_escape = code.clone();
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            back_to_map(state, code_for_escape.clone());
-        }
-    });
-    on_cleanup(move || handle.remove());
-    request_animation_frame(|| focus_selector("#region-heading"));
+    // Escape leads back to the map; the heading takes the focus (in the browser only).
+    #[cfg(feature = "hydrate")]
+    {
+        let code_for_escape = code.clone();
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.key() == "Escape" {
+                back_to_map(state, code_for_escape.clone());
+            }
+        });
+        on_cleanup(move || handle.remove());
+        request_animation_frame(|| focus_selector("#region-heading"));
+    }
     let code_for_link = code.clone();
     let code_for_compare = code.clone();
     let compare_link = move || {

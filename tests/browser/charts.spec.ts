@@ -1,7 +1,7 @@
 // The chart views: a unit's page, the ranking, the comparison and the data and method page. Charts are
 // drawn by ECharts from options built in the chart worker; each is checked through ECharts' own option and
 // through its text alternative (the table under it), and every view is scanned by axe.
-import { test, expect, axeViolations, drawn, Overview, ORIGIN } from './support';
+import { test, expect, axeViolations, drawn, Overview, ORIGIN, viewParams } from './support';
 import type { Page } from '@playwright/test';
 
 test.use({ reducedMotion: 'reduce' });
@@ -103,7 +103,7 @@ test.describe('the chart views', () => {
     const [, rank] = dot.split(' · ');
     expect(rank).toMatch(/^Rank 1 of 20 \(95 % rank interval: 1–\d+\)$/);
     await expect(page.locator('.region-rank')).toContainText(/Rank 1 of 20 \(95 % rank interval: 1–\d+\)/);
-    expect(new URL(page.url()).searchParams.get('region')).toMatch(/^KZ-\d\d$/);
+    expect(viewParams(page).get('region')).toMatch(/^KZ-\d\d$/);
   });
 
   test('compare= in the URL restores the comparison; the list writes it back', async ({ page, watch }) => {
@@ -117,7 +117,7 @@ test.describe('the chart views', () => {
     await page.getByLabel('Find a region').fill('karag');
     await expect(page.locator('input[data-compare]')).toHaveCount(1);
     await page.getByLabel('Karaganda Region').check();
-    await expect.poll(() => new URL(page.url()).searchParams.get('compare')).toBe('KZ-11,KZ-75,KZ-35');
+    await expect.poll(() => viewParams(page).get('compare')).toBe('KZ-11,KZ-75,KZ-35');
     await expect.poll(async () => (await option(page, 'trend')).series.length).toBe(4);
     expect(watch.consoleErrors).toEqual([]);
   });

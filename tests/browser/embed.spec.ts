@@ -142,7 +142,8 @@ test.describe('embeds', () => {
     await page.getByRole('button', { name: 'Бөлісу' }).click();
     const dialog = page.getByRole('dialog');
     const link = await dialog.getByRole('textbox').inputValue();
-    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4173\/app\/\?/);
+    // The comparison's pre-rendered page (Kazakh, at the site's root), with the view's other parameters.
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4173\/app\/compare\/\?/);
     expect(link).toContain('compare=KZ-11,KZ-75');
     expect(link).toContain('v=1');
     await dialog.getByRole('button', { name: 'Көшіру' }).click();

@@ -1,4 +1,4 @@
-import { test, expect, axeViolations, Overview } from './support';
+import { test, expect, axeViolations, Overview, ready, viewParams } from './support';
 
 const units = (page) => page.locator('path[data-region]');
 
@@ -21,13 +21,13 @@ test.describe('the region map', () => {
     await overview.open('?lang=en&metric=median_wait&period=2025-01..2025-12');
     await page.locator('path[data-region="KZ-35"]').click();
     await expect(page.getByRole('heading', { name: 'Karaganda Region', level: 2, exact: true })).toBeVisible();
-    const url = new URL(page.url());
-    expect(url.searchParams.get('region')).toBe('KZ-35');
-    expect(url.searchParams.get('metric')).toBe('median_wait');
+    await expect(page).toHaveURL(/\/app\/en\/region\/KZ-35\/\?/);
+    expect(viewParams(page).get('region')).toBe('KZ-35');
+    expect(viewParams(page).get('metric')).toBe('median_wait');
     await page.getByRole('link', { name: 'Back to the map' }).click();
     await expect(units(page)).toHaveCount(20);
-    expect(new URL(page.url()).searchParams.get('region')).toBeNull();
-    expect(new URL(page.url()).searchParams.get('period')).toBe('2025-01..2025-12');
+    expect(viewParams(page).get('region')).toBeNull();
+    expect(viewParams(page).get('period')).toBe('2025-01..2025-12');
   });
 
   test('keyboard only: Tab reaches the map as one stop, arrows move, Enter opens, Escape returns', async ({ page }) => {
@@ -53,10 +53,10 @@ test.describe('the region map', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-region'))).toBe('KZ-35');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'Karaganda Region', level: 2, exact: true })).toBeFocused();
-    expect(new URL(page.url()).searchParams.get('region')).toBe('KZ-35');
+    expect(viewParams(page).get('region')).toBe('KZ-35');
     await page.keyboard.press('Escape');
     await expect(page.locator('path[data-region="KZ-35"]')).toBeFocused();
-    expect(new URL(page.url()).searchParams.get('region')).toBeNull();
+    expect(viewParams(page).get('region')).toBeNull();
   });
 
   test('the tooltip shows value, interval, sample size, rank and change', async ({ page }) => {
@@ -128,7 +128,7 @@ test.describe('the region map', () => {
     await expect(legend).toContainText('10.0% – 15.0%');
     await expect(page.locator('#map-classes')).toHaveValue('fixed');
     await page.locator('#map-classes').selectOption('equal');
-    expect(new URL(page.url()).searchParams.get('classes')).toBe('equal');
+    expect(viewParams(page).get('classes')).toBe('equal');
   });
 
   test('invalid URL values fall back to defaults with a short notice', async ({ page, watch }) => {
@@ -146,8 +146,8 @@ test.describe('the region map', () => {
     const overview = new Overview(page);
     await overview.open('?lang=en');
     await page.getByRole('button', { name: 'Play by quarter' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2023-01..2023-03');
-    await expect.poll(() => new URL(page.url()).searchParams.get('period'), { timeout: 5000 }).toBe('2023-04..2023-06');
+    await expect.poll(() => viewParams(page).get('period')).toBe('2023-01..2023-03');
+    await expect.poll(() => viewParams(page).get('period'), { timeout: 5000 }).toBe('2023-04..2023-06');
     await page.getByRole('button', { name: 'Pause' }).click();
   });
 
@@ -155,10 +155,11 @@ test.describe('the region map', () => {
     const context = await browser.newContext({ reducedMotion: 'reduce' });
     const page = await context.newPage();
     await page.goto('./?lang=en');
+    await ready(page);
     await page.getByRole('button', { name: 'Next quarter' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('period')).toBe('2023-01..2023-03');
+    await expect.poll(() => viewParams(page).get('period')).toBe('2023-01..2023-03');
     await page.waitForTimeout(2000);
-    expect(new URL(page.url()).searchParams.get('period')).toBe('2023-01..2023-03');
+    expect(viewParams(page).get('period')).toBe('2023-01..2023-03');
     await context.close();
   });
 

@@ -25,7 +25,7 @@ test.describe('previews for shared links', () => {
 
   test('a preview page sends people on to the unit in the app', async ({ page }) => {
     await page.goto('r/KZ-11/en.html');
-    await expect(page).toHaveURL(/\/app\/\?region=KZ-11&lang=en$/);
+    await expect(page).toHaveURL(/\/app\/en\/region\/KZ-11\/$/);
     await expect(page.getByRole('heading', { name: 'Akmola Region', level: 2, exact: true })).toBeVisible();
   });
 });

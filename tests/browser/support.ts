@@ -51,6 +51,29 @@ export const test = base.extend<{ watch: Watch }>({
 
 export { expect };
 
+/** The view the page's address shows, as the app's query parameters: the pre-rendered page in the path
+ *  (`ru/region/KZ-75/`, adal_core::pages) joined with the query string. */
+export function viewParams(page: Page): URLSearchParams {
+  const url = new URL(page.url());
+  const params = new URLSearchParams(url.search);
+  const parts = url.pathname.replace(/^\/app\//, '').split('/').filter((p) => p && p !== 'index.html');
+  if (['ru', 'en'].includes(parts[0])) params.set('lang', parts.shift()!);
+  else if (!params.has('lang')) params.set('lang', 'kk');
+  const [kind, code] = parts;
+  if (kind === 'region' && code) {
+    params.set('view', 'region');
+    params.set('region', code);
+  } else if (kind === 'compare') params.set('view', 'compare');
+  else if (kind === 'method') params.set('view', 'data');
+  else if (kind === 'embed') params.set('embed', code);
+  return params;
+}
+
+/** Waits until the app has hydrated (or drawn) the page: before that its buttons do nothing. */
+export async function ready(page: Page) {
+  await expect(page.locator('html[data-ready]')).toHaveCount(1, { timeout: 15_000 });
+}
+
 /** Scrolls the chart `name` into view (charts start when they come near the viewport) and waits until it
  *  is drawn; returns its figure. */
 export async function drawn(page: Page, name: string) {
@@ -78,6 +101,7 @@ export class Overview {
 
   async open(query = '') {
     await this.page.goto(query ? `./${query}` : './');
+    await ready(this.page);
   }
 
   figuresHeading() {

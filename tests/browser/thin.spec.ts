@@ -3,7 +3,7 @@
 // units, by year. The pages must open on whole periods and count what happened (issue 10); the shares
 // themselves are checked against the raw rows by the cargo test
 // `on_a_thin_programme_the_pages_count_what_happened`.
-import { test, expect, axeViolations, drawn, Overview } from './support';
+import { test, expect, axeViolations, drawn, Overview, viewParams } from './support';
 
 const THIN = 'dataset=demo-thin';
 
@@ -82,8 +82,8 @@ test.describe('Play', () => {
     const periods: string[] = [];
     for (let i = 0; i < 3; i++) {
       await step.click();
-      await expect.poll(() => new URL(page.url()).searchParams.get('period')).not.toBe(periods[periods.length - 1] ?? null);
-      periods.push(new URL(page.url()).searchParams.get('period') ?? '');
+      await expect.poll(() => viewParams(page).get('period')).not.toBe(periods[periods.length - 1] ?? null);
+      periods.push(viewParams(page).get('period') ?? '');
       seen.push((await legend.innerText()).trim());
     }
     expect(new Set(periods).size).toBe(3);

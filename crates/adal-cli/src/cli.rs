@@ -26,6 +26,20 @@ pub enum Command {
     /// Write, for each unit and language, a preview page with Open Graph and Twitter tags and a 1200×630
     /// PNG card, for links shared on social networks (which do not run the app).
     Share(ShareArgs),
+    /// Write the site's pages as static HTML with their content, in every language, from the default
+    /// bundle of `SITE/data`: run after every publication (no rebuild of the app is needed).
+    Pages(PagesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PagesArgs {
+    /// The site folder (the built app, `dist/`), holding `data/datasets.json` and its bundles.
+    #[arg(long, value_name = "DIR")]
+    pub site: PathBuf,
+    /// The site's absolute address, ending in `/`: canonical and Open Graph addresses are then absolute;
+    /// without it they are relative to the site's root.
+    #[arg(long, value_name = "URL")]
+    pub site_url: Option<String>,
 }
 
 #[derive(Debug, Args)]

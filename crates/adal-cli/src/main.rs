@@ -6,6 +6,7 @@
 
 mod cli;
 mod demo;
+mod pages;
 mod previews;
 mod publish;
 mod validate;
@@ -41,6 +42,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Validate(args) => validate::run(&args),
         Command::Demo(args) => demo::run(&args),
         Command::Share(args) => previews::run(&args),
+        Command::Pages(args) => pages::run(&args),
         Command::Schema(args) => {
             std::fs::create_dir_all(&args.out)
                 .map_err(|e| Failure::Io(format!("cannot create {}: {e}", args.out.display())))?;

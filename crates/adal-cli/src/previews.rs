@@ -42,17 +42,9 @@ fn render(svg: &str, fonts: &resvg::usvg::fontdb::Database) -> Result<Vec<u8>, F
         .map_err(|e| Failure::Io(format!("cannot encode a card: {e}")))
 }
 
-pub fn run(args: &ShareArgs) -> Result<Outcome, Failure> {
-    let dir = &args.bundle;
-    let dataset = Dataset::open(
-        &read(dir, "manifest.json")?,
-        &read(dir, "audits.json")?,
-        &read(dir, "complaints.json")?,
-    )
-    .map_err(|e| Failure::Usage(format!("{}: {e:?}", dir.display())))?;
-    let geo = parse_geo(&read(dir, GEO_FILE)?)
-        .map_err(|e| Failure::Usage(format!("{}: {e:?}", dir.join(GEO_FILE).display())))?;
-    let site = args.site_url.as_deref().filter(|s| !s.is_empty()).map(|s| {
+/// `--site-url`, ending in `/`; an address that is not http(s) is refused.
+pub fn site_url(given: Option<&str>) -> Result<Option<String>, Failure> {
+    let site = given.filter(|s| !s.is_empty()).map(|s| {
         if s.ends_with('/') {
             s.to_owned()
         } else {
@@ -66,6 +58,20 @@ pub fn run(args: &ShareArgs) -> Result<Outcome, Failure> {
             "--site-url must start with https:// or http://, not {s}"
         )));
     }
+    Ok(site)
+}
+
+pub fn run(args: &ShareArgs) -> Result<Outcome, Failure> {
+    let dir = &args.bundle;
+    let dataset = Dataset::open(
+        &read(dir, "manifest.json")?,
+        &read(dir, "audits.json")?,
+        &read(dir, "complaints.json")?,
+    )
+    .map_err(|e| Failure::Usage(format!("{}: {e:?}", dir.display())))?;
+    let geo = parse_geo(&read(dir, GEO_FILE)?)
+        .map_err(|e| Failure::Usage(format!("{}: {e:?}", dir.join(GEO_FILE).display())))?;
+    let site = site_url(args.site_url.as_deref())?;
     let mut fonts = resvg::usvg::fontdb::Database::new();
     fonts.load_system_fonts();
     let mut written = 0;

@@ -980,3 +980,88 @@ fn a_header_less_file_is_refused_without_echoing_its_first_row() {
         }
     }
 }
+
+/// Copies a folder (the committed data) into a test's site folder.
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("folder");
+    for entry in fs::read_dir(from).expect("readable") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copied");
+        }
+    }
+}
+
+#[test]
+fn pages_are_written_for_every_view_and_language_with_their_head() {
+    let dir = TempDir::new("pages");
+    let site = dir.path("site");
+    copy_dir(
+        &repo_root().join("public/data"),
+        &Path::new(&site).join("data"),
+    );
+    let out = adal(&[
+        "pages",
+        "--site",
+        &site,
+        "--site-url",
+        "https://example.org/atlas",
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("wrote 72 pages"), "{}", text(&out));
+    let page = |path: &str| fs::read_to_string(Path::new(&site).join(path)).expect(path);
+    let root = page("index.html");
+    let unit = page("ru/region/KZ-75/index.html");
+    for (html, lang, base, canonical) in [
+        (&root, "kk", "./", "https://example.org/atlas/"),
+        (
+            &unit,
+            "ru",
+            "../../../",
+            "https://example.org/atlas/ru/region/KZ-75/",
+        ),
+    ] {
+        assert!(html.starts_with(&format!("<!doctype html><html lang=\"{lang}\">")));
+        assert!(html.contains(&format!("<base href=\"{base}\">")), "{base}");
+        assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{canonical}\">")));
+        assert!(html.contains(&format!(
+            "<meta property=\"og:url\" content=\"{canonical}\">"
+        )));
+        assert!(html.contains("Content-Security-Policy"));
+        for lang in ["kk", "ru", "en", "x-default"] {
+            assert!(html.contains(&format!("hreflang=\"{lang}\"")), "{lang}");
+        }
+        // No inline script: every script has a source, or is empty (leptos_i18n's placeholder, which a
+        // browser neither runs nor checks against the policy).
+        let inline = html.matches("<script>").count();
+        assert_eq!(
+            inline,
+            html.matches("<script></script>").count(),
+            "inline script"
+        );
+        assert_eq!(
+            html.matches("<script").count() - inline,
+            2,
+            "route.js and boot.js"
+        );
+        assert!(html.contains("data-pin=\"demo@"));
+    }
+    // The content is there without JavaScript: the map, figures with intervals, where to report.
+    assert!(
+        root.matches("data-region=\"KZ-").count() >= 20,
+        "the map's units"
+    );
+    assert!(root.contains("1424"));
+    assert!(root.contains("95 %"));
+    assert!(root.contains("href=\"ru/\"") && root.contains("href=\"en/\""));
+    assert!(
+        root.contains("href=\"region/KZ-75/\""),
+        "a unit's page is linked"
+    );
+    assert!(unit.contains("<title>"));
+    assert!(unit.contains("og:image\" content=\"https://example.org/atlas/r/KZ-75/card-ru.png"));
+    assert!(Path::new(&site).join("route.js").exists());
+}

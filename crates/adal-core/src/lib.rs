@@ -28,6 +28,7 @@ pub mod figures;
 pub mod format;
 pub mod geo;
 pub mod labels;
+pub mod pages;
 pub mod period;
 pub mod query;
 pub mod ranks;

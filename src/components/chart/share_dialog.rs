@@ -2,6 +2,8 @@
 //! both in a dialog to copy them from (see [`open`]).
 
 use adal_core::view::{EmbedKind, embed_query, link_query};
+
+use crate::contexts::location::{Location, use_location};
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -26,15 +28,18 @@ pub enum Offer {
     },
 }
 
-/// The page's address without query or fragment: the base of the links given out.
-fn page_address() -> String {
-    let href = window().location().href().unwrap_or_default();
-    href.split(['?', '#']).next().unwrap_or_default().to_owned()
+/// The absolute address of the view `search`: the site's root (`<base href>`) and the view's page
+/// ([`Location::href`](crate::contexts::location::Location::href)).
+fn address(location: Location, search: &str) -> String {
+    let root = document().base_uri().ok().flatten().unwrap_or_default();
+    let root = root.split(['?', '#']).next().unwrap_or_default();
+    let href = location.href(search);
+    format!("{root}{}", href.trim_start_matches("./"))
 }
 
 /// The link to the view `search`, with the link format's version.
-pub fn link_to(search: &str) -> String {
-    format!("{}{}", page_address(), link_query(search))
+pub fn link_to(location: Location, search: &str) -> String {
+    address(location, &link_query(search))
 }
 
 /// The embed of `kind` made from the view `search`, titled `title`, its dataset pinned to the version
@@ -48,10 +53,9 @@ pub fn embed_offer(search: &str, kind: EmbedKind, title: String) -> Offer {
             format!("{}@{}", d.id, d.version)
         })
     });
-    let src = format!(
-        "{}{}",
-        page_address(),
-        embed_query(search, kind, &pin.unwrap_or_default())
+    let src = address(
+        use_location(),
+        &embed_query(search, kind, &pin.unwrap_or_default()),
     );
     Offer::Embed { src, kind, title }
 }
@@ -97,7 +101,8 @@ pub fn open(offer: Offer) {
 pub fn ShareButton() -> impl IntoView {
     let i18n = use_i18n();
     let search = use_view_state().search;
-    let open = move |_| open(Offer::Link(link_to(&search.get_untracked())));
+    let location = use_location();
+    let open = move |_| open(Offer::Link(link_to(location, &search.get_untracked())));
     view! {
         <button type="button" class="share-button" on:click=open>
             {t!(i18n, share)}

@@ -127,6 +127,7 @@ pub fn MapControls() -> impl IntoView {
     };
 
     // Play: step through the quarters; with reduced motion, one quarter per press.
+    let reduced = use_view_state().reduced;
     let steps = state.loaded.with_value(|l| l.dataset.play_frames());
     let playing = RwSignal::new(false);
     let timer = StoredValue::new_local(None::<IntervalHandle>);
@@ -202,9 +203,9 @@ pub fn MapControls() -> impl IntoView {
                     {move || {
                         if playing.get() {
                             t_string!(i18n, pause).to_string()
-                        } else if reduced_motion() && grain == Grain::Year {
+                        } else if reduced.get() && grain == Grain::Year {
                             t_string!(i18n, next_year).to_string()
-                        } else if reduced_motion() {
+                        } else if reduced.get() {
                             t_string!(i18n, next_quarter).to_string()
                         } else if grain == Grain::Year {
                             t_string!(i18n, play_year).to_string()

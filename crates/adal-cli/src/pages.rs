@@ -1,0 +1,239 @@
+//! `adal pages --site DIR [--site-url URL]`: writes the site's pages as static HTML with their real
+//! content — the overview, every unit's page, the comparison, data and method and the map embed, in
+//! Kazakh, Russian and English ([`adal_core::pages`]) — rendered natively by the app's own components
+//! (`adal_atlas::prerender`) from the default bundle in `DIR/data`, which the browser then hydrates. Run
+//! again whenever a bundle is re-published: no Rust toolchain and no rebuild of the app are needed.
+
+use std::fs;
+use std::path::Path;
+
+use adal_core::contract::files;
+use adal_core::dataset::{DatasetIndex, GEO_FILE, INDEX_FILE};
+use adal_core::labels::{Labels, Lang};
+use adal_core::pages::{Page, PageKind};
+use adal_publish::previews::{CONTENT_SECURITY_POLICY, card_file, escape, preview};
+
+use crate::cli::PagesArgs;
+use crate::{Failure, Outcome};
+
+fn text(lang: Lang, kk: &str, ru: &str, en: &str) -> String {
+    Labels::new(kk, ru, en).get(lang).to_owned()
+}
+
+/// The page's title and description.
+fn words(loaded: &adal_atlas::prerender::Loaded, page: &Page) -> (String, String) {
+    let lang = page.lang;
+    let site = text(
+        lang,
+        "Адал Атлас: мемлекеттік қызметтердің сапасы және сыбайлас жемқорлық туралы шағымдар, өңір бойынша",
+        "Адал Атлас: качество государственных услуг и жалобы на коррупцию по регионам Казахстана",
+        "Adal Atlas: public-service quality and corruption complaints in Kazakhstan, region by region",
+    );
+    let unit = match &page.kind {
+        PageKind::Region(code) => match preview(&loaded.dataset, code, lang) {
+            Some(p) => return (p.title, p.description),
+            None => Some(code.as_str()),
+        },
+        _ => None,
+    };
+    let title = adal_core::pages::title(lang, &page.kind, unit);
+    (title, site)
+}
+
+/// The whole page: its head, and `#app` holding the rendered view, which names the view and the bundle
+/// it was made from (`data-page`, `data-pin`) for the browser's start.
+fn page_html(
+    loaded: &adal_atlas::prerender::Loaded,
+    page: &Page,
+    body: &str,
+    site_url: Option<&str>,
+) -> String {
+    let (title, description) = words(loaded, page);
+    let base = if page.depth() == 0 {
+        "./".to_owned()
+    } else {
+        "../".repeat(page.depth())
+    };
+    let lang = page.lang.code();
+    // Canonical, alternates and og:url only as absolute addresses (what search engines and Lighthouse
+    // want): with `--site-url`.
+    let mut links = String::new();
+    if let Some(site) = site_url {
+        let at = |kind: &PageKind, lang: Lang| {
+            escape(&format!(
+                "{site}{}",
+                Page {
+                    lang,
+                    kind: kind.clone()
+                }
+                .path()
+            ))
+        };
+        let url = at(&page.kind, page.lang);
+        links.push_str(&format!(
+            "<link rel=\"canonical\" href=\"{url}\"><meta property=\"og:url\" content=\"{url}\">"
+        ));
+        for other in Lang::ALL {
+            links.push_str(&format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                other.code(),
+                at(&page.kind, other)
+            ));
+        }
+        links.push_str(&format!(
+            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">",
+            at(&page.kind, Lang::Kk)
+        ));
+    }
+    let card_code = match &page.kind {
+        PageKind::Region(code) => code.clone(),
+        _ => String::new(),
+    };
+    let image = (!card_code.is_empty()).then(|| {
+        let path = format!("r/{card_code}/{}", card_file(page.lang));
+        let src = site_url.map_or_else(|| path.clone(), |s| format!("{s}{path}"));
+        format!(
+            "<meta property=\"og:image\" content=\"{}\"><meta name=\"twitter:card\" content=\"summary_large_image\">",
+            escape(&src)
+        )
+    });
+    let bundle = &loaded.path;
+    let preloads: String = [
+        INDEX_FILE.to_owned(),
+        format!("{bundle}{}", files::MANIFEST),
+        format!("{bundle}{}", files::AUDITS),
+        format!("{bundle}{}", files::COMPLAINTS),
+        GEO_FILE.to_owned(),
+    ]
+    .iter()
+    .map(|f| {
+        format!(
+            "<link rel=\"preload\" href=\"data/{}\" as=\"fetch\" crossorigin>",
+            escape(f)
+        )
+    })
+    .collect();
+    let full_title = format!("{title} — Adal Atlas");
+    format!(
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<meta name=\"color-scheme\" content=\"light dark\">\
+<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">\
+<base href=\"{base}\"><title>{title}</title><meta name=\"description\" content=\"{description}\">{links}\
+<meta property=\"og:type\" content=\"website\"><meta property=\"og:site_name\" content=\"Adal Atlas\">\
+<meta property=\"og:locale\" content=\"{lang}\"><meta property=\"og:title\" content=\"{title}\">\
+<meta property=\"og:description\" content=\"{description}\">{image}\
+<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"main.css\">\
+<script src=\"route.js\"></script><script type=\"module\" src=\"boot.js\"></script>\
+<link rel=\"modulepreload\" href=\"adal-atlas.js\">\
+<link rel=\"preload\" href=\"adal-atlas_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
+{preloads}</head><body><div id=\"app\" data-page=\"{query}\" data-pin=\"{pin}\">{body}</div></body></html>\n",
+        title = escape(&full_title),
+        description = escape(&description),
+        image = image.unwrap_or_default(),
+        query = escape(&page.query()),
+        pin = escape(&loaded.pin()),
+    )
+}
+
+/// `route.js`: before the first paint of the site's root opened with a query-string address of another
+/// page (`?lang=ru&region=KZ-75&v=1`, as links were given out before the pages existed), sends the
+/// browser to that view's pre-rendered page with the other parameters kept; a view no page was written
+/// for (another dataset, another embed) is marked (`adal-draws`) so that the root's own content is not
+/// shown before the app draws the view. It reads `?lang=`, `?view=`, `?region=`, `?embed=` and
+/// `?dataset=` as [`Page::split`] does (a test checks the two agree). It also applies `?theme=` before the
+/// first paint.
+fn route_js(pages: &[Page]) -> String {
+    let table: Vec<String> = pages
+        .iter()
+        .map(|p| format!("{}:{}", json(&route_key(p)), json(&p.path())))
+        .collect();
+    let table = table.join(",");
+    format!(
+        "// Written by `adal pages` (crates/adal-cli/src/pages.rs): query-string addresses to their page.\n\
+(function () {{\n\
+var pages = {{{table}}};\n\
+var q = new URLSearchParams(location.search), html = document.documentElement;\n\
+var theme = q.get('theme');\n\
+if (theme === 'light' || theme === 'dark') html.setAttribute('data-theme', theme);\n\
+var base = document.baseURI.replace(/[?#].*$/, ''), here = location.href.replace(/[?#].*$/, '');\n\
+if (here !== base && here !== base + 'index.html') return;\n\
+var lang = q.has('lang') ? q.get('lang') : 'kk', view = q.get('view'), region = q.get('region'), embed = q.get('embed');\n\
+var key = null, unit = false;\n\
+if (q.has('dataset')) key = null;\n\
+else if (embed !== null) key = embed === 'map' && region === null ? lang + '|embed:map|' : null;\n\
+else if (view === 'compare' || view === 'data') key = lang + '|' + view + '|';\n\
+else if (view === 'overview') key = region === null ? lang + '|overview|' : null;\n\
+else if (view === null || view === 'region') {{ unit = region !== null; key = lang + (unit ? '|region|' + region : '|overview|'); }}\n\
+var path = key === null ? undefined : pages[key];\n\
+if (path === undefined) {{ html.classList.add('adal-draws'); return; }}\n\
+if (path === '') return;\n\
+['lang', 'view', 'embed'].concat(unit ? ['region'] : []).forEach(function (k) {{ q.delete(k); }});\n\
+var rest = q.toString();\n\
+location.replace(base + path + (rest ? '?' + rest : ''));\n\
+}})();\n"
+    )
+}
+
+/// The key `route.js` looks a page up by: language, page, unit.
+fn route_key(page: &Page) -> String {
+    let (kind, unit) = match &page.kind {
+        PageKind::Overview => ("overview", ""),
+        PageKind::Region(code) => ("region", code.as_str()),
+        PageKind::Compare => ("compare", ""),
+        PageKind::Data => ("data", ""),
+        PageKind::EmbedMap => ("embed:map", ""),
+    };
+    format!("{}|{kind}|{unit}", page.lang.code())
+}
+
+fn json(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+fn write(path: &Path, text: &str) -> Result<(), Failure> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)
+            .map_err(|e| Failure::Io(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    fs::write(path, text).map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))
+}
+
+pub fn run(args: &PagesArgs) -> Result<Outcome, Failure> {
+    let site = &args.site;
+    let data = site.join("data");
+    let site_url = crate::previews::site_url(args.site_url.as_deref())?;
+    // The index is read first so that a broken one is named as such.
+    let index = fs::read(data.join(INDEX_FILE)).map_err(|e| {
+        Failure::Io(format!(
+            "cannot read {}: {e}",
+            data.join(INDEX_FILE).display()
+        ))
+    })?;
+    DatasetIndex::parse(&index)
+        .map_err(|e| Failure::Usage(format!("{}: {e:?}", data.display())))?;
+    let loaded = adal_atlas::prerender::open(&data)
+        .map_err(|e| Failure::Usage(format!("{}: {e:?}", data.display())))?;
+    let codes: Vec<&str> = loaded
+        .dataset
+        .manifest
+        .regions
+        .iter()
+        .map(|r| r.code.as_str())
+        .collect();
+    let pages = Page::all(codes.iter().copied());
+    for page in &pages {
+        let body = adal_atlas::prerender::render(&loaded, page);
+        let html = page_html(&loaded, page, &body, site_url.as_deref());
+        write(&site.join(page.path()).join("index.html"), &html)?;
+    }
+    write(&site.join("route.js"), &route_js(&pages))?;
+    println!(
+        "wrote {} pages ({} views in 3 languages) from {} to {}",
+        pages.len(),
+        pages.len() / 3,
+        loaded.pin(),
+        site.display()
+    );
+    Ok(Outcome::Done)
+}

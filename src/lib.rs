@@ -1,0 +1,25 @@
+//! Adal Atlas in the browser: a Leptos app whose pages `adal pages` renders natively to static HTML (the
+//! `ssr` feature, [`prerender`]) and the browser hydrates (the `hydrate` feature, [`boot`]); both from the
+//! same components. Built by `scripts/build.mjs` into static files that any static host serves from any
+//! sub-path.
+//!
+//! - [`app`] — the root: the query string ([`contexts::location`]), i18n and dataset contexts, the page.
+//! - [`api`] — the only module that fetches: bytes of the bundle's files, with progress, as typed errors.
+//! - [`contexts`] — what is provided once at the top: the URL's view state and the loaded dataset.
+//! - [`pages`] — one screen each; [`components`] — one component per file.
+//!
+//! Everything that is not drawing or I/O lives in `adal-core`.
+
+#![recursion_limit = "256"]
+
+mod api;
+mod app;
+#[cfg(feature = "hydrate")]
+pub mod boot;
+mod components;
+mod contexts;
+mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
