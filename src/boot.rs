@@ -5,7 +5,7 @@
 //! only what differs. A page made from another version of the bundle, a view no page was written for, or
 //! a page that is not pre-rendered at all is drawn by the app instead.
 
-use adal_core::pages::{Page, same_view};
+use adal_core::pages::{Shown, same_view, split_shown};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -25,7 +25,10 @@ pub fn start() {
     let wanted = address_view();
     let page = root.get_attribute("data-page");
     let pin = root.get_attribute("data-pin");
-    let page_of = |search: &str| Page::split(search, [code_of(search).as_str()]).map(|(p, _)| p);
+    let shown = pin.as_deref().map(Shown::from_pin);
+    let page_of = |search: &str| {
+        split_shown(search, [code_of(search).as_str()], shown.as_ref()).map(|(p, _)| p)
+    };
     let hydrates = page
         .as_deref()
         .and_then(page_of)

@@ -30,6 +30,12 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// The units' codes: the units that have pages.
+    pub fn codes(&self) -> Vec<String> {
+        let regions = &self.dataset.manifest.regions;
+        regions.iter().map(|r| r.code.clone()).collect()
+    }
+
     /// The dataset as the pre-rendered pages name the bundle they were made from: `id@version`.
     pub fn pin(&self) -> String {
         let d = &self.dataset.manifest.dataset;
@@ -186,32 +192,39 @@ pub fn provide_dataset(initial: Option<LoadResult>) {
         requested: view.dataset,
     };
     // The units that have pages, for the links.
+    // The pages exist for the default dataset only: its units and version, for the links.
+    let pages_of = move |loaded: &Loaded| {
+        if loaded.requested.is_none() {
+            location.set_pages(loaded.codes(), &loaded.pin());
+        }
+    };
     Effect::new(move |_| {
         if let Some(Ok(loaded)) = context.state.get() {
-            let codes = loaded
-                .dataset
-                .manifest
-                .regions
-                .iter()
-                .map(|r| r.code.clone());
-            location.set_codes(codes.collect());
+            pages_of(&loaded);
         }
     });
     if let Some(Ok(loaded)) = &initial {
-        let codes = loaded
-            .dataset
-            .manifest
-            .regions
-            .iter()
-            .map(|r| r.code.clone());
-        location.set_codes(codes.collect());
+        pages_of(loaded);
     }
     let given = initial.map(|r| r.ok().and_then(|l| l.requested.clone()));
+    // A request for the dataset already shown (by its id, or the version shown, as pinned embeds ask)
+    // does not load it again.
+    let shown = move |requested: &Option<String>| {
+        context.state.with_untracked(|s| match (s, requested) {
+            (Some(Ok(l)), None) => l.requested.is_none(),
+            (Some(Ok(l)), Some(r)) => {
+                l.requested.as_ref() == Some(r)
+                    || *r == l.pin()
+                    || (l.requested.is_none() && *r == l.dataset.manifest.dataset.id)
+            }
+            _ => false,
+        })
+    };
     Effect::new(move |previous: Option<Option<String>>| {
         let requested = view.dataset.get();
         let loaded = match &previous {
             None => given.as_ref() == Some(&requested),
-            Some(before) => *before == requested,
+            Some(_) => shown(&requested),
         };
         if !loaded {
             context.start(requested.clone());

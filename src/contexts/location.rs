@@ -21,6 +21,7 @@ pub struct Location {
     pub search: Memo<String>,
     set: WriteSignal<String>,
     codes: RwSignal<Vec<String>>,
+    shown: RwSignal<Option<pages::Shown>>,
 }
 
 #[cfg(feature = "hydrate")]
@@ -66,6 +67,7 @@ pub fn provide_location(initial: String) -> Location {
         search,
         set,
         codes: RwSignal::new(Vec::new()),
+        shown: RwSignal::new(None),
     };
     #[cfg(feature = "hydrate")]
     listen(set);
@@ -125,8 +127,10 @@ impl Location {
     /// The address of the view `search`, relative to the site's root: its page's path and the other
     /// parameters ([`pages::href`]).
     pub fn href(&self, search: &str) -> String {
-        self.codes
-            .with_untracked(|codes| pages::href(search, codes.iter().map(String::as_str)))
+        let shown = self.shown.get_untracked();
+        self.codes.with_untracked(|codes| {
+            pages::href(search, codes.iter().map(String::as_str), shown.as_ref())
+        })
     }
 
     /// The address of the view shown now, with `#fragment`: for in-page links, which `<base href>` would
@@ -136,9 +140,11 @@ impl Location {
         format!("{here}#{id}")
     }
 
-    /// The units that have pages: set once the dataset is loaded.
-    pub fn set_codes(&self, codes: Vec<String>) {
+    /// The units that have pages and the dataset they show (`id@version`): set once the dataset is
+    /// loaded.
+    pub fn set_pages(&self, codes: Vec<String>, pin: &str) {
         self.codes.set(codes);
+        self.shown.set(Some(pages::Shown::from_pin(pin)));
     }
 
     /// Shows the view `search` (`?…` or empty) as a new history entry. A method, not a context lookup,

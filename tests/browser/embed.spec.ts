@@ -75,6 +75,8 @@ test.describe('embeds', () => {
       await expect(f.locator('header, nav.view-nav, footer')).toHaveCount(0);
       // The source line names the dataset and the app, and links to the full view (without the embed).
       const source = f.locator('.embed-source a');
+      // The pre-rendered embed takes the address's own parameters once it is hydrated.
+      await expect(f.locator('html[data-ready]')).toHaveCount(1);
       // Publisher, dataset title, version, licence, publication date, and the app.
       await expect(source).toHaveText(/^Source: .+, version 2026-11\. Licence: .+\. Published: 27 November 2026 · Adal Atlas$/);
       const href = await source.getAttribute('href');

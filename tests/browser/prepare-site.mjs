@@ -94,4 +94,9 @@ if (fs.existsSync('target/bench-bundle/manifest.json')) {
 }
 
 fs.writeFileSync(`${data}/datasets.json`, JSON.stringify(index, null, 2));
+
+// A pre-rendered page left from an older version of the bundle (a host that re-published the data but
+// kept an old page): the app must draw it again from the bundle it finds.
+const stale = `${app}/en/method/index.html`;
+fs.writeFileSync(stale, fs.readFileSync(stale, 'utf8').replace(/data-pin="[^"]*"/, 'data-pin="demo@2020-01"'));
 console.log(`prepare-site: ${index.datasets.length} datasets in ${app}`);

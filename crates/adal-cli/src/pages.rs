@@ -141,9 +141,11 @@ fn page_html(
 /// browser to that view's pre-rendered page with the other parameters kept; a view no page was written
 /// for (another dataset, another embed) is marked (`adal-draws`) so that the root's own content is not
 /// shown before the app draws the view. It reads `?lang=`, `?view=`, `?region=`, `?embed=` and
-/// `?dataset=` as [`Page::split`] does (a test checks the two agree). It also applies `?theme=` before the
-/// first paint.
-fn route_js(pages: &[Page]) -> String {
+/// `?dataset=` as [`adal_core::pages::split_shown`] does, `dataset=` naming the pages' own dataset (`pin`,
+/// `id@version`, or its id) standing in no page's way (the browser tests follow these links). It also
+/// applies `?theme=` before the first paint.
+fn route_js(pages: &[Page], pin: &str) -> String {
+    let shown = adal_core::pages::Shown::from_pin(pin);
     let table: Vec<String> = pages
         .iter()
         .map(|p| format!("{}:{}", json(&route_key(p)), json(&p.path())))
@@ -152,7 +154,7 @@ fn route_js(pages: &[Page]) -> String {
     format!(
         "// Written by `adal pages` (crates/adal-cli/src/pages.rs): query-string addresses to their page.\n\
 (function () {{\n\
-var pages = {{{table}}};\n\
+var pages = {{{table}}}, id = {id}, pin = {pin};\n\
 var q = new URLSearchParams(location.search), html = document.documentElement;\n\
 var theme = q.get('theme');\n\
 if (theme === 'light' || theme === 'dark') html.setAttribute('data-theme', theme);\n\
@@ -160,7 +162,8 @@ var base = document.baseURI.replace(/[?#].*$/, ''), here = location.href.replace
 if (here !== base && here !== base + 'index.html') return;\n\
 var lang = q.has('lang') ? q.get('lang') : 'kk', view = q.get('view'), region = q.get('region'), embed = q.get('embed');\n\
 var key = null, unit = false;\n\
-if (q.has('dataset')) key = null;\n\
+var dataset = q.get('dataset');\n\
+if (dataset !== null && dataset !== id && dataset !== pin) key = null;\n\
 else if (embed !== null) key = embed === 'map' && region === null ? lang + '|embed:map|' : null;\n\
 else if (view === 'compare' || view === 'data') key = lang + '|' + view + '|';\n\
 else if (view === 'overview') key = region === null ? lang + '|overview|' : null;\n\
@@ -171,7 +174,9 @@ if (path === '') return;\n\
 ['lang', 'view', 'embed'].concat(unit ? ['region'] : []).forEach(function (k) {{ q.delete(k); }});\n\
 var rest = q.toString();\n\
 location.replace(base + path + (rest ? '?' + rest : ''));\n\
-}})();\n"
+}})();\n",
+        id = json(&shown.id),
+        pin = json(&shown.pin),
     )
 }
 
@@ -227,7 +232,7 @@ pub fn run(args: &PagesArgs) -> Result<Outcome, Failure> {
         let html = page_html(&loaded, page, &body, site_url.as_deref());
         write(&site.join(page.path()).join("index.html"), &html)?;
     }
-    write(&site.join("route.js"), &route_js(&pages))?;
+    write(&site.join("route.js"), &route_js(&pages, &loaded.pin()))?;
     println!(
         "wrote {} pages ({} views in 3 languages) from {} to {}",
         pages.len(),

@@ -206,11 +206,52 @@ pub fn title(lang: Lang, kind: &PageKind, unit: Option<&str>) -> String {
     }
 }
 
+/// The dataset the pages show: its id, and `id@version` of the version they were made from (their pin).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shown {
+    /// The dataset's id.
+    pub id: String,
+    /// `id@version`.
+    pub pin: String,
+}
+
+impl Shown {
+    /// From a pin, `id@version`.
+    pub fn from_pin(pin: &str) -> Shown {
+        let id = pin.split('@').next().unwrap_or_default().to_owned();
+        Shown {
+            id,
+            pin: pin.to_owned(),
+        }
+    }
+}
+
+/// [`Page::split`], where a `dataset=` that names the dataset the pages show (`shown`: its id, or the
+/// version they were made from — as embeds pin it) does not stand in the way: it stays among the other
+/// parameters.
+pub fn split_shown<'a>(
+    search: &str,
+    codes: impl IntoIterator<Item = &'a str>,
+    shown: Option<&Shown>,
+) -> Option<(Page, String)> {
+    match (query::get(search, "dataset"), shown) {
+        (Some(d), Some(s)) if d == s.id || d == s.pin => {
+            let (page, rest) = Page::split(&query::with_param(search, "dataset", None), codes)?;
+            Some((page, query::with_param(&rest, "dataset", Some(&d))))
+        }
+        _ => Page::split(search, codes),
+    }
+}
+
 /// The address, relative to the site's root, that shows the view `search`: the page's path and the other
 /// parameters (`ru/region/KZ-75/?metric=median_wait`), or the root with the whole query string when no
 /// page is written for the view (`./?dataset=demo-thin&lang=en`).
-pub fn href<'a>(search: &str, codes: impl IntoIterator<Item = &'a str>) -> String {
-    match Page::split(search, codes) {
+pub fn href<'a>(
+    search: &str,
+    codes: impl IntoIterator<Item = &'a str>,
+    shown: Option<&Shown>,
+) -> String {
+    match split_shown(search, codes, shown) {
         Some((page, rest)) => {
             let path = page.path();
             if path.is_empty() {
@@ -279,10 +320,24 @@ mod tests {
         .expect("the comparison");
         assert_eq!(page.path(), "en/compare/");
         assert_eq!(rest, "?compare=KZ-75,KZ-71&region=KZ-11");
-        assert_eq!(href("?embed=map&lang=en", CODES), "en/embed/map/");
-        assert_eq!(href("?lang=kk", CODES), "./");
-        assert_eq!(href("?theme=dark", CODES), "./?theme=dark");
-        assert_eq!(href("?view=data", CODES), "method/");
+        assert_eq!(href("?embed=map&lang=en", CODES, None), "en/embed/map/");
+        assert_eq!(href("?lang=kk", CODES, None), "./");
+        assert_eq!(href("?theme=dark", CODES, None), "./?theme=dark");
+        assert_eq!(href("?view=data", CODES, None), "method/");
+        // An embed pinned to the version the pages show uses the embed's page, and keeps its pin.
+        let shown = Shown::from_pin("demo@2026-11");
+        let pinned = "?lang=en&dataset=demo@2026-11&embed=map";
+        assert_eq!(
+            href(pinned, CODES, Some(&shown)),
+            "en/embed/map/?dataset=demo@2026-11"
+        );
+        assert_eq!(href(pinned, CODES, None), format!("./{pinned}"));
+        let older = "?lang=en&dataset=demo@2026-10&embed=map";
+        assert_eq!(href(older, CODES, Some(&shown)), format!("./{older}"));
+        assert_eq!(
+            href("?dataset=demo", CODES, Some(&shown)),
+            "./?dataset=demo"
+        );
     }
 
     #[test]
@@ -295,7 +350,7 @@ mod tests {
             "?view=nowhere",
         ] {
             assert_eq!(Page::split(search, CODES), None, "{search}");
-            assert_eq!(href(search, CODES), format!("./{search}"));
+            assert_eq!(href(search, CODES, None), format!("./{search}"));
         }
         assert_eq!(Page::from_path("region/KZ-99/", is_unit), None);
         assert_eq!(Page::from_path("data/", is_unit), None);

@@ -1,0 +1,84 @@
+// The pre-rendered pages (adal pages): complete without JavaScript, hydrated with it, reached from the
+// older query-string links, and re-drawn when they were made from another version of the bundle.
+import { test, expect, ready, viewParams } from './support';
+
+test.describe('pre-rendered pages', () => {
+  test('without JavaScript the root shows the map, figures with intervals and 1424, and links to the other languages and the units', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('./');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
+    await expect(page.locator('path[data-region]')).toHaveCount(20);
+    await expect(page.locator('.figure-card')).toHaveCount(7);
+    await expect(page.locator('.figure-card').first()).toContainText('95 %');
+    await expect(page.getByText('1424').first()).toBeVisible();
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect(page).toHaveURL(/\/app\/en\/$/);
+    await expect(page.getByRole('heading', { name: 'Key figures for the whole country' })).toBeVisible();
+    await page.getByRole('navigation', { name: "Every unit's page" }).getByRole('link', { name: 'Akmola Region' }).click();
+    await expect(page).toHaveURL(/\/app\/en\/region\/KZ-11\/$/);
+    await expect(page.getByRole('heading', { name: 'Akmola Region', level: 2, exact: true })).toBeVisible();
+    await expect(page.locator('.figure-card')).toHaveCount(7);
+    await expect(page).toHaveTitle('Akmola Region: public services and corruption complaints — Adal Atlas');
+    await page.getByRole('link', { name: 'Русский' }).click();
+    await expect(page).toHaveURL(/\/app\/ru\/region\/KZ-11\/$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await context.close();
+  });
+
+  test('the page is hydrated, not replaced: the pre-rendered map is the one that answers', async ({ page }) => {
+    await page.goto('./en/');
+    // The node the server wrote, taken before the app starts: hydration keeps it (a re-render would
+    // have replaced it), and it is the one that answers the click.
+    const unit = (await page.locator('path[data-region="KZ-35"]').elementHandle())!;
+    await ready(page);
+    expect(await unit.evaluate((n) => n.isConnected)).toBe(true);
+    await unit.click();
+    await expect(page.getByRole('heading', { name: 'Karaganda Region', level: 2, exact: true })).toBeVisible();
+    await expect(page).toHaveURL(/\/app\/en\/region\/KZ-35\/$/);
+    await expect(page).toHaveTitle('Karaganda Region: public services and corruption complaints — Adal Atlas');
+  });
+
+  test('older query-string links land on their page, in their language, before the first paint', async ({ page }) => {
+    await page.goto('./?lang=ru&region=KZ-75&v=1');
+    await expect(page).toHaveURL(/\/app\/ru\/region\/KZ-75\/\?v=1$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await page.goto('./?view=data&lang=en');
+    await expect(page).toHaveURL(/\/app\/en\/method\/$/);
+    await page.goto('./?lang=en&view=compare&compare=KZ-75,KZ-71');
+    await expect(page).toHaveURL(/\/app\/en\/compare\/\?compare=KZ-75(,|%2C)KZ-71$/);
+    await ready(page);
+    await expect(page.locator('input[data-compare="KZ-71"]')).toBeChecked();
+    // A view no page was written for is drawn by the app, the root's own page never shown.
+    await page.goto('./?dataset=demo-thin&lang=en');
+    await expect(page.locator('html')).toHaveClass(/adal-draws/);
+    await ready(page);
+    await expect(page.getByRole('heading', { name: 'Key figures for the whole country' })).toBeVisible();
+    expect(viewParams(page).get('dataset')).toBe('demo-thin');
+  });
+
+  test('an embed pinned to the version the pages show uses the embed page, and keeps its pin', async ({ page }) => {
+    await page.goto('./?embed=map&lang=en&dataset=demo@2026-11');
+    await expect(page).toHaveURL(/\/app\/en\/embed\/map\/\?dataset=demo(@|%40)2026-11$/);
+    await expect(page.locator('html')).not.toHaveClass(/adal-draws/);
+    await ready(page);
+    await expect(page.locator('path[data-region]')).toHaveCount(20);
+    expect(viewParams(page).get('dataset')).toBe('demo@2026-11');
+    await expect(page.locator('.embed-source a')).toHaveAttribute('href', /dataset=demo%402026-11|dataset=demo@2026-11/);
+  });
+
+  test('a page with more in its query string starts from its page and changes only that', async ({ page }) => {
+    await page.goto('./ru/?metric=median_wait');
+    await ready(page);
+    await expect(page.locator('#map-metric')).toHaveValue('median_wait');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  });
+
+  test('a page made from an older version of the bundle is drawn again from the one found', async ({ page, watch }) => {
+    await page.goto('./en/method/');
+    await ready(page);
+    await expect(page.locator('#app')).not.toHaveAttribute('data-page', /./);
+    await expect(page.getByRole('heading', { name: 'Data and method', level: 2 })).toBeVisible();
+    expect(watch.consoleErrors).toEqual([]);
+  });
+});
