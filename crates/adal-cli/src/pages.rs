@@ -11,7 +11,9 @@ use adal_core::contract::files;
 use adal_core::dataset::{DatasetIndex, GEO_FILE, INDEX_FILE};
 use adal_core::labels::{Labels, Lang};
 use adal_core::pages::{Page, PageKind};
-use adal_publish::previews::{CONTENT_SECURITY_POLICY, card_file, escape, preview};
+use adal_publish::previews::{
+    CARD_HEIGHT, CARD_WIDTH, CONTENT_SECURITY_POLICY, card_file, escape, preview,
+};
 
 use crate::cli::PagesArgs;
 use crate::{Failure, Outcome};
@@ -85,18 +87,17 @@ fn page_html(
             at(&page.kind, Lang::Kk)
         ));
     }
-    let card_code = match &page.kind {
-        PageKind::Region(code) => code.clone(),
-        _ => String::new(),
+    // The unit's card on its page, the country's on the others (`adal share` draws both).
+    let card = match &page.kind {
+        PageKind::Region(code) => format!("r/{code}/{}", card_file(page.lang)),
+        _ => format!("r/{}", card_file(page.lang)),
     };
-    let image = (!card_code.is_empty()).then(|| {
-        let path = format!("r/{card_code}/{}", card_file(page.lang));
-        let src = site_url.map_or_else(|| path.clone(), |s| format!("{s}{path}"));
-        format!(
-            "<meta property=\"og:image\" content=\"{}\"><meta name=\"twitter:card\" content=\"summary_large_image\">",
-            escape(&src)
-        )
-    });
+    let src = site_url.map_or_else(|| card.clone(), |s| format!("{s}{card}"));
+    let image = format!(
+        "<meta property=\"og:image\" content=\"{}\"><meta property=\"og:image:width\" content=\"{CARD_WIDTH}\">\
+<meta property=\"og:image:height\" content=\"{CARD_HEIGHT}\"><meta name=\"twitter:card\" content=\"summary_large_image\">",
+        escape(&src)
+    );
     let bundle = &loaded.path;
     let preloads: String = [
         INDEX_FILE.to_owned(),
@@ -130,7 +131,6 @@ fn page_html(
 {preloads}</head><body><div id=\"app\" data-page=\"{query}\" data-pin=\"{pin}\">{body}</div></body></html>\n",
         title = escape(&full_title),
         description = escape(&description),
-        image = image.unwrap_or_default(),
         query = escape(&page.query()),
         pin = escape(&loaded.pin()),
     )

@@ -7,7 +7,7 @@ use std::path::Path;
 use adal_core::dataset::{Dataset, GEO_FILE, parse_geo};
 use adal_core::labels::Lang;
 use adal_publish::previews::{
-    CARD_HEIGHT, CARD_WIDTH, card_file, card_svg, page_file, page_html, preview,
+    CARD_HEIGHT, CARD_WIDTH, card_file, card_svg, national_preview, page_file, page_html, preview,
 };
 
 use crate::cli::ShareArgs;
@@ -94,8 +94,16 @@ pub fn run(args: &ShareArgs) -> Result<Outcome, Failure> {
             written += 1;
         }
     }
+    // The country's card, for the pages that are not a unit's (`adal pages` names it).
+    for lang in Lang::ALL {
+        let p = national_preview(&dataset, lang);
+        write(
+            &args.out.join(card_file(lang)),
+            &render(&card_svg(&p, &geo), &fonts)?,
+        )?;
+    }
     println!(
-        "wrote {written} preview pages and cards for {} units to {}",
+        "wrote {written} preview pages and cards for {} units, and the country's cards, to {}",
         dataset.manifest.regions.len(),
         args.out.display()
     );

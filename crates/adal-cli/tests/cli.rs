@@ -878,8 +878,17 @@ fn share_writes_a_tagged_preview_page_and_a_card_per_unit_and_language() {
     let bundle = repo_root().join("public/data").display().to_string();
     let out = adal(&["share", "--bundle", &bundle, "--out", &tmp.path("r")]);
     assert!(out.status.success(), "{}", text(&out));
-    let units = fs::read_dir(tmp.0.join("r")).expect("r/").count();
+    let entries: Vec<_> = fs::read_dir(tmp.0.join("r"))
+        .expect("r/")
+        .flatten()
+        .collect();
+    let units = entries.iter().filter(|e| e.path().is_dir()).count();
     assert_eq!(units, 20);
+    // And the country's cards, for the pages that are not a unit's.
+    for lang in ["kk", "ru", "en"] {
+        let card = fs::read(tmp.0.join(format!("r/card-{lang}.png"))).expect("the country's card");
+        assert_eq!(&card[1..4], b"PNG");
+    }
     let page = fs::read_to_string(tmp.0.join("r/KZ-75/index.html")).expect("page");
     for tag in [
         r#"<html lang="kk">"#,
@@ -1066,5 +1075,7 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
     );
     assert!(unit.contains("<title>"));
     assert!(unit.contains("og:image\" content=\"https://example.org/atlas/r/KZ-75/card-ru.png"));
+    // The pages that are not a unit's show the country's card.
+    assert!(root.contains("og:image\" content=\"https://example.org/atlas/r/card-kk.png"));
     assert!(Path::new(&site).join("route.js").exists());
 }

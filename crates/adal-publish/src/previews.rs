@@ -70,10 +70,21 @@ const CARD_METRICS: [MetricId; 3] = [
 /// The preview of unit `code` in `lang` (the key figures of the default period), or `None` for a code the
 /// manifest does not have.
 pub fn preview(d: &Dataset, code: &str, lang: Lang) -> Option<Preview> {
+    let unit = d.manifest.regions.iter().find(|r| r.code == code)?;
+    Some(preview_of(d, Some(code), unit.name.get(lang), lang))
+}
+
+/// The preview of the whole country in `lang`: the card of the pages that are not a unit's. Its code is
+/// empty, so that no unit stands out on the card's map.
+pub fn national_preview(d: &Dataset, lang: Lang) -> Preview {
+    let name = text(lang, "Қазақстан", "Казахстан", "Kazakhstan");
+    preview_of(d, None, &name, lang)
+}
+
+fn preview_of(d: &Dataset, code: Option<&str>, name: &str, lang: Lang) -> Preview {
     let m = &d.manifest;
-    let unit = m.regions.iter().find(|r| r.code == code)?;
     let period = d.default_period();
-    let f = key_figures(d, period, Some(code));
+    let f = key_figures(d, period, code);
     let label = |metric: MetricId| {
         m.metrics
             .iter()
@@ -88,15 +99,15 @@ pub fn preview(d: &Dataset, code: &str, lang: Lang) -> Option<Preview> {
         .iter()
         .map(|&metric| (label(metric), value(metric)))
         .collect();
-    let name = unit.name.get(lang).to_owned();
+    let name = name.to_owned();
     let period_text = format::period(period, lang);
     let listed: Vec<String> = figures.iter().map(|(l, v)| format!("{l}: {v}")).collect();
     let description = format!("{period_text}. {}.", listed.join("; "));
-    let title = adal_core::pages::title(
-        lang,
-        &adal_core::pages::PageKind::Region(code.to_owned()),
-        Some(&name),
-    );
+    let kind = match code {
+        Some(code) => adal_core::pages::PageKind::Region(code.to_owned()),
+        None => adal_core::pages::PageKind::Overview,
+    };
+    let title = adal_core::pages::title(lang, &kind, Some(&name));
     let source = format!(
         "{}: {}, {} {}",
         text(lang, "Дереккөз", "Источник", "Source"),
@@ -104,8 +115,8 @@ pub fn preview(d: &Dataset, code: &str, lang: Lang) -> Option<Preview> {
         text(lang, "нұсқа", "версия", "version"),
         m.dataset.version
     );
-    Some(Preview {
-        code: code.to_owned(),
+    Preview {
+        code: code.unwrap_or_default().to_owned(),
         lang,
         name,
         title,
@@ -114,7 +125,7 @@ pub fn preview(d: &Dataset, code: &str, lang: Lang) -> Option<Preview> {
         period: period_text,
         source,
         demo: m.is_demo,
-    })
+    }
 }
 
 /// The 1200×630 card as SVG: the map with the unit in colour, its name, the period, three key figures
