@@ -5,10 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use adal_core::contract::files;
-use adal_core::dataset::{
-    Dataset, DatasetIndex, GEO_FILE, INDEX_FILE, LoadError, parse_audits, parse_complaints,
-    parse_geo, parse_manifest,
-};
+use adal_core::dataset::{Dataset, DatasetIndex, GEO_FILE, INDEX_FILE, LoadError, parse_geo};
 use adal_core::pages::Page;
 use leptos::prelude::*;
 
@@ -24,21 +21,15 @@ pub fn open(data: &Path) -> Result<Arc<Loaded>, LoadError> {
     };
     let index = DatasetIndex::parse(&read(INDEX_FILE, INDEX_FILE)?)?;
     let base = index.choose(None).path.to_owned();
-    let manifest = parse_manifest(&read(
-        &format!("{base}{}", files::MANIFEST),
-        files::MANIFEST,
-    )?)?;
-    let audits = parse_audits(
-        &manifest,
-        &read(&format!("{base}{}", files::AUDITS), files::AUDITS)?,
-    )?;
-    let complaints = parse_complaints(
-        &manifest,
-        &read(&format!("{base}{}", files::COMPLAINTS), files::COMPLAINTS)?,
+    let file = |name: &str| read(&format!("{base}{name}"), name);
+    let dataset = Dataset::open(
+        &file(files::MANIFEST)?,
+        &file(files::AUDITS)?,
+        &file(files::COMPLAINTS)?,
     )?;
     let geo = parse_geo(&read(GEO_FILE, "kz-regions.json")?)?;
     Ok(Arc::new(Loaded {
-        dataset: Dataset::new(manifest, audits, complaints),
+        dataset,
         refused: None,
         geo,
         path: base,

@@ -38,8 +38,7 @@ impl Loaded {
 
     /// The dataset as the pre-rendered pages name the bundle they were made from: `id@version`.
     pub fn pin(&self) -> String {
-        let d = &self.dataset.manifest.dataset;
-        format!("{}@{}", d.id, d.version)
+        self.dataset.manifest.dataset.pin()
     }
 }
 
@@ -169,8 +168,7 @@ async fn load_bundle(
     let manifest = parse_manifest(&manifest?)?;
     // A version asked for that is no longer kept: the current one is shown, and the reader told.
     if expect_version.is_some_and(|v| v != manifest.dataset.version) {
-        let shown = format!("{}@{}", manifest.dataset.id, manifest.dataset.version);
-        refused = Some((requested.unwrap_or_default(), shown));
+        refused = Some((requested.unwrap_or_default(), manifest.dataset.pin()));
     }
     Ok((manifest, audits, complaints, refused, base))
 }
@@ -191,7 +189,6 @@ pub fn provide_dataset(initial: Option<LoadResult>) {
         started: RwSignal::new(0),
         requested: view.dataset,
     };
-    // The units that have pages, for the links.
     // The pages exist for the default dataset only: its units and version, for the links.
     let pages_of = move |loaded: &Loaded| {
         if loaded.requested.is_none() {

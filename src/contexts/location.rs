@@ -70,24 +70,20 @@ pub fn provide_location(initial: String) -> Location {
         shown: RwSignal::new(None),
     };
     #[cfg(feature = "hydrate")]
-    listen(set);
+    listen(location);
     provide_context(location);
     location
 }
 
 #[cfg(feature = "hydrate")]
-fn listen(set: WriteSignal<String>) {
+fn listen(location: Location) {
     use leptos::ev;
     // These listeners live as long as the page: the app is never unmounted.
-    let popstate = window_event_listener(ev::popstate, move |_| set.set(address_view()));
+    let popstate = window_event_listener(ev::popstate, move |_| location.set.set(address_view()));
     let click = window_event_listener(ev::click, move |ev| {
         if let Some(search) = own_link(&ev) {
             ev.prevent_default();
-            if let Some(location) = use_context::<Location>() {
-                location.push(&search);
-            } else {
-                set.set(search);
-            }
+            location.show(&search, true);
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
@@ -151,27 +147,31 @@ impl Location {
     /// so that event callbacks (outside any reactive owner) can call it.
     pub fn navigate(&self, search: &str) {
         if self.search.get_untracked() != search {
-            self.push(search);
+            self.show(search, true);
         }
     }
 
     /// Shows the view `search` in place of the current history entry (the pre-rendered page's view
     /// becoming the one its address asks for).
     pub fn replace(&self, search: &str) {
-        #[cfg(feature = "hydrate")]
-        if let Ok(history) = window().history() {
-            let url = self.href(search);
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
-        self.set.set(search.to_owned());
+        self.show(search, false);
     }
 
-    fn push(&self, search: &str) {
+    /// Shows the view `search`, its address as a new history entry (`push`) or in place of the current
+    /// one.
+    fn show(&self, search: &str, push: bool) {
         #[cfg(feature = "hydrate")]
         if let Ok(history) = window().history() {
-            let url = self.href(search);
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            let url = Some(self.href(search));
+            let null = wasm_bindgen::JsValue::NULL;
+            let _ = if push {
+                history.push_state_with_url(&null, "", url.as_deref())
+            } else {
+                history.replace_state_with_url(&null, "", url.as_deref())
+            };
         }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = push;
         self.set.set(search.to_owned());
     }
 }

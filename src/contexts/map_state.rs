@@ -34,10 +34,8 @@ pub struct MapState {
     pub hover: RwSignal<Option<String>>,
     /// Whether the table replaces the map.
     pub show_table: RwSignal<bool>,
-    /// The URL's query string, captured here so that callbacks outside the component tree (timers, window
-    /// listeners) can change the view without looking up a context.
-    search: Memo<String>,
-    navigate: StoredValue<Arc<dyn Fn(String)>, LocalStorage>,
+    /// The view's query string and address, captured here so that callbacks outside the component tree
+    /// (timers, window listeners) can change the view without looking up a context.
     location: crate::contexts::location::Location,
 }
 
@@ -67,8 +65,12 @@ impl MapState {
     pub fn update(&self, change: impl FnOnce(&mut MapView)) {
         let mut view = self.current();
         change(&mut view);
-        let search = write_map_view(&self.search.get_untracked(), &view, self.default_period);
-        self.navigate.with_value(|go| go(search));
+        let search = write_map_view(
+            &self.location.search.get_untracked(),
+            &view,
+            self.default_period,
+        );
+        self.location.navigate(&search);
     }
 
     /// Opens the page of the unit `code`.
@@ -95,7 +97,11 @@ impl MapState {
     pub fn view_query(&self, change: impl FnOnce(&mut MapView)) -> String {
         let mut view = self.current();
         change(&mut view);
-        write_map_view(&self.search.get_untracked(), &view, self.default_period)
+        write_map_view(
+            &self.location.search.get_untracked(),
+            &view,
+            self.default_period,
+        )
     }
 
     /// A link to the view changed by `change`: the address of its page ([`Location::href`]).
@@ -162,7 +168,6 @@ pub fn provide_map_state(loaded: Arc<Loaded>) -> MapState {
         .map(|u| u.centre())
         .collect::<Vec<_>>();
     let location = crate::contexts::location::use_location();
-    let go = move |search: String| location.navigate(&search);
     let state = MapState {
         loaded: stored,
         default_period,
@@ -172,8 +177,6 @@ pub fn provide_map_state(loaded: Arc<Loaded>) -> MapState {
         centres: StoredValue::new(Arc::new(centres)),
         hover: RwSignal::new(None),
         show_table: RwSignal::new(false),
-        search: view_state.search,
-        navigate: StoredValue::new_local(Arc::new(go) as Arc<dyn Fn(String)>),
         location,
     };
     provide_context(state);

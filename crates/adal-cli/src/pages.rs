@@ -219,14 +219,8 @@ pub fn run(args: &PagesArgs) -> Result<Outcome, Failure> {
         .map_err(|e| Failure::Usage(format!("{}: {e:?}", data.display())))?;
     let loaded = adal_atlas::prerender::open(&data)
         .map_err(|e| Failure::Usage(format!("{}: {e:?}", data.display())))?;
-    let codes: Vec<&str> = loaded
-        .dataset
-        .manifest
-        .regions
-        .iter()
-        .map(|r| r.code.as_str())
-        .collect();
-    let pages = Page::all(codes.iter().copied());
+    let codes = loaded.codes();
+    let pages = Page::all(codes.iter().map(String::as_str));
     for page in &pages {
         let body = adal_atlas::prerender::render(&loaded, page);
         let html = page_html(&loaded, page, &body, site_url.as_deref());

@@ -47,12 +47,8 @@ pub fn link_to(location: Location, search: &str) -> String {
 /// shows the whole piece (`EmbedKind::height`), and a script that fits the frame to the height the
 /// embedded page reports (messages are matched to the frame by its name and window).
 pub fn embed_offer(search: &str, kind: EmbedKind, title: String) -> Offer {
-    let pin = use_context::<crate::contexts::map_state::MapState>().map(|state| {
-        state.loaded.with_value(|l| {
-            let d = &l.dataset.manifest.dataset;
-            format!("{}@{}", d.id, d.version)
-        })
-    });
+    let pin = use_context::<crate::contexts::map_state::MapState>()
+        .map(|state| state.loaded.with_value(|l| l.pin()));
     let src = address(
         use_location(),
         &embed_query(search, kind, &pin.unwrap_or_default()),

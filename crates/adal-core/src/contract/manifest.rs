@@ -66,6 +66,14 @@ pub struct DatasetId {
     pub version: String,
 }
 
+impl DatasetId {
+    /// `id@version`: how `?dataset=` pins this publication (embeds) and how pre-rendered pages name the
+    /// bundle they were made from.
+    pub fn pin(&self) -> String {
+        format!("{}@{}", self.id, self.version)
+    }
+}
+
 /// The publisher.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
