@@ -123,7 +123,13 @@ pub fn OverviewPage() -> impl IntoView {
             <a class="skip-link" href=move || location.fragment("main")>{t!(i18n, skip_to_content)}</a>
             <SiteHeader loaded=Signal::derive(loaded) />
         })}
-        <main id="main" tabindex="-1" class:embedded=embedded>
+        // `data-dataset`: the dataset shown, as the address asked for it (empty for the default one).
+        <main
+            id="main"
+            tabindex="-1"
+            class:embedded=embedded
+            data-dataset=move || loaded().map(|l| l.requested.clone().unwrap_or_default())
+        >
             {move || match data.state.get() {
                 None => view! { <LoadingStatus /> }.into_any(),
                 Some(Err(error)) => view! { <LoadErrorView error /> }.into_any(),

@@ -1,7 +1,7 @@
 // Benchmarks, not assertions: how long updating the map (fills and accessible names) and aggregating a
 // selection take in headless Chromium on this machine. The figures are printed for the README; shared
 // machines are too noisy for timed assertions.
-import { test, expect } from './support';
+import { test, expect, ready } from './support';
 
 async function timeChange(page, selector: string, value: string): Promise<number> {
   return page.evaluate(
@@ -37,6 +37,9 @@ for (const [name, dataset] of [
   test(`benchmark: recolour and aggregation, ${name}`, async ({ page }) => {
     test.skip(dataset !== '' && !process.env.ADAL_BENCH_100K, 'the 100,000-visit bundle is made by scripts/test');
     await page.goto(`./?lang=en${dataset}`);
+    // The pre-rendered page has its map before the app answers: wait for the app and the bundle asked for.
+    await ready(page);
+    await expect(page.locator(`main[data-dataset="${dataset.replace('&dataset=', '')}"]`)).toHaveCount(1, { timeout: 30_000 });
     await expect(page.locator('path[data-region]')).toHaveCount(20);
     const metrics = ['informal_payment_share', 'median_wait', 'completion_share', 'quality_index'];
     const recolour: number[] = [];
