@@ -54,7 +54,9 @@ cpSync('js/adal-export.js', join(stage, 'vendor/adal-export.js'));
 const site = siteUrl ? ['--site-url', siteUrl] : [];
 run('cargo', ['build', '--quiet', '--locked', '-p', 'adal-cli']);
 run('target/debug/adal', ['share', '--bundle', join(stage, 'data'), '--out', join(stage, 'r'), ...site]);
-run('target/debug/adal', ['pages', '--site', stage, ...site]);
+run('target/debug/adal', ['pages', '--site', stage, ...site, '--charts', 'target/charts.json']);
+// Their charts, drawn in as static SVG by ECharts' server-side renderer from the chart worker's options.
+run('node', ['scripts/static-charts.mjs', '--site', stage, '--charts', 'target/charts.json']);
 
 rmSync('dist', { recursive: true, force: true });
 renameSync(stage, 'dist');

@@ -1,12 +1,18 @@
 //! The pages pre-rendered natively (`ssr`): the same components as in the browser, rendered to HTML for a
 //! bundle on disk. `adal pages` writes them; the browser hydrates them ([`crate::boot`]).
 
+use std::cell::RefCell;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+
+use adal_charts::{ChartInput, Request, Theme};
 
 use adal_core::contract::files;
 use adal_core::dataset::{Dataset, DatasetIndex, GEO_FILE, INDEX_FILE, LoadError, parse_geo};
 use adal_core::pages::Page;
+use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
+use futures::executor::{LocalPool, LocalSpawner};
+use futures::task::LocalSpawnExt;
 use leptos::prelude::*;
 
 use crate::app::{App, Start};
@@ -37,15 +43,94 @@ pub fn open(data: &Path) -> Result<Arc<Loaded>, LoadError> {
     }))
 }
 
-/// The HTML of `#app` for `page`: what the browser hydrates.
-pub fn render(loaded: &Arc<Loaded>, page: &Page) -> String {
+/// A chart of a pre-rendered page, to be drawn into it as static SVG: its ECharts option (the chart
+/// worker's, in the light theme) and whether it is a tall one. Its element in the page is marked
+/// `data-static-chart="N"`, N its index in [`Rendered::charts`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct StaticChart {
+    /// The ECharts option.
+    pub option: serde_json::Value,
+    /// A tall chart (a row per unit).
+    pub tall: bool,
+}
+
+/// What [`render`] gives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rendered {
+    /// The HTML of `#app`: what the browser hydrates.
+    pub html: String,
+    /// The page's charts, in the order of their markers.
+    pub charts: Vec<StaticChart>,
+}
+
+/// The charts met while rendering a page (a context of the render).
+#[derive(Clone, Default)]
+struct StaticCharts(Arc<Mutex<Vec<StaticChart>>>);
+
+/// Notes a chart of the page being pre-rendered; its marker, or `None` outside [`render`] or for figures
+/// the chart worker could not draw either.
+pub(crate) fn static_chart(input: ChartInput, tall: bool) -> Option<usize> {
+    let charts = use_context::<StaticCharts>()?;
+    let option = Request {
+        input,
+        theme: Theme::Light,
+    }
+    .option()?;
+    let mut list = charts.0.lock().ok()?;
+    list.push(StaticChart { option, tall });
+    Some(list.len() - 1)
+}
+
+/// Renders `page`; with `charts`, its charts are listed and marked for static drawing.
+pub fn render(loaded: &Arc<Loaded>, page: &Page, charts: bool) -> Rendered {
     let start = Start {
         search: page.query(),
         dataset: Some(Ok(loaded.clone())),
         then: None,
     };
-    // The i18n context spawns a task at its start (natively it has nothing to do).
-    let _ = any_spawner::Executor::init_futures_executor();
+    // Tasks spawned while rendering (the i18n context spawns one at its start; natively it has nothing to
+    // do) run on this thread, before the render's reactive owner is gone.
+    let _ = Executor::init_local_custom_executor(Tasks);
+    let list = StaticCharts::default();
     let owner = Owner::new();
-    owner.with(move || view! { <App start /> }.to_html())
+    let html = owner.with(|| {
+        if charts {
+            provide_context(list.clone());
+        }
+        view! { <App start /> }.to_html()
+    });
+    owner.with(Executor::poll_local);
+    drop(owner);
+    let charts = list.0.lock().map(|c| c.clone()).unwrap_or_default();
+    Rendered { html, charts }
+}
+
+/// The pre-renderer's executor: every task runs on the rendering thread, when [`render`] polls it.
+struct Tasks;
+
+thread_local! {
+    static POOL: RefCell<LocalPool> = RefCell::new(LocalPool::new());
+    static SPAWNER: LocalSpawner = POOL.with(|pool| pool.borrow().spawner());
+}
+
+impl CustomExecutor for Tasks {
+    fn spawn(&self, task: PinnedFuture<()>) {
+        self.spawn_local(task);
+    }
+
+    fn spawn_local(&self, task: PinnedLocalFuture<()>) {
+        // Fails only once the pool is gone, with the thread.
+        SPAWNER.with(|spawner| {
+            let _ = spawner.spawn_local(task);
+        });
+    }
+
+    fn poll_local(&self) {
+        POOL.with(|pool| {
+            // A task polling the pool again finds it busy.
+            if let Ok(mut pool) = pool.try_borrow_mut() {
+                pool.run_until_stalled();
+            }
+        });
+    }
 }

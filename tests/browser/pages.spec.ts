@@ -1,6 +1,6 @@
 // The pre-rendered pages (adal pages): complete without JavaScript, hydrated with it, reached from the
 // older query-string links, and re-drawn when they were made from another version of the bundle.
-import { test, expect, ready, viewParams } from './support';
+import { test, expect, drawn, ready, viewParams } from './support';
 
 test.describe('pre-rendered pages', () => {
   test('without JavaScript the root shows the map, figures with intervals and 1424, and links to the other languages and the units', async ({ browser }) => {
@@ -12,6 +12,11 @@ test.describe('pre-rendered pages', () => {
     await expect(page.locator('.figure-card')).toHaveCount(7);
     await expect(page.locator('.figure-card').first()).toContainText('95 %');
     await expect(page.getByText('1424').first()).toBeVisible();
+    // The ranking is drawn as a static chart (ECharts' server-side SVG), a bar and a name per unit.
+    const ranking = page.locator('figure[data-chart="ranking"] .chart-canvas > svg.chart-static');
+    await expect(ranking).toHaveCount(1);
+    await expect(ranking).toBeVisible();
+    expect(await ranking.locator('text').count()).toBeGreaterThanOrEqual(20);
     await page.getByRole('link', { name: 'English' }).click();
     await expect(page).toHaveURL(/\/app\/en\/$/);
     await expect(page.getByRole('heading', { name: 'Key figures for the whole country' })).toBeVisible();
@@ -19,6 +24,7 @@ test.describe('pre-rendered pages', () => {
     await expect(page).toHaveURL(/\/app\/en\/region\/KZ-11\/$/);
     await expect(page.getByRole('heading', { name: 'Akmola Region', level: 2, exact: true })).toBeVisible();
     await expect(page.locator('.figure-card')).toHaveCount(7);
+    expect(await page.locator('.chart-canvas > svg.chart-static').count()).toBeGreaterThanOrEqual(2);
     await expect(page).toHaveTitle('Akmola Region: public services and corruption complaints — Adal Atlas');
     await page.getByRole('link', { name: 'Русский' }).click();
     await expect(page).toHaveURL(/\/app\/ru\/region\/KZ-11\/$/);
@@ -37,6 +43,15 @@ test.describe('pre-rendered pages', () => {
     await expect(page.getByRole('heading', { name: 'Karaganda Region', level: 2, exact: true })).toBeVisible();
     await expect(page).toHaveURL(/\/app\/en\/region\/KZ-35\/$/);
     await expect(page).toHaveTitle('Karaganda Region: public services and corruption complaints — Adal Atlas');
+  });
+
+  test('the interactive chart takes the place of the static one', async ({ page }) => {
+    await page.goto('./en/');
+    await ready(page);
+    const canvas = page.locator('figure[data-chart="ranking"] .chart-canvas');
+    await drawn(page, 'ranking');
+    await expect(canvas.locator('svg.chart-static')).toHaveCount(0);
+    await expect(canvas.locator('svg')).toHaveCount(1);
   });
 
   test('older query-string links land on their page, in their language, before the first paint', async ({ page }) => {

@@ -1,8 +1,9 @@
-//! `adal pages --site DIR [--site-url URL]`: writes the site's pages as static HTML with their real
+//! `adal pages --site DIR [--site-url URL] [--charts FILE]`: writes the site's pages as static HTML with their real
 //! content — the overview, every unit's page, the comparison, data and method and the map embed, in
 //! Kazakh, Russian and English ([`adal_core::pages`]) — rendered natively by the app's own components
 //! (`adal_atlas::prerender`) from the default bundle in `DIR/data`, which the browser then hydrates. Run
-//! again whenever a bundle is re-published: no Rust toolchain and no rebuild of the app are needed.
+//! again whenever a bundle is re-published: no Rust toolchain and no rebuild of the app are needed. With
+//! `--charts`, the pages' charts are listed for `scripts/static-charts.mjs`, which draws them in as SVG.
 
 use std::fs;
 use std::path::Path;
@@ -221,10 +222,24 @@ pub fn run(args: &PagesArgs) -> Result<Outcome, Failure> {
         .map_err(|e| Failure::Usage(format!("{}: {e:?}", data.display())))?;
     let codes = loaded.codes();
     let pages = Page::all(codes.iter().map(String::as_str));
+    let mut charts = Vec::new();
     for page in &pages {
-        let body = adal_atlas::prerender::render(&loaded, page);
-        let html = page_html(&loaded, page, &body, site_url.as_deref());
-        write(&site.join(page.path()).join("index.html"), &html)?;
+        let rendered = adal_atlas::prerender::render(&loaded, page, args.charts.is_some());
+        let html = page_html(&loaded, page, &rendered.html, site_url.as_deref());
+        let file = format!("{}index.html", page.path());
+        write(&site.join(&file), &html)?;
+        if !rendered.charts.is_empty() {
+            let list: Vec<_> = rendered
+                .charts
+                .into_iter()
+                .map(|c| serde_json::json!({ "option": c.option, "tall": c.tall }))
+                .collect();
+            charts.push(serde_json::json!({ "file": file, "charts": list }));
+        }
+    }
+    if let Some(path) = &args.charts {
+        let list = serde_json::json!({ "pages": charts });
+        write(path, &list.to_string())?;
     }
     write(&site.join("route.js"), &route_js(&pages, &loaded.pin()))?;
     println!(

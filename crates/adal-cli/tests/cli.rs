@@ -1015,15 +1015,20 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
         &repo_root().join("public/data"),
         &Path::new(&site).join("data"),
     );
+    let charts = dir.path("charts.json");
     let out = adal(&[
         "pages",
         "--site",
         &site,
         "--site-url",
         "https://example.org/atlas",
+        "--charts",
+        &charts,
     ]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(text(&out).contains("wrote 72 pages"), "{}", text(&out));
+    // Nothing went wrong on the side (a task of the render once panicked after it, on another thread).
+    assert!(!text(&out).contains("panicked"), "{}", text(&out));
     let page = |path: &str| fs::read_to_string(Path::new(&site).join(path)).expect(path);
     let root = page("index.html");
     let unit = page("ru/region/KZ-75/index.html");
@@ -1078,4 +1083,36 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
     // The pages that are not a unit's show the country's card.
     assert!(root.contains("og:image\" content=\"https://example.org/atlas/r/card-kk.png"));
     assert!(Path::new(&site).join("route.js").exists());
+    // The charts of each page are listed with their options, and marked in the page, in order, for
+    // scripts/static-charts.mjs.
+    let list: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&charts).expect("the chart list")).expect("JSON");
+    let listed = list["pages"].as_array().expect("pages");
+    let of = |file: &str| {
+        let entry = listed.iter().find(|p| p["file"] == file);
+        entry.map_or(0, |p| p["charts"].as_array().map_or(0, Vec::len))
+    };
+    assert_eq!(of("index.html"), 1, "the overview's ranking");
+    assert!(of("ru/region/KZ-75/index.html") >= 2, "a unit's charts");
+    assert_eq!(of("embed/map/index.html"), 0, "the map embed has no chart");
+    for entry in listed {
+        let file = entry["file"].as_str().expect("file");
+        let html = page(file);
+        for (n, chart) in entry["charts"]
+            .as_array()
+            .expect("charts")
+            .iter()
+            .enumerate()
+        {
+            assert!(chart["option"]["series"].is_array(), "{file} {n}");
+            assert!(
+                html.contains(&format!(" data-static-chart=\"{n}\"")),
+                "{file} {n}"
+            );
+        }
+    }
+    // Without --charts, no marker.
+    let out = adal(&["pages", "--site", &site]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!page("index.html").contains("data-static-chart"));
 }

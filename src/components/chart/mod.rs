@@ -194,8 +194,10 @@ pub fn ChartFigure(
             let Some(element) = node.try_get_untracked().flatten() else {
                 return;
             };
-            // The chart of the other theme goes first: ECharts keeps one chart per element.
+            // The chart of the other theme goes first: ECharts keeps one chart per element. So does the
+            // static drawing of a pre-rendered page (not part of the view: hydration leaves it alone).
             handles.try_update_value(Handles::drop_chart);
+            element.set_inner_html("");
             let chart = echarts::init(&element, dark);
             let click = echarts::on_click(&chart, move |series, index| {
                 let code = view.with_untracked(|v| match &v.clickable {
@@ -285,6 +287,13 @@ pub fn ChartFigure(
         view.with(|v| v.note.clone())
             .map(|text| view! { <p class="note">{text}</p> })
     };
+    // Pre-rendered, the chart is drawn once more as static SVG into the page (`adal pages --charts`, then
+    // scripts/static-charts.mjs); the interactive chart replaces it when it is created.
+    #[cfg(feature = "ssr")]
+    let static_chart =
+        crate::prerender::static_chart(view.with_untracked(|v| v.input.clone()), tall);
+    #[cfg(not(feature = "ssr"))]
+    let static_chart: Option<usize> = None;
     let heading = format!("{name}-heading");
     let labelled_by = heading.clone();
     view! {
@@ -298,6 +307,7 @@ pub fn ChartFigure(
                 node_ref=node
                 role="img"
                 aria-label=description
+                data-static-chart=static_chart
             ></div>
             <figcaption>
                 <p class="chart-summary">{description}</p>
