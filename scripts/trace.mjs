@@ -42,7 +42,19 @@ const ms = (us) => (us / 1000).toFixed(0);
 
 const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur > 50_000);
 console.log(`${path || '/'}: ${tasks.length} main-thread tasks over 50 ms (4× CPU)`);
-for (const t of tasks) console.log(`  at ${ms(t.ts - start)} ms: ${ms(t.dur)} ms`);
+// What each task did, by the trace's own events inside it (parsing, style, layout, compiling, scripts).
+const inside = (t) => onMain.filter((e) => e.ph === 'X' && e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur);
+for (const t of tasks) {
+  const parts = new Map();
+  for (const e of inside(t)) {
+    if (!['ParseHTML', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'v8.compile', 'v8.wasm.compileLazy',
+      'v8.wasm.streamFromResponseCallback', 'v8.wasm.compiledModule', 'FunctionCall', 'EvaluateScript', 'v8.compileModule',
+      'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'ParseAuthorStyleSheet', 'HitTest'].includes(e.name)) continue;
+    parts.set(e.name, (parts.get(e.name) ?? 0) + e.dur);
+  }
+  const what = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, d]) => `${n} ${ms(d)}`).join(', ');
+  console.log(`  at ${ms(t.ts - start)} ms: ${ms(t.dur)} ms (${what})`);
+}
 for (const m of onMain.filter((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('adal:') && e.ph !== 'e')) {
   console.log(`  mark ${m.name} at ${ms(m.ts - start)} ms`);
 }
@@ -90,3 +102,6 @@ const show = (title, map) => {
 console.log(`the longest task, ${ms(longest.dur)} ms at ${ms(longest.ts - start)} ms (${ms(counted)} ms sampled):`);
 show('self time', self);
 show('total time', total);
+// The app's own components and the core's functions, by their total time: which parts of the page cost.
+const own = new Map([...total].filter(([n]) => /__component_|adal_core::/.test(n)));
+show("total time of the app's components and the core's functions", own);

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use crate::contract::{AuditColumns, AuditsFile, Better};
 use crate::dataset::Dataset;
-use crate::period::{Month, Period, Placement};
+use crate::period::{Month, Period, PeriodLabel, Placement};
 use crate::ranks::{Spread, rank_intervals};
 use crate::stats::{self, Estimate};
 
@@ -249,25 +249,43 @@ fn unseen_by(audits: &AuditsFile, i: usize, filter: &Filter) -> bool {
 /// One pass over the visits matching `filter`, gathering `metrics`: an accumulator per unit of the
 /// manifest (in its order) and one for the whole country.
 pub fn accumulate(d: &Dataset, filter: &Filter, metrics: &[MetricId]) -> (Vec<Acc>, Acc) {
-    let index: HashMap<&str, usize> = d
-        .manifest
-        .regions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.code.as_str(), i))
-        .collect();
-    let mut accs = vec![Acc::default(); index.len()];
+    let mut accs = vec![Acc::default(); d.manifest.regions.len()];
+    for (unit, acc) in accs.iter_mut().enumerate() {
+        accumulate_unit(d, unit, filter, metrics, acc);
+    }
+    let mut national = Acc::default();
+    for acc in &accs {
+        national.absorb(acc);
+    }
+    (accs, national)
+}
+
+/// [`accumulate`] for one unit (its place in the manifest): a pass over its visits near the period only.
+pub fn accumulate_unit(
+    d: &Dataset,
+    unit: usize,
+    filter: &Filter,
+    metrics: &[MetricId],
+    acc: &mut Acc,
+) {
     let c = &d.audits.columns;
     let bounds = d.manifest.period;
-    for i in 0..d.audits.rows {
-        let Some(&r) = index.get(&*c.region[i]) else {
-            continue;
+    // The visits come by published time: each time is placed once per run of equal ones.
+    let mut month: Option<(PeriodLabel, Placement)> = None;
+    for &i in d.visits_near(unit, filter.period) {
+        let i = i as usize;
+        let label = c.month[i];
+        let placement = match month {
+            Some((last, placement)) if last == label => placement,
+            _ => {
+                let placement = filter.period.place(label, bounds);
+                month = Some((label, placement));
+                placement
+            }
         };
-        let placement = filter.period.place(c.month[i], bounds);
         if placement == Placement::Outside {
             continue;
         }
-        let acc = &mut accs[r];
         if !matches_terms(&d.audits, i, filter) {
             if placement == Placement::Inside && unseen_by(&d.audits, i, filter) {
                 acc.unseen += 1;
@@ -283,11 +301,6 @@ pub fn accumulate(d: &Dataset, filter: &Filter, metrics: &[MetricId]) -> (Vec<Ac
             acc.add(c, i, *metric);
         }
     }
-    let mut national = Acc::default();
-    for acc in &accs {
-        national.absorb(acc);
-    }
-    (accs, national)
 }
 
 fn visit_figures(

@@ -297,6 +297,59 @@ pub struct Dataset {
     /// [`Dataset::grain`], measured once by [`Dataset::new`]: the default period, the period picker
     /// and Play all ask for it, and each measurement is a pass over every record.
     grain: Grain,
+    /// The visits by unit and time, for [`Dataset::visits_near`].
+    visits: VisitIndex,
+}
+
+/// The visits of each unit of the manifest, in its order, sorted by the first month of the time each is
+/// published with: a pass over a period reads only the visits that can fall in it. A trend is a pass per
+/// month, and a unit's page asks for its own visits only: without it, each pass read every visit.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct VisitIndex {
+    /// Rows of the visits file: the first unit's, then the second's …, each by first month, then row.
+    rows: Vec<u32>,
+    /// The first month ([`Month::index`]) of each entry of `rows`.
+    firsts: Vec<u32>,
+    /// Where each unit's entries start in `rows`, and where the last ends.
+    starts: Vec<usize>,
+}
+
+impl VisitIndex {
+    fn new(manifest: &Manifest, audits: &AuditsFile) -> VisitIndex {
+        let units = unit_positions(manifest);
+        let region = &audits.columns.region;
+        let month = &audits.columns.month;
+        // Visits of a unit the manifest does not list are in no unit's pass (the checks refuse them).
+        let mut entries: Vec<(usize, u32, u32)> = (0..audits.rows)
+            .filter_map(|i| {
+                let unit = *units.get(&*region[i])?;
+                Some((unit, month[i].months().0.index(), u32::try_from(i).ok()?))
+            })
+            .collect();
+        entries.sort_unstable();
+        let mut starts = vec![0; units.len() + 1];
+        for (unit, _, _) in &entries {
+            starts[unit + 1] += 1;
+        }
+        for u in 0..units.len() {
+            starts[u + 1] += starts[u];
+        }
+        VisitIndex {
+            rows: entries.iter().map(|e| e.2).collect(),
+            firsts: entries.iter().map(|e| e.1).collect(),
+            starts,
+        }
+    }
+}
+
+/// Each unit's place in the manifest, by code.
+fn unit_positions(manifest: &Manifest) -> std::collections::HashMap<&str, usize> {
+    manifest
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.code.as_str(), i))
+        .collect()
 }
 
 /// Parses and checks `manifest.json`: version, shape, and that it lists the two data files.
@@ -425,12 +478,7 @@ pub fn parse_complaints_with_digest(
 
 /// [`Dataset::grain`], measured.
 fn measure_grain(manifest: &Manifest, audits: &AuditsFile, complaints: &ComplaintsFile) -> Grain {
-    let unit: std::collections::HashMap<&str, usize> = manifest
-        .regions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.code.as_str(), i))
-        .collect();
+    let unit = unit_positions(manifest);
     // Per unit and kind (visits, complaints): records by finest grain (month, quarter, year).
     let mut counts = vec![[[0u64; 3]; 2]; unit.len()];
     let finest = |label: &PeriodLabel| match label {
@@ -487,12 +535,29 @@ impl Dataset {
     /// [`parse_complaints`]).
     pub fn new(manifest: Manifest, audits: AuditsFile, complaints: ComplaintsFile) -> Dataset {
         let grain = measure_grain(&manifest, &audits, &complaints);
+        let visits = VisitIndex::new(&manifest, &audits);
         Dataset {
             manifest,
             audits,
             complaints,
             grain,
+            visits,
         }
+    }
+
+    /// The rows of the visits of unit `unit` (its place in the manifest) that can fall in `period`, in
+    /// the order of the time they are published with: those placed from eleven months before the period
+    /// (a year's label spans twelve months) to its end. The others cannot touch it.
+    pub fn visits_near(&self, unit: usize, period: Period) -> &[u32] {
+        let v = &self.visits;
+        let (Some(&start), Some(&end)) = (v.starts.get(unit), v.starts.get(unit + 1)) else {
+            return &[];
+        };
+        let firsts = &v.firsts[start..end];
+        let (low, high) = (period.from.index().saturating_sub(11), period.to.index());
+        let from = firsts.partition_point(|&f| f < low);
+        let to = firsts.partition_point(|&f| f <= high);
+        &v.rows[start + from..start + to]
     }
 
     /// How finely the bundle places its records in time, for every unit at once: [`Grain::Month`] when

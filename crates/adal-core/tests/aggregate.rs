@@ -267,3 +267,91 @@ fn embeds_are_read_with_their_flags_and_links_move_between_embed_and_full_view()
     let (view, _) = read_map_view(&embed, m, default);
     assert_eq!(write_map_view(&embed, &view, default), embed);
 }
+
+/// The demo bundle and the thin one (published by quarter and year), each also with its visits in
+/// reverse order: the index by unit and time must find exactly the visits a pass over every row finds.
+#[test]
+fn a_pass_over_the_visits_near_a_period_counts_what_a_pass_over_every_visit_counts() {
+    use adal_core::aggregate::accumulate;
+    use adal_core::contract::AuditsFile;
+    use adal_core::dataset::Dataset;
+    use adal_core::period::{Month, Period, Placement};
+
+    let thin = Dataset::open(
+        include_bytes!("../../../public/data/thin/manifest.json"),
+        include_bytes!("../../../public/data/thin/audits.json"),
+        include_bytes!("../../../public/data/thin/complaints.json"),
+    )
+    .expect("thin bundle");
+    let reversed = |d: &Dataset| {
+        let mut file = serde_json::to_value(&d.audits).expect("JSON");
+        for column in file["columns"]
+            .as_object_mut()
+            .expect("columns")
+            .values_mut()
+        {
+            column.as_array_mut().expect("a column").reverse();
+        }
+        let audits: AuditsFile = serde_json::from_value(file).expect("visits");
+        Dataset::new(d.manifest.clone(), audits, d.complaints.clone())
+    };
+    let bundles = [
+        ("demo", demo()),
+        ("demo reversed", reversed(&demo())),
+        ("thin reversed", reversed(&thin)),
+        ("thin", thin),
+    ];
+    for (name, d) in bundles {
+        let bounds = d.manifest.period;
+        let c = &d.audits.columns;
+        let service = d.manifest.services.first().map(|s| s.id.clone());
+        let (first, last) = (bounds.from.index(), bounds.to.index());
+        let mut checked = 0;
+        for length in [1, 3, 12] {
+            for from in first..=last {
+                let to = (from + length - 1).min(last);
+                let month = |i| Month::from_index(i).expect("a month");
+                let period = Period {
+                    from: month(from),
+                    to: month(to),
+                };
+                for service in [None, service.clone()] {
+                    let filter = Filter {
+                        period,
+                        service: service.clone(),
+                        channel: None,
+                    };
+                    let (accs, _) = accumulate(&d, &filter, &[MetricId::InformalPayment]);
+                    // Every row: (visits, uncounted, unseen) per unit.
+                    let mut expected = vec![(0u64, 0u64, 0u64); accs.len()];
+                    for i in 0..d.audits.rows {
+                        let code = &*c.region[i];
+                        let Some(unit) = d.manifest.regions.iter().position(|r| r.code == code)
+                        else {
+                            continue;
+                        };
+                        let seen = c.service[i].is_some();
+                        let matches = service
+                            .as_deref()
+                            .is_none_or(|s| c.service[i].as_deref() == Some(s));
+                        match (period.place(c.month[i], bounds), matches) {
+                            (Placement::Inside, true) => expected[unit].0 += 1,
+                            (Placement::Across, true) => expected[unit].1 += 1,
+                            (Placement::Inside, false) if service.is_some() && !seen => {
+                                expected[unit].2 += 1
+                            }
+                            _ => {}
+                        }
+                    }
+                    let found: Vec<_> = accs
+                        .iter()
+                        .map(|a| (a.visits, a.uncounted, a.unseen))
+                        .collect();
+                    assert_eq!(found, expected, "{name}: {period:?} {service:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "{name}: {checked} periods");
+    }
+}
