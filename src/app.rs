@@ -47,10 +47,15 @@ fn Root(start: Start) -> impl IntoView {
         if let Some(then) = &then {
             location.replace(then);
         }
+        // After the first run of every other effect: hydration gives each a task of its own (boot.rs),
+        // queued before this one's.
         #[cfg(feature = "hydrate")]
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("data-ready", "");
-        }
+        leptos::task::spawn_local(async {
+            crate::api::yield_now().await;
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("data-ready", "");
+            }
+        });
     });
     view! { <OverviewPage /> }
 }

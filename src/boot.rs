@@ -5,7 +5,10 @@
 //! only what differs. A page made from another version of the bundle, a view no page was written for, or
 //! a page that is not pre-rendered at all is drawn by the app instead.
 
+use std::cell::Cell;
+
 use adal_core::pages::{Shown, same_view, split_shown};
+use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -16,6 +19,7 @@ use crate::contexts::location::address_view;
 /// Hydrates or renders the page.
 pub fn start() {
     console_error_panic_hook::set_once();
+    let _ = Executor::init_local_custom_executor(Tasks);
     let Some(root) = document().get_element_by_id("app") else {
         return;
     };
@@ -49,7 +53,9 @@ pub fn start() {
                     then,
                 };
                 crate::api::mark("adal:hydrate");
+                DEFER.set(true);
                 leptos::mount::hydrate_from(root, move || view! { <App start /> }).forget();
+                DEFER.set(false);
                 crate::api::mark("adal:hydrated");
             }
             other => render(root, wanted, Some(other)),
@@ -76,4 +82,33 @@ fn render(
         then: None,
     };
     leptos::mount::mount_to(root, move || view! { <App start /> }).forget();
+}
+
+thread_local! {
+    /// Set while the page is hydrated.
+    static DEFER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The app's executor: wasm-bindgen's, except that the tasks spawned while the page is hydrated (the
+/// first run of every effect) each start in a task of their own, after hydration's, instead of in its
+/// microtasks: on a slow phone they made it one long task.
+struct Tasks;
+
+impl CustomExecutor for Tasks {
+    fn spawn(&self, task: PinnedFuture<()>) {
+        self.spawn_local(task);
+    }
+
+    fn spawn_local(&self, task: PinnedLocalFuture<()>) {
+        if DEFER.get() {
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::api::yield_now().await;
+                task.await;
+            });
+        } else {
+            wasm_bindgen_futures::spawn_local(task);
+        }
+    }
+
+    fn poll_local(&self) {}
 }

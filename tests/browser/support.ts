@@ -74,10 +74,12 @@ export async function ready(page: Page) {
   await expect(page.locator('html[data-ready]')).toHaveCount(1, { timeout: 15_000 });
 }
 
-/** Scrolls the chart `name` into view (charts start when they come near the viewport) and waits until it
- *  is drawn; returns its figure. */
+/** Scrolls the chart `name` into view once the app answers (charts start when they come near the
+ *  viewport) and waits until it is drawn; returns its figure. */
 export async function drawn(page: Page, name: string) {
   const figure = page.locator(`figure[data-chart="${name}"]`);
+  // Scrolled to once the app answers: a pre-rendered page scrolled before that may still grow above it.
+  await ready(page);
   await figure.scrollIntoViewIfNeeded();
   await expect(figure).toHaveAttribute('data-status', 'ready');
   return figure;
