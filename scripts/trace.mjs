@@ -2,16 +2,16 @@
 // Where the main thread's time goes while a page starts: loads a page in headless Chromium with the CPU
 // slowed 4× (as Lighthouse's mobile run does; the network is not throttled, so that only the work counts),
 // records a performance trace until the app is ready (`<html data-ready>`) and two seconds more, and prints
-// the main thread's tasks over 50 ms and, for the longest, the functions that took its time (self and
-// total, from the sampling profiler). Names of the app's own functions show when the wasm keeps its name
+// the main thread's tasks over 50 ms with what the browser did in them, and, for the longest that ran
+// script, the functions that took its time (self and total, from the sampling profiler). Names of the app's own functions show when the wasm keeps its name
 // section: `scripts/trace` serves a copy of dist/ with the wasm before wasm-opt.
 //
-//   node scripts/trace.mjs http://127.0.0.1:4199/ ru/region/KZ-75/ [--top 20]
+//   node scripts/trace.mjs http://127.0.0.1:4199/ ru/region/KZ-75/ [--top 20] [--at MS]
 import { chromium } from 'playwright-core';
 
 const [base, path = '', ...rest] = process.argv.slice(2);
 if (!base) {
-  console.error('usage: node scripts/trace.mjs BASE_URL [PAGE] [--top N]');
+  console.error('usage: node scripts/trace.mjs BASE_URL [PAGE] [--top N] [--at MS]');
   process.exit(2);
 }
 const top = Number(rest[rest.indexOf('--top') + 1]) || 20;
@@ -58,7 +58,13 @@ for (const t of tasks) {
 for (const m of onMain.filter((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('adal:') && e.ph !== 'e')) {
   console.log(`  mark ${m.name} at ${ms(m.ts - start)} ms`);
 }
-const longest = tasks.sort((a, b) => b.dur - a.dur)[0];
+// The longest task that ran script (the others are the browser's own parsing, style and layout).
+const scripted = (t) => inside(t).some((e) => e.name === 'FunctionCall' || e.name === 'RunMicrotasks');
+// `--at MS`: the task starting nearest that time instead.
+const at = rest.includes('--at') ? Number(rest[rest.indexOf('--at') + 1]) : undefined;
+const longest = at === undefined
+  ? tasks.filter(scripted).sort((a, b) => b.dur - a.dur)[0]
+  : tasks.sort((a, b) => Math.abs(a.ts - start - at * 1000) - Math.abs(b.ts - start - at * 1000))[0];
 if (!longest) process.exit(0);
 
 // The sampling profile: nodes (functions in their call tree) and, per chunk, samples with time deltas.
@@ -99,7 +105,7 @@ const show = (title, map) => {
     console.log(`  ${ms(t).padStart(6)} ms  ${n.slice(0, 110)}`);
   }
 };
-console.log(`the longest task, ${ms(longest.dur)} ms at ${ms(longest.ts - start)} ms (${ms(counted)} ms sampled):`);
+console.log(`${at === undefined ? 'the longest task running script' : 'the task'}, ${ms(longest.dur)} ms at ${ms(longest.ts - start)} ms (${ms(counted)} ms sampled):`);
 show('self time', self);
 show('total time', total);
 // The app's own components and the core's functions, by their total time: which parts of the page cost.

@@ -34,9 +34,22 @@ pub fn App(start: Start) -> impl IntoView {
     }
 }
 
+/// Whether the app answers yet: not in a pre-rendered page, nor while it is being hydrated.
+#[derive(Clone, Copy)]
+struct Ready(RwSignal<bool>);
+
+/// `true` until the app answers: what the controls that only the app can work are `disabled` by, so that
+/// a tap before then (or without JavaScript) is not silently lost.
+pub fn inert() -> Signal<bool> {
+    let ready = use_context::<Ready>().map(|r| r.0);
+    Signal::derive(move || ready.is_some_and(|r| !r.get()))
+}
+
 /// Inside the i18n context, so that the view state can set the language.
 #[component]
 fn Root(start: Start) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    provide_context(Ready(ready));
     let location = provide_location(start.search);
     provide_view_state();
     provide_dataset(start.dataset);
@@ -50,8 +63,9 @@ fn Root(start: Start) -> impl IntoView {
         // After the first run of every other effect: hydration gives each a task of its own (boot.rs),
         // queued before this one's.
         #[cfg(feature = "hydrate")]
-        leptos::task::spawn_local(async {
+        leptos::task::spawn_local(async move {
             crate::api::yield_now().await;
+            ready.set(true);
             if let Some(html) = document().document_element() {
                 let _ = html.set_attribute("data-ready", "");
             }

@@ -12,6 +12,9 @@ test.describe('pre-rendered pages', () => {
     await expect(page.locator('.figure-card')).toHaveCount(7);
     await expect(page.locator('.figure-card').first()).toContainText('95 %');
     await expect(page.getByText('1424').first()).toBeVisible();
+    // What only the app can do is disabled, not silently dead.
+    await expect(page.getByRole('button', { name: 'Бөлісу' })).toBeDisabled();
+    await expect(page.locator('#map-metric')).toBeDisabled();
     // The ranking is drawn as a static chart (ECharts' server-side SVG), a bar and a name per unit.
     const ranking = page.locator('figure[data-chart="ranking"] .chart-canvas > svg.chart-static');
     await expect(ranking).toHaveCount(1);
@@ -38,6 +41,8 @@ test.describe('pre-rendered pages', () => {
     // have replaced it), and it is the one that answers the click.
     const unit = (await page.locator('path[data-region="KZ-35"]').elementHandle())!;
     await ready(page);
+    await expect(page.getByRole('button', { name: 'Share' })).toBeEnabled();
+    await expect(page.locator('#map-metric')).toBeEnabled();
     expect(await unit.evaluate((n) => n.isConnected)).toBe(true);
     await unit.click();
     await expect(page.getByRole('heading', { name: 'Karaganda Region', level: 2, exact: true })).toBeVisible();

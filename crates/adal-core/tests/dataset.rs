@@ -304,3 +304,74 @@ fn national_complaints_add_up_the_published_totals() {
     let q = f.quality_index.expect("quality");
     assert!(q.low < q.value && q.value < q.high);
 }
+
+/// `audits.json` is parsed a column at a time (`AuditsParse`, so that the browser can pause between
+/// columns): the visits, and every error, are exactly those of parsing the file whole.
+#[test]
+fn the_visits_parsed_a_column_at_a_time_are_those_of_the_whole_file() {
+    use adal_core::contract::AuditsFile;
+    use adal_core::dataset::json_error;
+
+    let manifest_for = |audits: &[u8]| {
+        let mut manifest: Value = serde_json::from_slice(MANIFEST).expect("json");
+        for entry in manifest["files"].as_array_mut().expect("files") {
+            if entry["path"] == "audits.json" {
+                entry["bytes"] = audits.len().into();
+                entry["sha256"] = sha256_hex(audits).into();
+            }
+        }
+        serde_json::to_vec(&manifest).expect("json")
+    };
+    let whole: AuditsFile = serde_json::from_slice(AUDITS).expect("the demo's visits");
+    let d = Dataset::open(MANIFEST, AUDITS, COMPLAINTS).expect("the demo bundle opens");
+    assert_eq!(d.audits, whole);
+
+    let text = String::from_utf8_lossy(AUDITS);
+    let edits: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "a cell of the wrong type",
+            forge("audits.json", |v| {
+                v["columns"]["wait_minutes"][0] = "ten".into()
+            })
+            .1,
+        ),
+        (
+            "a column missing",
+            forge("audits.json", |v| {
+                v["columns"]
+                    .as_object_mut()
+                    .expect("columns")
+                    .remove("service_completed");
+            })
+            .1,
+        ),
+        (
+            "a column that is no list",
+            forge("audits.json", |v| v["columns"]["region"] = 5.into()).1,
+        ),
+        (
+            "columns that are no object",
+            forge("audits.json", |v| v["columns"] = Value::Array(vec![])).1,
+        ),
+        (
+            "rows that are no number",
+            forge("audits.json", |v| v["rows"] = "many".into()).1,
+        ),
+        (
+            "a column named twice",
+            text.replacen("\"columns\":{", "\"columns\":{\"region\":[\"KZ-75\"],", 1)
+                .into_bytes(),
+        ),
+        ("cut short", AUDITS[..AUDITS.len() - 40].to_vec()),
+    ];
+    for (case, audits) in edits {
+        let expected = match serde_json::from_slice::<AuditsFile>(&audits) {
+            Err(e) => json_error("audits.json", &e),
+            Ok(_) => panic!("{case}: the whole file parses"),
+        };
+        match Dataset::open(&manifest_for(&audits), &audits, COMPLAINTS) {
+            Err(e) => assert_eq!(e, expected, "{case}"),
+            Ok(_) => panic!("{case}: opened"),
+        }
+    }
+}

@@ -42,6 +42,7 @@ fn TermSelect(
             <label for=id>{label}</label>
             <select
                 id=id
+                disabled=crate::app::inert()
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
                     on_pick((!value.is_empty()).then_some(value));
@@ -188,18 +189,18 @@ pub fn MapControls() -> impl IntoView {
             <MetricPicker id="map-metric" />
             <div class="control">
                 <label for="map-from">{t!(i18n, period_from)}</label>
-                <select id="map-from" on:change=move |ev| set_month(true, event_target_value(&ev))>
+                <select id="map-from" disabled=crate::app::inert() on:change=move |ev| set_month(true, event_target_value(&ev))>
                     {month_options(true)}
                 </select>
             </div>
             <div class="control">
                 <label for="map-to">{t!(i18n, period_to)}</label>
-                <select id="map-to" on:change=move |ev| set_month(false, event_target_value(&ev))>
+                <select id="map-to" disabled=crate::app::inert() on:change=move |ev| set_month(false, event_target_value(&ev))>
                     {month_options(false)}
                 </select>
             </div>
             <div class="control control-button">
-                <button type="button" class="play" aria-pressed=move || playing.get().to_string() on:click=on_play>
+                <button type="button" class="play" disabled=crate::app::inert() aria-pressed=move || playing.get().to_string() on:click=on_play>
                     {move || {
                         if playing.get() {
                             t_string!(i18n, pause).to_string()
@@ -235,6 +236,7 @@ pub fn MapControls() -> impl IntoView {
                 <label for="map-classes">{t!(i18n, classes_label)}</label>
                 <select
                     id="map-classes"
+                    disabled=crate::app::inert()
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         state.update(|v| {
@@ -263,6 +265,7 @@ pub fn MapControls() -> impl IntoView {
                 <button
                     type="button"
                     class="table-toggle"
+                    disabled=crate::app::inert()
                     aria-pressed=move || state.show_table.get().to_string()
                     on:click=move |_| state.show_table.update(|t| *t = !*t)
                 >

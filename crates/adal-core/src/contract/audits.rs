@@ -58,6 +58,33 @@ pub struct AuditColumns {
 }
 
 impl AuditColumns {
+    /// Reads the column `name` from its JSON text `text`, as the whole file's parse reads it; `Ok(false)`
+    /// for a name that is not a column (ignored, as there). Lets a caller parse a large file a column at
+    /// a time ([`crate::dataset::AuditsParse`]).
+    pub fn parse_column(&mut self, name: &str, text: &str) -> Result<bool, serde_json::Error> {
+        let mut d = serde_json::Deserializer::from_str(text);
+        match name {
+            "region" => self.region = super::interned::strings(&mut d)?,
+            "month" => self.month = Deserialize::deserialize(&mut d)?,
+            "service" => self.service = super::interned::nullable(&mut d)?,
+            "channel" => self.channel = super::interned::nullable(&mut d)?,
+            "score_waiting" => self.score_waiting = Deserialize::deserialize(&mut d)?,
+            "score_courtesy" => self.score_courtesy = Deserialize::deserialize(&mut d)?,
+            "score_information" => self.score_information = Deserialize::deserialize(&mut d)?,
+            "score_accessibility" => self.score_accessibility = Deserialize::deserialize(&mut d)?,
+            "score_outcome" => self.score_outcome = Deserialize::deserialize(&mut d)?,
+            "wait_minutes" => self.wait_minutes = Deserialize::deserialize(&mut d)?,
+            "informal_payment_requested" => {
+                self.informal_payment_requested = Deserialize::deserialize(&mut d)?
+            }
+            "intermediary_offered" => self.intermediary_offered = Deserialize::deserialize(&mut d)?,
+            "service_completed" => self.service_completed = Deserialize::deserialize(&mut d)?,
+            _ => return Ok(false),
+        }
+        d.end()?;
+        Ok(true)
+    }
+
     /// The name and length of every column, for checking that they are equal.
     pub fn lengths(&self) -> [(&'static str, usize); 13] {
         [
