@@ -40,6 +40,7 @@ pub fn open(data: &Path) -> Result<Arc<Loaded>, LoadError> {
         geo,
         path: base,
         requested: None,
+        figures: Default::default(),
     }))
 }
 

@@ -2,7 +2,12 @@
 //! each checked by `adal-core` before anything is shown. A retry loads everything again. The pre-rendered
 //! page's dataset is loaded before the app starts, so that it hydrates what the page shows.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+
+use adal_core::aggregate::{Filter, MapFigures, MetricId, comparison_period, region_figures};
+use adal_core::figures::{KeyFigures, key_figures};
+use adal_core::period::Period;
+use adal_core::view::read_map_view;
 
 use adal_core::contract::{Manifest, files};
 use adal_core::dataset::{
@@ -27,6 +32,99 @@ pub struct Loaded {
     pub path: String,
     /// `?dataset=` as it was asked for.
     pub requested: Option<String>,
+    /// The key figures worked out so far ([`Loaded::key_figures`]).
+    pub figures: FiguresCache,
+}
+
+/// Figures worked out once each: those the overview opens on are worked out while the bundle loads, each
+/// in a task of its own, so that hydrating the page only reads them.
+#[derive(Debug, Default)]
+pub struct FiguresCache {
+    /// Key figures by period and unit (none for the whole country).
+    keys: Mutex<Vec<Figured<KeyOf, KeyFigures>>>,
+    /// The map's figures the overview opens on, by metric, filter and smallest sample: taken by the
+    /// first map that asks for them (the others are worked out as they are asked for).
+    opening_map: Mutex<Option<Figured<MapOf, MapFigures>>>,
+}
+
+/// Figures, and what they were worked out for.
+type Figured<K, V> = (K, Arc<V>);
+/// Key figures are of a period and a unit (none for the whole country).
+type KeyOf = (Period, Option<String>);
+/// The map's figures are of a metric, a filter and a smallest sample.
+type MapOf = (MetricId, Filter, u64);
+
+/// The value of `key` in `list`, worked out by `make` the first time.
+fn cached<K: PartialEq, V>(
+    list: &Mutex<Vec<(K, Arc<V>)>>,
+    key: K,
+    make: impl FnOnce() -> V,
+) -> Arc<V> {
+    let found = list
+        .lock()
+        .ok()
+        .and_then(|l| l.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()));
+    found.unwrap_or_else(|| {
+        let value = Arc::new(make());
+        if let Ok(mut l) = list.lock() {
+            l.push((key, value.clone()));
+        }
+        value
+    })
+}
+
+impl Loaded {
+    /// The key figures of `period` for the whole country, or for the unit `region`.
+    pub fn key_figures(&self, period: Period, region: Option<&str>) -> Arc<KeyFigures> {
+        let key = (period, region.map(str::to_owned));
+        cached(&self.figures.keys, key, || {
+            key_figures(&self.dataset, period, region)
+        })
+    }
+
+    /// The map's figures ([`region_figures`]).
+    pub fn map_figures(
+        &self,
+        metric: MetricId,
+        filter: &Filter,
+        min_visits: u64,
+    ) -> Arc<MapFigures> {
+        let key = (metric, filter.clone(), min_visits);
+        let opening = self.figures.opening_map.lock().ok().and_then(|mut slot| {
+            let matches = slot.as_ref().is_some_and(|(k, _)| *k == key);
+            if matches { slot.take() } else { None }
+        });
+        match opening {
+            Some((_, figures)) => figures,
+            None => Arc::new(region_figures(&self.dataset, metric, filter, min_visits)),
+        }
+    }
+
+    /// Works out, a task each, the figures the overview opens on: the map's, the key figures and those
+    /// of the period before.
+    async fn figure_overview(&self) {
+        let (view, _) = read_map_view("", &self.dataset.manifest, self.dataset.default_period());
+        let filter = Filter {
+            period: view.period,
+            service: None,
+            channel: None,
+        };
+        let figures = region_figures(&self.dataset, view.metric, &filter, view.min_visits);
+        if let Ok(mut slot) = self.figures.opening_map.lock() {
+            *slot = Some(((view.metric, filter, view.min_visits), Arc::new(figures)));
+        }
+        yield_now().await;
+        for period in [
+            Some(view.period),
+            comparison_period(&self.dataset, view.period),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            self.key_figures(period, None);
+            yield_now().await;
+        }
+    }
 }
 
 impl Loaded {
@@ -121,13 +219,17 @@ pub async fn load(requested: Option<String>, track: impl Fn(Progress) + Copy) ->
     let dataset = Dataset::new(manifest, audits, complaints);
     mark("adal:parsed");
     yield_now().await;
-    Ok(Arc::new(Loaded {
+    let loaded = Arc::new(Loaded {
         dataset,
         refused,
         geo,
         path: base,
         requested,
-    }))
+        figures: FiguresCache::default(),
+    });
+    loaded.figure_overview().await;
+    mark("adal:figured");
+    Ok(loaded)
 }
 
 /// What [`load_bundle`] gives: the checked manifest, the data files' bytes (checked against it later),

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use adal_core::aggregate::{Filter, MapFigures, frame_values, region_figures};
+use adal_core::aggregate::{Filter, MapFigures, frame_values};
 use adal_core::binning::{Classes, bin};
 use adal_core::geo::Point;
 use adal_core::period::Period;
@@ -129,10 +129,9 @@ pub fn provide_map_state(loaded: Arc<Loaded>) -> MapState {
             channel: v.channel.clone(),
         };
         let start = now();
-        let figures =
-            stored.with_value(|l| region_figures(&l.dataset, v.metric, &filter, v.min_visits));
+        let figures = stored.with_value(|l| l.map_figures(v.metric, &filter, v.min_visits));
         record_aggregation(now() - start);
-        Arc::new(figures)
+        figures
     });
     // While the map shows one of Play's frames, its classes are computed over all frames, so that a
     // colour means the same value in every frame; any other period is classed on its own values.

@@ -91,23 +91,27 @@ pub fn key_figures(d: &Dataset, period: Period, region: Option<&str>) -> KeyFigu
         MetricId::Completion,
         MetricId::MedianWait,
     ];
-    let (mut per_unit, mut national) = aggregate::accumulate(d, &filter, &metrics);
     let (complaints_per_unit, complaints_total) = aggregate::complaint_sums(d, period);
     let position = region.map(|code| d.manifest.regions.iter().position(|r| r.code == code));
-    let mut nowhere = Acc::default();
-    let (acc, sum, population) = match position {
+    // A unit's figures read its own visits only.
+    let (mut acc, sum, population) = match position {
         None => (
-            &mut national,
+            aggregate::accumulate(d, &filter, &metrics).1,
             complaints_total,
             d.manifest.regions.iter().map(|r| r.population.value).sum(),
         ),
-        Some(Some(i)) => (
-            &mut per_unit[i],
-            complaints_per_unit[i],
-            d.manifest.regions[i].population.value,
-        ),
-        Some(None) => (&mut nowhere, aggregate::ComplaintSum::default(), 0),
+        Some(Some(i)) => {
+            let mut acc = Acc::default();
+            aggregate::accumulate_unit(d, i, &filter, &metrics, &mut acc);
+            (
+                acc,
+                complaints_per_unit[i],
+                d.manifest.regions[i].population.value,
+            )
+        }
+        Some(None) => (Acc::default(), aggregate::ComplaintSum::default(), 0),
     };
+    let acc = &mut acc;
     KeyFigures {
         period,
         visits: acc.visits,

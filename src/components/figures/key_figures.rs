@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use adal_core::aggregate::{self, MetricId};
 use adal_core::contract::MetricDefinition;
-use adal_core::figures::{KeyFigures, key_figures};
+use adal_core::figures::KeyFigures;
 use adal_core::format;
 use adal_core::labels::Lang;
 use adal_core::period::Period;
@@ -55,10 +55,10 @@ pub fn KeyFiguresSection(
     let i18n = use_i18n();
     let view_state = use_view_state();
     let dataset = &loaded.dataset;
-    let figures = Arc::new(key_figures(dataset, period, region.as_deref()));
+    let figures = loaded.key_figures(period, region.as_deref());
     // The previous period of equal length, when the data reach back that far.
     let before = aggregate::comparison_period(dataset, period)
-        .map(|p| Arc::new(key_figures(dataset, p, region.as_deref())));
+        .map(|p| loaded.key_figures(p, region.as_deref()));
     let region_name = region
         .as_deref()
         .and_then(|code| dataset.manifest.regions.iter().find(|r| r.code == code))
