@@ -7,7 +7,7 @@ use crate::contexts::dataset::{LoadResult, provide_dataset};
 use crate::contexts::location::provide_location;
 use crate::contexts::view_state::provide_view_state;
 use crate::i18n::I18nContextProvider;
-use crate::pages::overview_page::OverviewPage;
+use crate::shell::AppShell;
 
 /// What the app starts from.
 #[derive(Clone)]
@@ -71,5 +71,5 @@ fn Root(start: Start) -> impl IntoView {
             }
         });
     });
-    view! { <OverviewPage /> }
+    view! { <AppShell /> }
 }

@@ -6,6 +6,7 @@
 //! - [`app`] — the root: the query string ([`contexts::location`]), i18n and dataset contexts, the page.
 //! - [`api`] — the only module that fetches: bytes of the bundle's files, with progress, as typed errors.
 //! - [`contexts`] — what is provided once at the top: the URL's view state and the loaded dataset.
+//! - [`shell`] — the header, navigation, footer, loading and errors around every page.
 //! - [`pages`] — one screen each; [`components`] — one component per file.
 //!
 //! Everything that is not drawing or I/O lives in `adal-core`.
@@ -21,5 +22,6 @@ mod contexts;
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+mod shell;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -1,141 +1,26 @@
-//! The page of a dataset: `view=` picks the overview (the map of the units with its controls, the
-//! ranking, the national key figures and where to report corruption), a unit's page, the comparison or
-//! the data and method. While the bundle loads it shows progress; when loading fails it says why and
-//! offers a retry.
+//! The overview: the map of the units with its controls, the national key figures, the ranking and
+//! where to report corruption.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use adal_core::pages::{self, PageKind};
-use adal_core::view::ViewKind;
-
 use crate::components::figures::key_figures::KeyFiguresSection;
-use crate::components::footer::site_footer::SiteFooter;
-use crate::components::header::site_header::SiteHeader;
-use crate::components::header::view_nav::ViewNav;
 use crate::components::map::map_section::MapSection;
 use crate::components::reporting::reporting_panel::ReportingPanel;
-use crate::components::status::dataset_notice::DatasetNotice;
-use crate::components::status::load_error::LoadErrorView;
-use crate::components::status::loading_status::LoadingStatus;
 use crate::components::trends::ranking_chart::RankingChart;
-use crate::contexts::dataset::{Loaded, use_dataset};
-use crate::contexts::map_state::provide_map_state;
-use crate::contexts::view_state::use_view_state;
-use crate::i18n::{t, t_string, use_i18n};
-use crate::pages::compare_page::ComparePage;
-use crate::pages::data_page::DataPage;
-use crate::pages::embed_page::EmbedPage;
-use crate::pages::region_page::RegionPage;
+use crate::contexts::dataset::Loaded;
 
-/// The page for a loaded dataset.
+/// The overview page (inside the shell, [`crate::shell::AppShell`]).
 #[component]
-fn LoadedView(loaded: Arc<Loaded>) -> impl IntoView {
-    let i18n = use_i18n();
-    let state = provide_map_state(loaded.clone());
-    let page = Memo::new(move |_| state.view.with(|(v, _)| (v.kind, v.region.clone())));
+pub fn OverviewPage(loaded: Arc<Loaded>) -> impl IntoView {
     let national_period = loaded.dataset.default_period();
-    let notices = move || {
-        state.view.with(|(_, notices)| {
-            notices
-                .iter()
-                .map(|n| {
-                    let (key, value) = (n.key(), n.value().to_owned());
-                    view! {
-                        <p class="notice" role="status">
-                            {move || t_string!(i18n, invalid_param, key = key, value = value.clone()).to_string()}
-                        </p>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    // The document's title follows the view, as each pre-rendered page's does (adal_core::pages::title).
-    let lang = use_view_state().lang;
-    let names = loaded.clone();
-    Effect::new(move |_| {
-        let (kind, region, embed) = state
-            .view
-            .with(|(v, _)| (v.kind, v.region.clone(), v.embed));
-        let kind = match (embed, kind, region) {
-            (Some(_), _, _) => PageKind::EmbedMap,
-            (None, ViewKind::Region, Some(code)) => PageKind::Region(code),
-            (None, ViewKind::Compare, _) => PageKind::Compare,
-            (None, ViewKind::Data, _) => PageKind::Data,
-            _ => PageKind::Overview,
-        };
-        let l = lang.get();
-        let unit = match &kind {
-            PageKind::Region(code) => names
-                .dataset
-                .manifest
-                .regions
-                .iter()
-                .find(|r| r.code == *code),
-            _ => None,
-        };
-        let title = pages::title(l, &kind, unit.map(|r| r.name.get(l)));
-        document().set_title(&format!("{title} — Adal Atlas"));
-    });
-    // An embed is one piece and stays that piece: no navigation, and `embed=` does not change later.
-    let embed = state.view.with_untracked(|(v, _)| v.embed);
-    let notice = view! { <DatasetNotice loaded=loaded.clone() /> };
-    let body = move || {
-        if let Some(embed) = embed {
-            return view! { <EmbedPage loaded=loaded.clone() embed /> }.into_any();
-        }
-        match page.get() {
-            (ViewKind::Region, Some(code)) => {
-                view! { <RegionPage loaded=loaded.clone() code /> }.into_any()
-            }
-            (ViewKind::Compare, _) => view! { <ComparePage /> }.into_any(),
-            (ViewKind::Data, _) => view! { <DataPage loaded=loaded.clone() /> }.into_any(),
-            _ => view! {
-                <MapSection />
-                <KeyFiguresSection loaded=loaded.clone() period=national_period />
-                <section class="ranking-section">
-                    <RankingChart />
-                </section>
-                <ReportingPanel loaded=loaded.clone() />
-            }
-            .into_any(),
-        }
-    };
     view! {
-        {notice}
-        {embed.is_none().then(|| view! { <ViewNav /> })}
-        {notices}
-        {body}
-    }
-}
-
-/// The overview page.
-#[component]
-pub fn OverviewPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let data = use_dataset();
-    let loaded = move || data.state.get().and_then(Result::ok);
-    let embedded = use_view_state().embedded.get_untracked();
-    let location = crate::contexts::location::use_location();
-    view! {
-        {(!embedded).then(|| view! {
-            <a class="skip-link" href=move || location.fragment("main")>{t!(i18n, skip_to_content)}</a>
-            <SiteHeader loaded=Signal::derive(loaded) />
-        })}
-        // `data-dataset`: the dataset shown, as the address asked for it (empty for the default one).
-        <main
-            id="main"
-            tabindex="-1"
-            class:embedded=embedded
-            data-dataset=move || loaded().map(|l| l.requested.clone().unwrap_or_default())
-        >
-            {move || match data.state.get() {
-                None => view! { <LoadingStatus /> }.into_any(),
-                Some(Err(error)) => view! { <LoadErrorView error /> }.into_any(),
-                Some(Ok(loaded)) => view! { <LoadedView loaded /> }.into_any(),
-            }}
-        </main>
-        {(!embedded).then(|| view! { <SiteFooter loaded=Signal::derive(loaded) /> })}
+        <MapSection />
+        <KeyFiguresSection loaded=loaded.clone() period=national_period />
+        <section class="ranking-section">
+            <RankingChart />
+        </section>
+        <ReportingPanel loaded=loaded />
     }
 }
