@@ -1,14 +1,14 @@
 //! The edge of the app: turns a file of the bundle into bytes or a typed [`LoadError`].
 //!
 //! Only this module fetches, and only relative URLs under `data/`, built from the allow-list in
-//! `data/datasets.json`: the app never loads from a URL taken from the query string. Bodies are read as a
-//! stream so that large files can report progress.
+//! `data/datasets.json`: the app never loads from a URL taken from the query string. Requests go through
+//! gloo-net; bodies are read as a stream so that large files can report progress.
 
 use adal_core::dataset::LoadError;
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStreamDefaultReader, Response};
+use web_sys::ReadableStreamDefaultReader;
 
 /// The folder of the published data, relative to the page.
 pub const DATA_ROOT: &str = "data/";
@@ -30,19 +30,18 @@ fn network(file: &str) -> LoadError {
     }
 }
 
-/// Fetches `DATA_ROOT` + `path` (a relative path checked by the caller) and calls `on_progress` as bytes
-/// arrive. `file` names the file in messages.
+/// Fetches `DATA_ROOT` + `path` (a relative path checked by the caller) through gloo-net and calls
+/// `on_progress` as bytes arrive. `file` names the file in messages.
 pub async fn fetch_bytes(
     path: &str,
     file: &str,
     on_progress: impl Fn(Progress),
 ) -> Result<Vec<u8>, LoadError> {
     let url = format!("{DATA_ROOT}{path}");
-    let window = web_sys::window().ok_or_else(|| network(file))?;
-    let response = JsFuture::from(window.fetch_with_str(&url))
+    let response = gloo_net::http::Request::get(&url)
+        .send()
         .await
         .map_err(|_| network(file))?;
-    let response: Response = response.dyn_into().map_err(|_| network(file))?;
     if !response.ok() {
         return Err(LoadError::Http {
             file: file.to_owned(),
@@ -52,8 +51,6 @@ pub async fn fetch_bytes(
     let total = response
         .headers()
         .get("content-length")
-        .ok()
-        .flatten()
         .and_then(|v| v.parse::<u64>().ok());
     let report = |received: u64| {
         on_progress(Progress {
@@ -63,11 +60,9 @@ pub async fn fetch_bytes(
         })
     };
     report(0);
+    // The body as a stream, for the progress; where there is none, whole.
     let Some(body) = response.body() else {
-        let buffer = JsFuture::from(response.array_buffer().map_err(|_| network(file))?)
-            .await
-            .map_err(|_| network(file))?;
-        let bytes = Uint8Array::new(&buffer).to_vec();
+        let bytes = response.binary().await.map_err(|_| network(file))?;
         report(bytes.len() as u64);
         return Ok(bytes);
     };
