@@ -7,7 +7,7 @@
 
 use std::cell::Cell;
 
-use adal_core::pages::{Shown, same_view, split_shown};
+use adal_core::pages::{PageKind, Shown, same_view, split_shown};
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,11 +41,15 @@ pub fn start() {
         render(root, wanted, None);
         return;
     };
-    // Leptos's executor is set up by the mount itself, which comes after the data.
+    let overview = page_of(&page).is_some_and(|p| p.kind == PageKind::Overview);
     wasm_bindgen_futures::spawn_local(async move {
         let result = load(None, |_| {}).await;
         match result {
             Ok(loaded) if pin.as_deref() == Some(loaded.pin().as_str()) => {
+                if overview {
+                    loaded.figure_overview().await;
+                    crate::api::mark("adal:figured");
+                }
                 let then = (!same_view(&page, &wanted)).then_some(wanted);
                 let start = Start {
                     search: page,

@@ -11,7 +11,7 @@ use adal_core::view::read_map_view;
 
 use adal_core::contract::{Manifest, files};
 use adal_core::dataset::{
-    AuditsParse, Dataset, DatasetIndex, GEO_FILE, INDEX_FILE, LoadError, parse_complaints,
+    AuditsParse, Dataset, DatasetIndex, GEO_FILE, INDEX_FILE, LoadError,
     parse_complaints_with_digest, parse_geo, parse_manifest,
 };
 use adal_core::geo::GeoFile;
@@ -36,8 +36,9 @@ pub struct Loaded {
     pub figures: FiguresCache,
 }
 
-/// Figures worked out once each: those the overview opens on are worked out while the bundle loads, each
-/// in a task of its own, so that hydrating the page only reads them.
+/// Figures worked out once each: those the overview opens on are worked out before the pre-rendered
+/// overview is hydrated, each in a task of its own ([`Loaded::figure_overview`]), so that hydrating it
+/// only reads them.
 #[derive(Debug, Default)]
 pub struct FiguresCache {
     /// Key figures by period and unit (none for the whole country).
@@ -100,26 +101,20 @@ impl Loaded {
         }
     }
 
-    /// Works out, a task each, the figures the overview opens on: the map's, the key figures and those
-    /// of the period before.
-    async fn figure_overview(&self) {
+    /// Works out, a task each, the figures the overview opens on (the map's, the key figures and those
+    /// of the period before), so that hydrating the pre-rendered overview only reads them.
+    pub async fn figure_overview(&self) {
         let (view, _) = read_map_view("", &self.dataset.manifest, self.dataset.default_period());
-        let filter = Filter {
-            period: view.period,
-            service: None,
-            channel: None,
-        };
+        let filter = view.filter();
         let figures = region_figures(&self.dataset, view.metric, &filter, view.min_visits);
         if let Ok(mut slot) = self.figures.opening_map.lock() {
             *slot = Some(((view.metric, filter, view.min_visits), Arc::new(figures)));
         }
         yield_now().await;
-        for period in [
-            Some(view.period),
-            comparison_period(&self.dataset, view.period),
-        ]
-        .into_iter()
-        .flatten()
+        let national = self.dataset.default_period();
+        for period in [Some(national), comparison_period(&self.dataset, national)]
+            .into_iter()
+            .flatten()
         {
             self.key_figures(period, None);
             yield_now().await;
@@ -212,10 +207,8 @@ pub async fn load(requested: Option<String>, track: impl Fn(Progress) + Copy) ->
     let audits = parse.finish(&manifest)?;
     mark("adal:audits-parsed");
     yield_now().await;
-    let complaints = match complaints_sum {
-        Some(sum) => parse_complaints_with_digest(&manifest, &complaints, &sum)?,
-        None => parse_complaints(&manifest, &complaints)?,
-    };
+    let sum = complaints_sum.unwrap_or_else(|| adal_core::checksum::sha256_hex(&complaints));
+    let complaints = parse_complaints_with_digest(&manifest, &complaints, &sum)?;
     let dataset = Dataset::new(manifest, audits, complaints);
     mark("adal:parsed");
     yield_now().await;
@@ -227,8 +220,6 @@ pub async fn load(requested: Option<String>, track: impl Fn(Progress) + Copy) ->
         requested,
         figures: FiguresCache::default(),
     });
-    loaded.figure_overview().await;
-    mark("adal:figured");
     Ok(loaded)
 }
 

@@ -123,13 +123,8 @@ pub fn provide_map_state(loaded: Arc<Loaded>) -> MapState {
     });
     let figures = Memo::new(move |_| {
         let (v, _) = view.get();
-        let filter = Filter {
-            period: v.period,
-            service: v.service.clone(),
-            channel: v.channel.clone(),
-        };
         let start = now();
-        let figures = stored.with_value(|l| l.map_figures(v.metric, &filter, v.min_visits));
+        let figures = stored.with_value(|l| l.map_figures(v.metric, &v.filter(), v.min_visits));
         record_aggregation(now() - start);
         figures
     });

@@ -4,7 +4,7 @@
 //! and `static=1`. Reading never fails: an invalid value falls back
 //! to its default and leaves a [`Notice`] for a short message. Writing leaves defaults out.
 
-use crate::aggregate::MetricId;
+use crate::aggregate::{Filter, MetricId};
 use crate::binning::Method;
 use crate::contract::Manifest;
 use crate::period::{Month, Period};
@@ -183,6 +183,17 @@ pub struct MapView {
     pub min_visits: u64,
     /// `embed=`, with `plain=1` and `static=1`: one piece alone, for an `<iframe>`.
     pub embed: Option<Embed>,
+}
+
+impl MapView {
+    /// The visits the view counts: its period, service and channel.
+    pub fn filter(&self) -> Filter {
+        Filter {
+            period: self.period,
+            service: self.service.clone(),
+            channel: self.channel.clone(),
+        }
+    }
 }
 
 /// The default low-sample threshold.

@@ -43,11 +43,7 @@ pub fn theme(dark: bool) -> Theme {
 
 /// The filter of the current view.
 pub fn current_filter(state: &MapState) -> Filter {
-    state.view.with(|(v, _)| Filter {
-        period: v.period,
-        service: v.service.clone(),
-        channel: v.channel.clone(),
-    })
+    state.view.with(|(v, _)| v.filter())
 }
 
 /// A value with its interval and sample in words: "61,2 (58,0–64,3; n = 31)".
