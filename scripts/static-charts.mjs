@@ -15,9 +15,10 @@ import { parseArgs } from 'node:util';
 const require = createRequire(import.meta.url);
 const echarts = require('echarts');
 
-// The drawing's own size, in CSS pixels: narrow enough that its text stays legible when a phone scales it
-// down to its width, the height of `.chart-canvas` (20rem, or 34rem for `.chart-tall`).
-const WIDTH = 400;
+// The drawing's own size, in CSS pixels: about a phone's chart width (a 360 px screen leaves some 330),
+// so that its text keeps nearly its size there (most readers come on a phone; a wider screen shows it
+// centred), and the height of `.chart-canvas` (20rem, or 34rem for `.chart-tall`).
+const WIDTH = 340;
 const HEIGHT = { normal: 320, tall: 544 };
 
 /** The SVG of one chart, sized by its container (`width`/`height` 100% of `.chart-canvas`). */
