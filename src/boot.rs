@@ -69,7 +69,7 @@ pub fn start() {
 
 /// The unit the view names, so that `Page::split` accepts it (the page exists: the host served it).
 fn code_of(search: &str) -> String {
-    adal_core::query::get(search, "region").unwrap_or_default()
+    adal_core::query::get(search, adal_core::view::Key::Region.name()).unwrap_or_default()
 }
 
 /// Draws the view `search` in place of whatever `root` holds.

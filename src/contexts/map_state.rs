@@ -9,7 +9,7 @@ use adal_core::aggregate::{Filter, MapFigures, frame_values};
 use adal_core::binning::{Classes, bin};
 use adal_core::geo::Point;
 use adal_core::period::Period;
-use adal_core::view::{MapView, Notice, ViewKind, full_view_query, read_map_view, write_map_view};
+use adal_core::view::{MapView, Notice, State, ViewKind, full_view_query};
 use leptos::prelude::*;
 
 use crate::contexts::dataset::Loaded;
@@ -34,6 +34,8 @@ pub struct MapState {
     pub hover: RwSignal<Option<String>>,
     /// Whether the table replaces the map.
     pub show_table: RwSignal<bool>,
+    /// The site's part of the view state (language, theme, dataset).
+    site: Memo<adal_core::view::Site>,
     /// The view's query string and address, captured here so that callbacks outside the component tree
     /// (timers, window listeners) can change the view without looking up a context.
     location: crate::contexts::location::Location,
@@ -63,14 +65,7 @@ impl MapState {
 
     /// Changes the view by writing the URL.
     pub fn update(&self, change: impl FnOnce(&mut MapView)) {
-        let mut view = self.current();
-        change(&mut view);
-        let search = write_map_view(
-            &self.location.search.get_untracked(),
-            &view,
-            self.default_period,
-        );
-        self.location.navigate(&search);
+        self.location.navigate(&self.view_query(change));
     }
 
     /// Opens the page of the unit `code`.
@@ -95,13 +90,12 @@ impl MapState {
 
     /// The view changed by `change`, keeping the other parameters, as a query string.
     pub fn view_query(&self, change: impl FnOnce(&mut MapView)) -> String {
-        let mut view = self.current();
-        change(&mut view);
-        write_map_view(
-            &self.location.search.get_untracked(),
-            &view,
-            self.default_period,
-        )
+        let mut state = State {
+            site: self.site.get_untracked(),
+            view: self.current(),
+        };
+        change(&mut state.view);
+        state.write(&self.location.search.get_untracked(), self.default_period)
     }
 
     /// A link to the view changed by `change`: the address of its page ([`Location::href`]).
@@ -119,7 +113,9 @@ pub fn provide_map_state(loaded: Arc<Loaded>) -> MapState {
     let stored = StoredValue::new(loaded.clone());
     let view = Memo::new(move |_| {
         let search = view_state.search.get();
-        stored.with_value(|l| read_map_view(&search, &l.dataset.manifest, default_period))
+        let (state, notices) =
+            stored.with_value(|l| State::read(&search, &l.dataset.manifest, default_period));
+        (state.view, notices)
     });
     let figures = Memo::new(move |_| {
         let (v, _) = view.get();
@@ -171,6 +167,7 @@ pub fn provide_map_state(loaded: Arc<Loaded>) -> MapState {
         centres: StoredValue::new(Arc::new(centres)),
         hover: RwSignal::new(None),
         show_table: RwSignal::new(false),
+        site: view_state.site,
         location,
     };
     provide_context(state);

@@ -1,4 +1,5 @@
-//! The view state, read from the URL's query string: language, theme and dataset.
+//! The site's part of the view state ([`adal_core::view::Site`]), read from the URL's query string:
+//! language, theme and dataset.
 //!
 //! The query string is the only home of view state. The language is `?lang=` when valid, else Kazakh (the
 //! site's root is the Kazakh page, pre-rendered: it cannot follow the browser's languages without showing
@@ -7,7 +8,7 @@
 
 use adal_core::labels::Lang;
 use adal_core::query;
-use adal_core::view::EmbedKind;
+use adal_core::view::{Key, Site, Theme, read_embed};
 use leptos::prelude::*;
 
 use crate::i18n::{Locale, use_i18n};
@@ -19,6 +20,8 @@ pub struct ViewState {
     pub search: Memo<String>,
     /// The language shown.
     pub lang: Memo<Lang>,
+    /// The language, theme and dataset.
+    pub site: Memo<Site>,
     /// `?dataset=`, if any.
     pub dataset: Memo<Option<String>>,
     /// Whether the page is dark: `?theme=dark`, or no `?theme=` and a system preference for dark.
@@ -34,9 +37,9 @@ pub struct ViewState {
 impl ViewState {
     /// A link to this view with `key` set to `value`, every other parameter kept: the address of its
     /// page.
-    pub fn link_with(&self, key: &'static str, value: Option<&str>) -> String {
+    pub fn link_with(&self, key: Key, value: Option<&str>) -> String {
         self.location
-            .href(&query::with_param(&self.search.get(), key, value))
+            .href(&query::with_param(&self.search.get(), key.name(), value))
     }
 }
 
@@ -73,21 +76,11 @@ fn locale_of(lang: Lang) -> Locale {
 pub fn provide_view_state() {
     let location = crate::contexts::location::use_location();
     let search = location.search;
-    let lang = Memo::new(move |_| {
-        let q = query::get(&search.get(), "lang");
-        Lang::negotiate(q.as_deref(), [])
-    });
-    let theme = Memo::new(
-        move |_| match query::get(&search.get(), "theme").as_deref() {
-            Some("light") => Some("light"),
-            Some("dark") => Some("dark"),
-            _ => None,
-        },
-    );
-    let dataset = Memo::new(move |_| query::get(&search.get(), "dataset"));
-    let embedded = Memo::new(move |_| {
-        query::get(&search.get(), "embed").is_some_and(|k| EmbedKind::parse(&k).is_some())
-    });
+    let site = Memo::new(move |_| Site::read(&search.get()).0);
+    let lang = Memo::new(move |_| site.with(|s| s.lang));
+    let theme = Memo::new(move |_| site.with(|s| s.theme));
+    let dataset = Memo::new(move |_| site.with(|s| s.dataset.clone()));
+    let embedded = Memo::new(move |_| read_embed(&search.get(), &mut Vec::new()).is_some());
     // The system's preferences, read once the page is hydrated (effects never run natively), so that
     // the first render in the browser is the pre-rendered page's.
     let system_dark = RwSignal::new(false);
@@ -97,7 +90,7 @@ pub fn provide_view_state() {
         reduced.set(reduced_motion());
     });
     let dark = Memo::new(move |_| match theme.get() {
-        Some(t) => t == "dark",
+        Some(t) => t == Theme::Dark,
         None => system_dark.get(),
     });
 
@@ -111,7 +104,7 @@ pub fn provide_view_state() {
             let _ = html.set_attribute("lang", lang.code());
             match theme.get() {
                 Some(t) => {
-                    let _ = html.set_attribute("data-theme", t);
+                    let _ = html.set_attribute("data-theme", t.id());
                 }
                 None => {
                     let _ = html.remove_attribute("data-theme");
@@ -122,6 +115,7 @@ pub fn provide_view_state() {
 
     provide_context(ViewState {
         search,
+        site,
         lang,
         dataset,
         dark,

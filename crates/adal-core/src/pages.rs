@@ -19,7 +19,7 @@
 
 use crate::labels::Lang;
 use crate::query;
-use crate::view::{EmbedKind, ViewKind};
+use crate::view::{EmbedKind, Key, Place, ViewKind};
 
 /// Which page, in one language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,8 +45,10 @@ pub struct Page {
     pub kind: PageKind,
 }
 
-/// The query keys a page's path stands for (the rest stays in the query string).
-const PATH_KEYS: [&str; 4] = ["lang", "view", "region", "embed"];
+/// Whether a page's path stands for the query key `name` (the rest stays in the query string).
+fn in_path(name: &str) -> bool {
+    Key::names_at(Place::Path).any(|n| n == name)
+}
 
 impl Page {
     /// Every page written for a dataset with the units `codes`, in every language.
@@ -90,16 +92,22 @@ impl Page {
 
     /// The page's view as the app's query string: `?lang=ru&view=region&region=KZ-75`.
     pub fn query(&self) -> String {
-        let mut q = query::with_param("", "lang", Some(self.lang.code()));
+        let mut q = query::with_param("", Key::Lang.name(), Some(self.lang.code()));
         match &self.kind {
             PageKind::Overview => {}
             PageKind::Region(code) => {
-                q = query::with_param(&q, "view", Some(ViewKind::Region.id()));
-                q = query::with_param(&q, "region", Some(code));
+                q = query::with_param(&q, Key::View.name(), Some(ViewKind::Region.id()));
+                q = query::with_param(&q, Key::Region.name(), Some(code));
             }
-            PageKind::Compare => q = query::with_param(&q, "view", Some(ViewKind::Compare.id())),
-            PageKind::Data => q = query::with_param(&q, "view", Some(ViewKind::Data.id())),
-            PageKind::EmbedMap => q = query::with_param(&q, "embed", Some(EmbedKind::Map.id())),
+            PageKind::Compare => {
+                q = query::with_param(&q, Key::View.name(), Some(ViewKind::Compare.id()))
+            }
+            PageKind::Data => {
+                q = query::with_param(&q, Key::View.name(), Some(ViewKind::Data.id()))
+            }
+            PageKind::EmbedMap => {
+                q = query::with_param(&q, Key::Embed.name(), Some(EmbedKind::Map.id()))
+            }
         }
         q
     }
@@ -134,16 +142,19 @@ impl Page {
         search: &str,
         codes: impl IntoIterator<Item = &'a str>,
     ) -> Option<(Page, String)> {
-        if query::get(search, "dataset").is_some() {
+        if query::get(search, Key::Dataset.name()).is_some() {
             return None;
         }
-        let lang = match query::get(search, "lang") {
+        let lang = match query::get(search, Key::Lang.name()) {
             None => Lang::Kk,
             Some(code) => Lang::parse(&code)?,
         };
-        let region = query::get(search, "region");
-        let view = query::get(search, "view");
-        let kind = match (query::get(search, "embed").as_deref(), view.as_deref()) {
+        let region = query::get(search, Key::Region.name());
+        let view = query::get(search, Key::View.name());
+        let kind = match (
+            query::get(search, Key::Embed.name()).as_deref(),
+            view.as_deref(),
+        ) {
             (Some("map"), _) if region.is_none() => PageKind::EmbedMap,
             (Some(_), _) => return None,
             (None, Some("compare")) => PageKind::Compare,
@@ -160,8 +171,8 @@ impl Page {
         };
         // `region=` is part of the path only on a unit's page; the comparison keeps its own parameters.
         let mut rest = search.to_owned();
-        for key in PATH_KEYS {
-            if key != "region" || matches!(kind, PageKind::Region(_)) {
+        for key in Key::names_at(Place::Path) {
+            if key != Key::Region.name() || matches!(kind, PageKind::Region(_)) {
                 rest = query::with_param(&rest, key, None);
             }
         }
@@ -173,8 +184,7 @@ impl Page {
     pub fn join(&self, rest: &str) -> String {
         let mut q = self.query();
         for (k, v) in query::parse(rest) {
-            if !PATH_KEYS.contains(&k.as_str()) || (k == "region" && self.kind == PageKind::Compare)
-            {
+            if !in_path(&k) || (k == Key::Region.name() && self.kind == PageKind::Compare) {
                 q = query::with_param(&q, &k, Some(&v));
             }
         }
@@ -234,10 +244,14 @@ pub fn split_shown<'a>(
     codes: impl IntoIterator<Item = &'a str>,
     shown: Option<&Shown>,
 ) -> Option<(Page, String)> {
-    match (query::get(search, "dataset"), shown) {
+    match (query::get(search, Key::Dataset.name()), shown) {
         (Some(d), Some(s)) if d == s.id || d == s.pin => {
-            let (page, rest) = Page::split(&query::with_param(search, "dataset", None), codes)?;
-            Some((page, query::with_param(&rest, "dataset", Some(&d))))
+            let (page, rest) =
+                Page::split(&query::with_param(search, Key::Dataset.name(), None), codes)?;
+            Some((
+                page,
+                query::with_param(&rest, Key::Dataset.name(), Some(&d)),
+            ))
         }
         _ => Page::split(search, codes),
     }
@@ -269,8 +283,8 @@ pub fn href<'a>(
 pub fn same_view(a: &str, b: &str) -> bool {
     let norm = |s: &str| {
         let mut pairs = query::parse(s);
-        if !pairs.iter().any(|(k, _)| k == "lang") {
-            pairs.push(("lang".into(), Lang::Kk.code().into()));
+        if !pairs.iter().any(|(k, _)| k == Key::Lang.name()) {
+            pairs.push((Key::Lang.name().into(), Lang::Kk.code().into()));
         }
         pairs.sort();
         pairs

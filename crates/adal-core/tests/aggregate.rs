@@ -5,8 +5,8 @@ use adal_core::aggregate::{Filter, MetricId, region_figures};
 use adal_core::binning::Method;
 use adal_core::figures::key_figures;
 use adal_core::view::{
-    Embed, EmbedKind, Notice, ViewKind, embed_query, full_view_query, link_query, read_map_view,
-    write_map_view,
+    Embed, EmbedKind, Key, Notice, ViewKind, embed_query, full_view_query, link_query,
+    read_map_view, write_map_view,
 };
 
 mod common;
@@ -203,14 +203,14 @@ fn the_view_kind_and_comparison_round_trip_through_the_url() {
     );
     assert_eq!(odd.kind, ViewKind::Overview);
     assert_eq!(odd.compare, ["KZ-11", "KZ-75", "KZ-19", "KZ-23", "KZ-27"]);
-    assert_eq!(notices, [Notice::Compare("XX-1,KZ-11,KZ-31".into())]);
+    assert_eq!(notices, [Notice::new(Key::Compare, "XX-1,KZ-11,KZ-31")]);
     let (_, notices) = read_map_view("?v=1&region=KZ-11", m, default);
     assert!(notices.is_empty());
     let (_, notices) = read_map_view("?v=9", m, default);
-    assert_eq!(notices, [Notice::Version("9".into())]);
+    assert_eq!(notices, [Notice::new(Key::Version, "9")]);
     let (bad, notices) = read_map_view("?view=<script>", m, default);
     assert_eq!(bad.kind, ViewKind::Overview);
-    assert_eq!(notices, [Notice::View("<script>".into())]);
+    assert_eq!(notices, [Notice::new(Key::View, "<script>")]);
 }
 
 #[test]
@@ -243,7 +243,7 @@ fn embeds_are_read_with_their_flags_and_links_move_between_embed_and_full_view()
     // An unknown piece: the full view, and a notice.
     let (odd, notices) = read_map_view("?embed=<b>", m, default);
     assert_eq!(odd.embed, None);
-    assert_eq!(notices, [Notice::Embed("<b>".into())]);
+    assert_eq!(notices, [Notice::new(Key::Embed, "<b>")]);
     // From a view to its embed (view= dropped, v= written) and back to the full view.
     let embed = embed_query(
         "?view=region&region=KZ-11&lang=ru&metric=median_wait",

@@ -2,6 +2,7 @@
 //! name is written in that language, so that everyone finds their own.
 
 use adal_core::labels::Lang;
+use adal_core::view::Key;
 use leptos::prelude::*;
 
 use crate::contexts::view_state::use_view_state;
@@ -23,7 +24,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
     let links = Lang::ALL
         .into_iter()
         .map(|lang| {
-            let href = move || view_state.link_with("lang", Some(lang.code()));
+            let href = move || view_state.link_with(Key::Lang, Some(lang.code()));
             let current = move || (view_state.lang.get() == lang).then_some("true");
             view! {
                 <li>
