@@ -133,13 +133,19 @@ test.describe('the region map', () => {
 
   test('invalid URL values fall back to defaults with a short notice', async ({ page, watch }) => {
     const overview = new Overview(page);
-    await overview.open('?lang=en&metric=bogus&period=1990-01..2040-01&region=KZ-99&service=%3Cb%3E');
+    await overview.open('?lang=en&metric=bogus&period=1990-01..2040-01&region=KZ-99&service=%3Cb%3E&theme=sepia');
     await expect(units(page)).toHaveCount(20);
+    await expect(page.getByText('«theme=sepia» is not valid')).toBeVisible();
     await expect(page.getByText('The link\'s «metric=bogus» is not valid; the default is shown instead.')).toBeVisible();
     await expect(page.getByText('«region=KZ-99» is not valid')).toBeVisible();
     await expect(page.getByText('«service=<b>» is not valid')).toBeVisible();
     await expect(page.locator('#map-metric')).toHaveValue('quality_index');
     expect(watch.consoleErrors).toEqual([]);
+    // A language the site does not have: the Kazakh page, with the notice in Kazakh.
+    await page.goto('./?lang=fr');
+    await ready(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
+    await expect(page.locator('.notice', { hasText: '«lang=fr»' })).toBeVisible();
   });
 
   test('play steps through quarters', async ({ page }) => {
