@@ -102,62 +102,93 @@ pub fn RegionMap() -> impl IntoView {
         }
     };
 
+    // One path per unit, with what changes (tab stop, name, colour); the events are the group's, below,
+    // so that hydrating the map attaches six listeners instead of seven per unit.
     let units = geo
         .units
         .iter()
         .map(|unit| {
             let code = unit.code.clone();
-            let d = unit.path();
-            let (c1, c2, c3, c4, c5, c6, c7) = (
-                code.clone(),
-                code.clone(),
-                code.clone(),
-                code.clone(),
-                code.clone(),
-                code.clone(),
-                code.clone(),
-            );
-            let on_key = on_key.clone();
+            let (c1, c2, c3) = (code.clone(), code.clone(), code.clone());
             view! {
                 <path
                     class="unit"
-                    d=d.clone()
-                    data-region=code.clone()
+                    d=unit.path()
+                    data-region=code
                     role="button"
                     tabindex=move || if active.get() == c1 { "0" } else { "-1" }
                     aria-label=move || label_of(&c2)
                     fill=move || fill_of(&c3)
-                    on:focus=move |_| {
-                        active.set(c4.clone());
-                        state.hover.set(Some(c4.clone()));
-                    }
-                    on:blur=move |_| state.hover.set(None)
-                    on:pointerenter=move |ev: web_sys::PointerEvent| {
-                        touched.set(ev.pointer_type() == "touch");
-                        state.hover.set(Some(c5.clone()));
-                    }
-                    on:pointerleave=move |_| state.hover.set(None)
-                    on:click=move |_| {
-                        if touched.get_untracked() && state.hover.get_untracked().as_deref() != Some(c6.as_str()) {
-                            state.hover.set(Some(c6.clone()));
-                        } else {
-                            open(c6.clone());
-                        }
-                    }
-                    on:keydown=move |ev| on_key(c7.clone(), ev)
                 ></path>
-                <Show when={
-                    let code = code.clone();
-                    move || low_sample(&code)
-                }>
-                    <path class="unit-low-sample" d=d.clone() data-low-sample=code.clone() aria-hidden="true"></path>
-                </Show>
             }
         })
         .collect_view();
+    // The dots over the units with thin samples, drawn over every unit.
+    let paths: Vec<(String, String)> = geo
+        .units
+        .iter()
+        .map(|u| (u.code.clone(), u.path()))
+        .collect();
+    let thin = move || {
+        paths
+            .iter()
+            .filter(|(code, _)| low_sample(code))
+            .map(|(code, d)| {
+                view! {
+                    <path class="unit-low-sample" d=d.clone() data-low-sample=code.clone() aria-hidden="true"></path>
+                }
+            })
+            .collect_view()
+    };
+    // The unit an event happened on.
+    let unit_of = |ev: &web_sys::Event| -> Option<String> {
+        let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+        target
+            .closest("[data-region]")
+            .ok()??
+            .get_attribute("data-region")
+    };
+    let on_focus = move |ev: web_sys::FocusEvent| {
+        if let Some(code) = unit_of(&ev) {
+            active.set(code.clone());
+            state.hover.set(Some(code));
+        }
+    };
+    let on_over = move |ev: web_sys::PointerEvent| {
+        if let Some(code) = unit_of(&ev) {
+            touched.set(ev.pointer_type() == "touch");
+            if state.hover.get_untracked().as_deref() != Some(code.as_str()) {
+                state.hover.set(Some(code));
+            }
+        }
+    };
+    // Leaving the units, not moving from one to the next.
+    let on_out = move |ev: web_sys::PointerEvent| {
+        let into_unit = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.closest("[data-region]").ok().flatten().is_some());
+        if !into_unit {
+            state.hover.set(None);
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some(code) = unit_of(&ev) {
+            if touched.get_untracked()
+                && state.hover.get_untracked().as_deref() != Some(code.as_str())
+            {
+                state.hover.set(Some(code));
+            } else {
+                open(code);
+            }
+        }
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if let Some(code) = unit_of(&ev) {
+            on_key(code, ev);
+        }
+    };
 
-    // Cities of republican significance, too small at national scale: a symbol at their centre, with a
-    // generous invisible hit area that snaps the pointer to them.
     let symbols = geo
         .units
         .iter()
@@ -245,7 +276,18 @@ pub fn RegionMap() -> impl IntoView {
                         <circle cx="4.5" cy="4.5" r="1.1" class="dot"></circle>
                     </pattern>
                 </defs>
-                <g class="units">{units}</g>
+                <g
+                    class="units"
+                    on:focusin=on_focus
+                    on:focusout=move |_| state.hover.set(None)
+                    on:pointerover=on_over
+                    on:pointerout=on_out
+                    on:click=on_click
+                    on:keydown=on_keydown
+                >
+                    {units}
+                </g>
+                <g class="low-samples">{thin}</g>
                 <g class="cities">{symbols}</g>
             </svg>
             {tooltip}
