@@ -5,7 +5,8 @@
 //! only what differs. A page made from another version of the bundle, a view no page was written for, or
 //! a page that is not pre-rendered at all is drawn by the app instead.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 
 use adal_core::pages::{PageKind, Shown, same_view, split_shown};
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
@@ -56,11 +57,14 @@ pub fn start() {
                     dataset: Some(Ok(loaded)),
                     then,
                 };
+                // Hydration starts a task of its own.
+                crate::api::yield_now().await;
                 crate::api::mark("adal:hydrate");
                 DEFER.set(true);
                 leptos::mount::hydrate_from(root, move || view! { <App start /> }).forget();
                 DEFER.set(false);
                 crate::api::mark("adal:hydrated");
+                hydrate_the_rest().await;
             }
             other => render(root, wanted, Some(other)),
         }
@@ -89,13 +93,46 @@ fn render(
 }
 
 thread_local! {
-    /// Set while the page is hydrated.
+    /// Set while the page (or a part of it, [`later`]) is hydrated.
     static DEFER: Cell<bool> = const { Cell::new(false) };
+    /// The parts of the page to hydrate after the rest ([`later`]), in the page's order.
+    static PARTS: RefCell<VecDeque<Box<dyn FnOnce()>>> = RefCell::default();
+    /// The tasks spawned while hydrating: the first run of every effect.
+    static FIRST_RUNS: RefCell<Vec<PinnedLocalFuture<()>>> = RefCell::default();
+}
+
+/// Whether the page is being hydrated now (not drawn): for [`crate::components::later::Later`].
+pub fn hydrating() -> bool {
+    DEFER.get()
+}
+
+/// Hydrates `part` after the rest of the page, in a task of its own: before any effect's first run, so
+/// that every part is hydrated from the state the page was pre-rendered in.
+pub fn later(part: impl FnOnce() + 'static) {
+    PARTS.with_borrow_mut(|parts| parts.push_back(Box::new(part)));
+}
+
+/// Hydrates the parts left for later, each in a task of its own, then starts the first run of every
+/// effect, each in a task of its own too.
+async fn hydrate_the_rest() {
+    while let Some(part) = PARTS.with_borrow_mut(VecDeque::pop_front) {
+        crate::api::yield_now().await;
+        DEFER.set(true);
+        part();
+        DEFER.set(false);
+        crate::api::mark("adal:later");
+    }
+    for task in FIRST_RUNS.take() {
+        wasm_bindgen_futures::spawn_local(async move {
+            crate::api::yield_now().await;
+            task.await;
+        });
+    }
 }
 
 /// The app's executor: wasm-bindgen's, except that the tasks spawned while the page is hydrated (the
-/// first run of every effect) each start in a task of their own, after hydration's, instead of in its
-/// microtasks: on a slow phone they made it one long task.
+/// first run of every effect) each start in a task of their own, after hydration's and its parts'
+/// ([`later`]), instead of in its microtasks: on a slow phone they made it one long task.
 struct Tasks;
 
 impl CustomExecutor for Tasks {
@@ -105,10 +142,7 @@ impl CustomExecutor for Tasks {
 
     fn spawn_local(&self, task: PinnedLocalFuture<()>) {
         if DEFER.get() {
-            wasm_bindgen_futures::spawn_local(async move {
-                crate::api::yield_now().await;
-                task.await;
-            });
+            FIRST_RUNS.with_borrow_mut(|tasks| tasks.push(task));
         } else {
             wasm_bindgen_futures::spawn_local(task);
         }

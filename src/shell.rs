@@ -13,6 +13,7 @@ use adal_core::view::ViewKind;
 use crate::components::footer::site_footer::SiteFooter;
 use crate::components::header::site_header::SiteHeader;
 use crate::components::header::view_nav::ViewNav;
+use crate::components::later::Later;
 use crate::components::status::dataset_notice::DatasetNotice;
 use crate::components::status::load_error::LoadErrorView;
 use crate::components::status::loading_status::LoadingStatus;
@@ -107,9 +108,12 @@ pub fn AppShell() -> impl IntoView {
     let embedded = use_view_state().embedded.get_untracked();
     let location = crate::contexts::location::use_location();
     view! {
+        // The header and the footer are hydrated in tasks of their own (see `Later`).
         {(!embedded).then(|| view! {
-            <a class="skip-link" href=move || location.fragment("main")>{t!(i18n, skip_to_content)}</a>
-            <SiteHeader loaded=Signal::derive(loaded) />
+            <Later>
+                <a class="skip-link" href=move || location.fragment("main")>{t!(i18n, skip_to_content)}</a>
+                <SiteHeader loaded=Signal::derive(loaded) />
+            </Later>
         })}
         // `data-dataset`: the dataset shown, as the address asked for it (empty for the default one).
         <main
@@ -124,6 +128,6 @@ pub fn AppShell() -> impl IntoView {
                 Some(Ok(loaded)) => view! { <LoadedView loaded /> }.into_any(),
             }}
         </main>
-        {(!embedded).then(|| view! { <SiteFooter loaded=Signal::derive(loaded) /> })}
+        {(!embedded).then(|| view! { <Later><SiteFooter loaded=Signal::derive(loaded) /></Later> })}
     }
 }

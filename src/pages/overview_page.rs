@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::figures::key_figures::KeyFiguresSection;
+use crate::components::later::Later;
 use crate::components::map::map_section::MapSection;
 use crate::components::reporting::reporting_panel::ReportingPanel;
 use crate::components::trends::ranking_chart::RankingChart;
@@ -15,12 +16,18 @@ use crate::contexts::dataset::Loaded;
 #[component]
 pub fn OverviewPage(loaded: Arc<Loaded>) -> impl IntoView {
     let national_period = loaded.dataset.default_period();
+    let national = loaded.clone();
     view! {
         <MapSection />
-        <KeyFiguresSection loaded=loaded.clone() period=national_period />
-        <section class="ranking-section">
-            <RankingChart />
-        </section>
-        <ReportingPanel loaded=loaded />
+        // Hydrated in tasks of their own, after the map (see `Later`).
+        <Later>
+            <KeyFiguresSection loaded=national period=national_period />
+        </Later>
+        <Later>
+            <section class="ranking-section">
+                <RankingChart />
+            </section>
+            <ReportingPanel loaded=loaded />
+        </Later>
     }
 }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::figures::key_figures::KeyFiguresSection;
+use crate::components::later::Later;
 use crate::components::reporting::reporting_panel::ReportingPanel;
 use crate::components::trends::complaint_chart::ComplaintChart;
 use crate::components::trends::metric_picker::MetricPicker;
@@ -130,6 +131,15 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
         let label = crate::components::map::metric_label(&state, metric, lang.get());
         Some(format!("{label}: {words}"))
     };
+    let figures = {
+        let (loaded, code) = (loaded.clone(), code.clone());
+        move || {
+            let p = period.get();
+            view! { <KeyFiguresSection loaded=loaded.clone() period=p region=code.clone() /> }
+        }
+    };
+    let (service_code, complaint_code, ranking_code) = (code.clone(), code.clone(), code.clone());
+    let report_loaded = loaded.clone();
     view! {
         <article class="region-page" data-region-page=code.clone()>
             <p>
@@ -154,22 +164,25 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
                 </a>
             </p>
             {move || thin().map(|text| view! { <p class="notice" role="status">{text}</p> })}
-            {
-                let (loaded, code) = (loaded.clone(), code.clone());
-                move || {
-                    let p = period.get();
-                    view! { <KeyFiguresSection loaded=loaded.clone() period=p region=code.clone() /> }
-                }
-            }
-            <div class="chart-controls">
-                <MetricPicker id="region-metric" />
-            </div>
-            <p class="region-rank">{rank}</p>
-            <TrendChart codes />
-            <ServiceChart code=code.clone() />
-            <ComplaintChart code=code.clone() />
-            <RankingChart selected=code.clone() />
-            <ReportingPanel loaded=loaded.clone() />
+            // Hydrated in tasks of their own, after the heading (see `Later`).
+            <Later>
+                {figures}
+            </Later>
+            <Later>
+                <div class="chart-controls">
+                    <MetricPicker id="region-metric" />
+                </div>
+                <p class="region-rank">{rank}</p>
+                <TrendChart codes />
+            </Later>
+            <Later>
+                <ServiceChart code=service_code />
+                <ComplaintChart code=complaint_code />
+            </Later>
+            <Later>
+                <RankingChart selected=ranking_code />
+                <ReportingPanel loaded=report_loaded />
+            </Later>
         </article>
     }
 }

@@ -11,6 +11,7 @@ use adal_core::view::EmbedKind;
 use super::region_table::{RegionTable, caption, map_table};
 use crate::components::chart::export::{self, DownloadButtons};
 use crate::components::chart::share_dialog::{embed_offer, open};
+use crate::components::later::Later;
 use crate::contexts::map_state::use_map_state;
 use crate::contexts::view_state::use_view_state;
 use crate::i18n::{t, use_i18n};
@@ -54,12 +55,17 @@ pub fn MapSection() -> impl IntoView {
     view! {
         <section class="map-section" aria-labelledby="map-heading">
             <h2 id="map-heading">{t!(i18n, map_heading)}</h2>
-            <MapControls />
-            <Show when=move || state.show_table.get() fallback=|| view! { <RegionMap /> <MapLegend /> }>
+            // The controls and what follows the map are hydrated in tasks of their own (see `Later`).
+            <Later>
+                <MapControls />
+            </Later>
+            <Show when=move || state.show_table.get() fallback=|| view! { <RegionMap /> <Later><MapLegend /></Later> }>
                 <RegionTable />
             </Show>
-            <MapSummary />
-            <DownloadButtons name="map" on_download on_embed=on_embed />
+            <Later>
+                <MapSummary />
+                <DownloadButtons name="map" on_download on_embed=on_embed />
+            </Later>
         </section>
     }
 }
