@@ -42,15 +42,17 @@ pub fn start() {
         render(root, wanted, None);
         return;
     };
-    let overview = page_of(&page).is_some_and(|p| p.kind == PageKind::Overview);
+    let kind = page_of(&page).map(|p| p.kind);
     wasm_bindgen_futures::spawn_local(async move {
         let result = load(None, |_| {}).await;
         match result {
             Ok(loaded) if pin.as_deref() == Some(loaded.pin().as_str()) => {
-                if overview {
-                    loaded.figure_overview().await;
-                    crate::api::mark("adal:figured");
+                match kind {
+                    Some(PageKind::Overview) => loaded.figure_overview().await,
+                    Some(PageKind::EmbedMap) => loaded.figure_map(),
+                    _ => {}
                 }
+                crate::api::mark("adal:figured");
                 let then = (!same_view(&page, &wanted)).then_some(wanted);
                 let start = Start {
                     search: page,

@@ -101,15 +101,21 @@ impl Loaded {
         }
     }
 
-    /// Works out, a task each, the figures the overview opens on (the map's, the key figures and those
-    /// of the period before), so that hydrating the pre-rendered overview only reads them.
-    pub async fn figure_overview(&self) {
+    /// Works out the figures the map opens on (the overview's, the map embed's), so that hydrating a
+    /// pre-rendered map only reads them.
+    pub fn figure_map(&self) {
         let (view, _) = read_map_view("", &self.dataset.manifest, self.dataset.default_period());
         let filter = view.filter();
         let figures = region_figures(&self.dataset, view.metric, &filter, view.min_visits);
         if let Ok(mut slot) = self.figures.opening_map.lock() {
             *slot = Some(((view.metric, filter, view.min_visits), Arc::new(figures)));
         }
+    }
+
+    /// Works out, a task each, the figures the overview opens on (the map's, the key figures and those
+    /// of the period before), so that hydrating the pre-rendered overview only reads them.
+    pub async fn figure_overview(&self) {
+        self.figure_map();
         yield_now().await;
         let national = self.dataset.default_period();
         for period in [Some(national), comparison_period(&self.dataset, national)]

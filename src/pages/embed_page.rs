@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use crate::components::chart::export::source_line;
 use crate::components::chart::{Observing, on_resize};
 use crate::components::figures::key_figures::KeyFiguresSection;
+use crate::components::later::Later;
 use crate::components::map::map_legend::MapLegend;
 use crate::components::map::region_map::RegionMap;
 use crate::components::map::region_table::caption;
@@ -86,7 +87,10 @@ pub fn EmbedPage(loaded: Arc<Loaded>, embed: Embed) -> impl IntoView {
             <section class="map-section" aria-labelledby="map-heading">
                 <h2 id="map-heading">{caption(i18n, &state, lang)}</h2>
                 <RegionMap />
-                <MapLegend />
+                // Hydrated in a task of its own (see `Later`).
+                <Later>
+                    <MapLegend />
+                </Later>
             </section>
         }
         .into_any(),
@@ -123,7 +127,7 @@ pub fn EmbedPage(loaded: Arc<Loaded>, embed: Embed) -> impl IntoView {
     view! {
         <div class="embed" class:plain=embed.plain class:still=embed.still data-embed=embed.kind.id() node_ref=node>
             {piece}
-            {source}
+            <Later>{source}</Later>
         </div>
     }
 }

@@ -104,16 +104,20 @@ pub fn RegionMap() -> impl IntoView {
 
     // One path per unit, with what changes (tab stop, name, colour); the events are the group's, below,
     // so that hydrating the map attaches six listeners instead of seven per unit.
-    let units = geo
+    let paths: Vec<(String, String)> = geo
         .units
         .iter()
-        .map(|unit| {
-            let code = unit.code.clone();
+        .map(|u| (u.code.clone(), u.path()))
+        .collect();
+    let units = paths
+        .iter()
+        .map(|(code, d)| {
+            let code = code.clone();
             let (c1, c2, c3) = (code.clone(), code.clone(), code.clone());
             view! {
                 <path
                     class="unit"
-                    d=unit.path()
+                    d=d.clone()
                     data-region=code
                     role="button"
                     tabindex=move || if active.get() == c1 { "0" } else { "-1" }
@@ -124,11 +128,6 @@ pub fn RegionMap() -> impl IntoView {
         })
         .collect_view();
     // The dots over the units with thin samples, drawn over every unit.
-    let paths: Vec<(String, String)> = geo
-        .units
-        .iter()
-        .map(|u| (u.code.clone(), u.path()))
-        .collect();
     let thin = move || {
         paths
             .iter()
