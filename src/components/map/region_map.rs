@@ -188,6 +188,8 @@ pub fn RegionMap() -> impl IntoView {
         }
     };
 
+    // Cities of republican significance, too small at national scale: a symbol at their centre, with a
+    // generous invisible hit area that snaps the pointer to them.
     let symbols = geo
         .units
         .iter()
