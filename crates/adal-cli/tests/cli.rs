@@ -907,6 +907,13 @@ fn share_writes_a_tagged_preview_page_and_a_card_per_unit_and_language() {
         en.contains("Service quality index: ") && en.contains("Complaints per 100,000 people: "),
         "{en}"
     );
+    // No sentence of a preview ends twice («ноябрь 2026 г..»).
+    for file in ["index.html", "ru.html", "en.html"] {
+        for unit in ["KZ-11", "KZ-75"] {
+            let page = fs::read_to_string(tmp.0.join(format!("r/{unit}/{file}"))).expect("page");
+            assert_eq!(double_full_stop(&page), None, "{unit} {file}");
+        }
+    }
     for lang in ["kk", "ru", "en"] {
         let card = fs::read(tmp.0.join(format!("r/KZ-11/card-{lang}.png"))).expect("card");
         assert_eq!(png_size(&card), Some((1200, 630)), "card-{lang}.png");
@@ -1005,6 +1012,21 @@ fn copy_dir(from: &Path, to: &Path) {
             fs::copy(entry.path(), target).expect("copied");
         }
     }
+}
+
+/// The text around the first «..» in `html` that is neither a path's (`../`) nor an ellipsis (`...`).
+fn double_full_stop(html: &str) -> Option<String> {
+    let bytes = html.as_bytes();
+    (1..bytes.len().saturating_sub(2)).find_map(|i| {
+        let stop = bytes[i] == b'.' && bytes[i + 1] == b'.';
+        let path = bytes[i + 2] == b'/' || bytes[i - 1] == b'/' || bytes[i - 1] == b'"';
+        let ellipsis = bytes[i - 1] == b'.' || bytes[i + 2] == b'.';
+        (stop && !path && !ellipsis).then(|| {
+            let from = html.floor_char_boundary(i.saturating_sub(40));
+            let to = html.ceil_char_boundary(i + 10);
+            html[from..to].to_owned()
+        })
+    })
 }
 
 #[test]
@@ -1110,6 +1132,11 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
                 "{file} {n}"
             );
         }
+    }
+    // No sentence ends twice, as «ноябрь 2026 г..» once did: a double full stop that is not part of a path.
+    for entry in listed {
+        let file = entry["file"].as_str().expect("file");
+        assert_eq!(double_full_stop(&page(file)), None, "{file}");
     }
     // Without --charts, no marker.
     let out = adal(&["pages", "--site", &site]);

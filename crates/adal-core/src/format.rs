@@ -123,12 +123,14 @@ pub fn month_name(month: u8, lang: Lang) -> &'static str {
     names[usize::from(month.clamp(1, 12) - 1)]
 }
 
-/// A month with its year: `2026 ж. қараша`, `ноябрь 2026 г.`, `November 2026`.
+/// A month with its year: `2026 ж. қараша`, `ноябрь 2026`, `November 2026`. None of these forms (nor a
+/// [`date`]'s, a [`period`]'s or a [`step`]'s) ends with a full stop: texts put one after them, and
+/// «ноябрь 2026 г..» is wrong.
 pub fn month(m: Month, lang: Lang) -> String {
     let name = month_name(m.month(), lang);
     match lang {
         Lang::Kk => format!("{} ж. {name}", m.year()),
-        Lang::Ru => format!("{name} {} г.", m.year()),
+        Lang::Ru => format!("{name} {}", m.year()),
         Lang::En => format!("{name} {}", m.year()),
     }
 }
@@ -148,12 +150,12 @@ const MONTHS_RU_GENITIVE: [&str; 12] = [
     "декабря",
 ];
 
-/// A calendar date written `YYYY-MM-DD` as each language writes it: `2023 ж. 1 қаңтар`, `1 января 2023 г.`,
+/// A calendar date written `YYYY-MM-DD` as each language writes it: `2023 ж. 1 қаңтар`, `1 января 2023 года`,
 /// `1 January 2023`. Text that is not such a date is returned unchanged.
 ///
 /// ```
 /// use adal_core::{format::date, labels::Lang};
-/// assert_eq!(date("2023-01-01", Lang::Ru), "1 января 2023 г.");
+/// assert_eq!(date("2023-01-01", Lang::Ru), "1 января 2023 года");
 /// assert_eq!(date("not a date", Lang::En), "not a date");
 /// ```
 pub fn date(text: &str, lang: Lang) -> String {
@@ -164,7 +166,7 @@ pub fn date(text: &str, lang: Lang) -> String {
     let i = usize::from(m.month() - 1);
     match lang {
         Lang::Kk => format!("{} ж. {day} {}", m.year(), MONTHS_KK[i]),
-        Lang::Ru => format!("{day} {} {} г.", MONTHS_RU_GENITIVE[i], m.year()),
+        Lang::Ru => format!("{day} {} {} года", MONTHS_RU_GENITIVE[i], m.year()),
         Lang::En => format!("{day} {} {}", MONTHS_EN[i], m.year()),
     }
 }
@@ -310,7 +312,7 @@ mod tests {
     fn months_per_language() {
         let m: Month = "2026-11".parse().expect("month");
         assert_eq!(month(m, Lang::Kk), "2026 ж. қараша");
-        assert_eq!(month(m, Lang::Ru), "ноябрь 2026 г.");
+        assert_eq!(month(m, Lang::Ru), "ноябрь 2026");
         let year = Period {
             from: "2025-01".parse().expect("month"),
             to: "2025-12".parse().expect("month"),
@@ -326,5 +328,36 @@ mod tests {
         assert_eq!(period(p, Lang::En), "December 2025 – November 2026");
         assert_eq!(date("2026-11-27", Lang::Kk), "2026 ж. 27 қараша");
         assert_eq!(date("2026-11-27", Lang::En), "27 November 2026");
+    }
+
+    /// Every form of a time that a text can end a sentence with, in every language, for every month of
+    /// three years, a quarter, a whole year and a run of months: none ends with a full stop.
+    #[test]
+    fn no_time_ends_with_a_full_stop() {
+        let months: Vec<Month> = (2024..=2026)
+            .flat_map(|y| (1..=12).map(move |m| format!("{y}-{m:02}").parse().expect("month")))
+            .collect();
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            for (i, &m) in months.iter().enumerate() {
+                let day = format!("{}-{:02}-28", m.year(), m.month());
+                let run = Period {
+                    from: m,
+                    to: months[(i + 2).min(months.len() - 1)],
+                };
+                let year = Period {
+                    from: format!("{}-01", m.year()).parse().expect("month"),
+                    to: format!("{}-12", m.year()).parse().expect("month"),
+                };
+                for text in [
+                    month(m, lang),
+                    date(&day, lang),
+                    period(run, lang),
+                    period(year, lang),
+                    step(run, lang),
+                ] {
+                    assert!(!text.ends_with('.'), "{lang:?}: «{text}»");
+                }
+            }
+        }
     }
 }
