@@ -33,6 +33,7 @@ pub mod period;
 pub mod query;
 pub mod ranks;
 pub mod regions;
+pub mod search;
 pub mod series;
 pub mod stats;
 pub mod validate;

@@ -2,8 +2,8 @@
 //! matching of the names raw files use for them.
 //!
 //! The table is `data/kz_regions.csv`, a copy of the project's reference file (ISO 3166-2:KZ codes since
-//! the change of 2022-11-29, names in three languages, official populations on 1 January 2023 from the
-//! Bureau of National Statistics). Raw files may name a unit by its code or by its name in any of the three
+//! the change of 2022-11-29, names and administrative centres in three languages, official populations on
+//! 1 January 2023 from the Bureau of National Statistics). Raw files may name a unit by its code or by its name in any of the three
 //! languages, with or without words such as «облысы», «область», «Region», «город», «қаласы», «(city)».
 
 use std::collections::HashMap;
@@ -40,8 +40,11 @@ pub struct Region {
     pub kind: RegionKind,
     /// The unit's name in three languages.
     pub name: Labels,
-    /// The administrative centre, in English.
+    /// The administrative centre, in English (with its other form in brackets where two are in use:
+    /// `Oral (Uralsk)`).
     pub admin_centre: String,
+    /// The administrative centre's name in the three languages: `Орал`, `Уральск`, `Oral (Uralsk)`.
+    pub centre: Labels,
     /// Official population on 1 January 2023.
     pub population_2023: u64,
     /// Official population on 1 January 2026, where published (10 units).
@@ -94,6 +97,7 @@ fn parse_table(text: &str) -> Vec<Region> {
                 },
                 name: Labels::new(r.get(4)?, r.get(3)?, r.get(2)?),
                 admin_centre: (*r.get(5)?).to_owned(),
+                centre: Labels::new(r.get(10)?, r.get(9)?, r.get(5)?),
                 population_2023: r.get(6)?.parse().ok()?,
                 population_2026: r.get(7)?.parse().ok(),
                 geometry_name: (*r.get(8)?).to_owned(),
@@ -130,7 +134,7 @@ const KIND_WORDS: &[(&str, RegionKind)] = &[
 ];
 
 /// Other names in use for some units: older or alternative spellings, and Astana's name of 2019–2022.
-const ALIASES: &[(&str, &str)] = &[
+pub(crate) const ALIASES: &[(&str, &str)] = &[
     ("KZ-10", "Abay"),
     ("KZ-33", "Жетысу"),
     ("KZ-33", "Zhetysu"),
