@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use adal_core::labels::Lang;
 use adal_core::pages::{self, PageKind};
-use adal_core::view::ViewKind;
+use adal_core::view::{Key, ViewKind};
 
 use crate::components::footer::site_footer::SiteFooter;
 use crate::components::header::site_header::SiteHeader;
@@ -27,29 +28,56 @@ use crate::pages::embed_page::EmbedPage;
 use crate::pages::overview_page::OverviewPage;
 use crate::pages::region_page::RegionPage;
 
+/// The codes a `compare=` notice lists (comma-separated), each by its unit's name where the dataset has
+/// it, in quotes: «Абай облысы», «KZ-99».
+fn dropped_units(loaded: &Loaded, codes: &str, lang: Lang) -> String {
+    codes
+        .split(',')
+        .map(|code| {
+            let unit = loaded
+                .dataset
+                .manifest
+                .regions
+                .iter()
+                .find(|r| r.code == code);
+            format!("«{}»", unit.map_or(code, |r| r.name.get(lang)))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The page for a loaded dataset.
 #[component]
 fn LoadedView(loaded: Arc<Loaded>) -> impl IntoView {
     let i18n = use_i18n();
     let state = provide_map_state(loaded.clone());
     let page = Memo::new(move |_| state.view.with(|(v, _)| (v.kind, v.region.clone())));
+    let lang = use_view_state().lang;
+    let regions = loaded.clone();
     let notices = move || {
         state.view.with(|(_, notices)| {
             notices
                 .iter()
                 .map(|n| {
-                    let (key, value) = (n.key(), n.value().to_owned());
-                    view! {
-                        <p class="notice" role="status">
-                            {move || t_string!(i18n, invalid_param, key = key, value = value.clone()).to_string()}
-                        </p>
-                    }
+                    let (key, value) = (n.key, n.value().to_owned());
+                    let regions = regions.clone();
+                    let text = move || match key {
+                        // The units the comparison leaves out, by name where they are known.
+                        Key::Compare => {
+                            let units = dropped_units(&regions, &value, lang.get());
+                            t_string!(i18n, compare_dropped, units = units).to_string()
+                        }
+                        _ => {
+                            t_string!(i18n, invalid_param, key = key.name(), value = value.clone())
+                                .to_string()
+                        }
+                    };
+                    view! { <p class="notice" role="status">{text}</p> }
                 })
                 .collect_view()
         })
     };
     // The document's title follows the view, as each pre-rendered page's does (adal_core::pages::title).
-    let lang = use_view_state().lang;
     let names = loaded.clone();
     Effect::new(move |_| {
         let (kind, region, embed) = state

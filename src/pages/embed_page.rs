@@ -1,6 +1,6 @@
 //! `?embed=…`: one piece of a view alone, for an `<iframe>` in an article — the map with its legend, a
 //! chart, or the key figures — with a title and a source line that links to the full view (both left out
-//! with `plain=1`; `static=1` turns interaction off). The page tells its parent how tall it is whenever
+//! with `plain=1`; `static=1` turns interaction off). Demonstration data is labelled in every form. The page tells its parent how tall it is whenever
 //! that changes, as `{"adal-atlas-height": {"<frame name>": px}}` and in AMP's `embed-size` form, so that
 //! the snippet's script can fit the frame to it.
 
@@ -107,6 +107,10 @@ pub fn EmbedPage(loaded: Arc<Loaded>, embed: Embed) -> impl IntoView {
             </p>
         }
     });
+    // Demonstration data says so wherever it is shown, plain=1 or not.
+    let demo = loaded.dataset.manifest.is_demo.then(|| {
+        view! { <p class="embed-demo" role="note">{crate::i18n::t!(i18n, csv_demo)}</p> }
+    });
     // Tell the parent page the height, now and whenever it changes.
     let node = NodeRef::<Div>::new();
     let observer = StoredValue::new_local(None::<Observing<web_sys::ResizeObserver>>);
@@ -127,6 +131,7 @@ pub fn EmbedPage(loaded: Arc<Loaded>, embed: Embed) -> impl IntoView {
     view! {
         <div class="embed" class:plain=embed.plain class:still=embed.still data-embed=embed.kind.id() node_ref=node>
             {piece}
+            {demo}
             <Later>{source}</Later>
         </div>
     }

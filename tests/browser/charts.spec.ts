@@ -122,6 +122,19 @@ test.describe('the chart views', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  test('a compare= of seven codes shows five and its notice names the two left out', async ({ page, watch }) => {
+    await new Overview(page).open('?lang=en&view=compare&compare=KZ-11,KZ-75,KZ-71,KZ-79,KZ-19,KZ-35,KZ-99');
+    await expect(page.locator('input[data-compare]:checked')).toHaveCount(5);
+    await expect(page.getByText('Regions chosen: 5 of 5')).toBeVisible();
+    const notice = page.locator('.notice', { hasText: 'left out' });
+    await expect(notice).toHaveText(
+      'The link asks to compare more than five units, or names unknown or repeated ones; left out: «Karaganda Region», «KZ-99».');
+    // Russian, with the unit's Russian name.
+    await new Overview(page).open('?lang=ru&view=compare&compare=KZ-11,KZ-75,KZ-71,KZ-79,KZ-19,KZ-35,KZ-11');
+    await expect(page.locator('.notice', { hasText: 'не показаны' })).toContainText('«Карагандинская область», «Акмолинская область».');
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
   test('a click on a point of the scatter opens that unit', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await new Overview(page).open('?lang=en&view=compare');

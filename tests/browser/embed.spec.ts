@@ -1,7 +1,7 @@
 // Embeds and sharing: each `?embed=` piece inside an <iframe> on a page of another origin renders and posts
 // its height (in Adal Atlas's form and AMP's); the Embed dialog's snippet, pasted into a plain page, loads
 // and fits its frame; the Share dialog's link opens the same view; plain=1 and static=1 do what they say.
-import { test, expect, axeViolations, HOST } from './support';
+import { test, expect, axeViolations, HOST, ready } from './support';
 import type { FrameLocator, Page } from '@playwright/test';
 
 test.use({ reducedMotion: 'reduce' });
@@ -46,7 +46,7 @@ function frame(page: Page, name: string): FrameLocator {
 
 /** The frame heights the snippet starts with (`EmbedKind::height`). */
 const HEIGHTS: Record<string, number> = {
-  map: 700, trend: 960, compare: 960, complaints: 880, ranking: 1040, scatter: 1040, services: 1040, figures: 1280,
+  map: 700, trend: 960, compare: 960, complaints: 880, ranking: 1040, scatter: 1040, services: 1080, figures: 1280,
 };
 
 const KINDS: [string, string, string][] = [
@@ -182,18 +182,24 @@ test.describe('embeds', () => {
     await page.goto('./?embed=ranking&plain=1&static=1&lang=en&theme=dark');
     await expect(page.locator('figure[data-chart="ranking"]')).toHaveAttribute('data-status', 'ready');
     await expect(page.locator('.embed-source')).toHaveCount(0);
+    // The demonstration label stays: plain leaves out the title and source, not what the figures are.
+    await expect(page.getByRole('note')).toHaveText('Demonstration data');
     await expect(page.locator('.embed h3')).toHaveCSS('position', 'absolute');
     await expect(page.locator('.embed .chart-canvas')).toHaveCSS('pointer-events', 'none');
     await expect(page.locator('.embed .chart-actions')).toBeHidden();
     expect(await axeViolations(page)).toEqual([]);
     await page.goto('./?embed=map&lang=ru');
     await expect(page.locator('path[data-region]')).toHaveCount(20);
+    await expect(page.getByRole('note')).toHaveText('Демонстрационные данные');
     expect(await axeViolations(page)).toEqual([]);
   });
 
   test('a pinned version keeps showing its figures after a newer version is published', async ({ page }) => {
     const value = async (query: string) => {
       await page.goto(`./?embed=figures&lang=en${query}`);
+      // Not before the app has drawn the view: until then the page holds the root's own content, hidden
+      // (route.js marks it `adal-draws`), whose figures are the default bundle's.
+      await ready(page);
       return (await page.locator('[data-metric="informal_payment_share"] .figure-value').textContent())!.trim();
     };
     const demo = await value('');

@@ -148,6 +148,38 @@ test.describe('the region map', () => {
     await expect(page.locator('.notice', { hasText: '«lang=fr»' })).toBeVisible();
   });
 
+  test('in the dark theme the city symbols stand out from every class colour', async ({ page }) => {
+    for (const theme of ['dark', 'light']) {
+      await new Overview(page).open(`?lang=en&theme=${theme}`);
+      const { ring, halo, fills } = await page.evaluate(() => {
+        const dot = document.querySelector('.city-dot')!;
+        const haloEl = document.querySelector('.city-halo');
+        const fills = [...document.querySelectorAll('path.unit')]
+          .map((p) => getComputedStyle(p).fill)
+          .filter((f) => f.startsWith('rgb'));
+        return { ring: getComputedStyle(dot).stroke, halo: haloEl ? getComputedStyle(haloEl).fill : 'none', fills };
+      });
+      const rgb = (c: string) => (c.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+      const luminance = (c: string) => {
+        const [r, g, b] = rgb(c).map((v) => {
+          const s = v / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const contrast = (a: string, b: string) => {
+        const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+        return (x + 0.05) / (y + 0.05);
+      };
+      expect(fills.length).toBeGreaterThan(10);
+      for (const fill of fills) {
+        // The ring or the halo around it: one of them stands out (3:1, WCAG's for graphics) from the unit.
+        const best = Math.max(contrast(ring, fill), halo === 'none' ? 0 : contrast(halo, fill));
+        expect(best, `${theme}: ${ring} / ${halo} on ${fill}`).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+
   test('play steps through quarters', async ({ page }) => {
     const overview = new Overview(page);
     await overview.open('?lang=en');

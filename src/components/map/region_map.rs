@@ -208,6 +208,8 @@ pub fn RegionMap() -> impl IntoView {
                         on:pointerleave=move |_| state.hover.set(None)
                         on:click=move |_| open(c2.clone())
                     ></circle>
+                    // A light halo and a dark ring around the class colour: seen on any fill, in both themes.
+                    <circle class="city-halo" cx=centre.x cy=centre.y r="11"></circle>
                     <circle class="city-dot" cx=centre.x cy=centre.y r="8" fill=move || fill_of(&c3)></circle>
                 </g>
             }
