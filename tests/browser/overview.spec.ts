@@ -12,7 +12,8 @@ test.describe('the overview on the demo bundle', () => {
     await expect(overview.card('informal_payment_share')).toContainText(/95 % interval: \d+\.\d% – \d+\.\d%/);
     await expect(overview.card('informal_payment_share')).toContainText(/Visits: \d{1,3}(,\d{3})*/);
     await expect(overview.card('complaints').locator('.figure-value')).toHaveText(/^\d{1,3}(,\d{3})+$/);
-    await expect(page.getByRole('link', { name: 'Call 1424' })).toHaveAttribute('href', 'tel:1424');
+    // In the reporting panel, and in the header (tests/browser/phone.spec.ts).
+    await expect(page.locator('#report').getByRole('link', { name: 'Call 1424' })).toHaveAttribute('href', 'tel:1424');
     await expect(page.locator('.figures-period').first()).toHaveText('October 2025 – September 2026');
     expect(watch.consoleErrors).toEqual([]);
   });

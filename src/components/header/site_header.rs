@@ -1,16 +1,20 @@
-//! The page header: the app's name, the dataset's title, publisher and period, the language switcher, and
-//! the demonstration banner when the manifest says `is_demo`.
+//! The page header: the app's name, the dataset's title, publisher and period, the language switcher, where
+//! to report corruption, and the demonstration banner when the manifest says `is_demo`.
 
 use std::sync::Arc;
 
 use adal_core::format;
+use adal_core::pages::{Page, PageKind};
+use adal_core::view::Key;
 use leptos::prelude::*;
 
 use super::demo_banner::DemoBanner;
 use super::language_switcher::LanguageSwitcher;
+use crate::components::reporting::reporting_panel::tel_href;
 use crate::contexts::dataset::Loaded;
+use crate::contexts::location::use_location;
 use crate::contexts::view_state::use_view_state;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 
 /// The header; `loaded` is `None` while loading or after a failure.
 #[component]
@@ -46,6 +50,50 @@ pub fn SiteHeader(loaded: Signal<Option<Arc<Loaded>>>) -> impl IntoView {
             }
         })
     };
+    // Where to report, one tap away on every page: the first phone line of the manifest's ways to report
+    // (1424), then the reporting panel — this page's, or the overview's where this page has none.
+    let location = use_location();
+    let report = move || {
+        loaded.get().map(|l| {
+            let phone = l
+                .dataset
+                .manifest
+                .reporting
+                .channels
+                .iter()
+                .find_map(|c| c.phone.clone());
+            let search = view_state.search.get();
+            let view = adal_core::query::get(&search, Key::View.name());
+            let here = !matches!(view.as_deref(), Some("compare" | "data"));
+            let panel = if here {
+                location.fragment("report")
+            } else {
+                let overview = Page {
+                    lang: view_state.lang.get(),
+                    kind: PageKind::Overview,
+                };
+                format!("{}#report", location.href(&overview.query()))
+            };
+            view! {
+                <nav class="report-link" aria-label=move || t_string!(i18n, report_nav).to_string()>
+                    {phone.map(|phone| {
+                        let href = tel_href(&phone);
+                        let name = phone.clone();
+                        view! {
+                            <a
+                                class="report-call"
+                                href=href
+                                aria-label=move || t_string!(i18n, call, phone = name.clone()).to_string()
+                            >
+                                "☎ "{phone}
+                            </a>
+                        }
+                    })}
+                    <a class="report-other" href=panel>{t!(i18n, report_where)}</a>
+                </nav>
+            }
+        })
+    };
     let is_demo = move || loaded.get().is_some_and(|l| l.dataset.manifest.is_demo);
     view! {
         <header class="site-header">
@@ -56,6 +104,7 @@ pub fn SiteHeader(loaded: Signal<Option<Arc<Loaded>>>) -> impl IntoView {
                 </div>
                 <LanguageSwitcher />
             </div>
+            {report}
             {dataset_line}
             <Show when=is_demo>
                 <DemoBanner />

@@ -156,7 +156,16 @@ pub fn MapControls() -> impl IntoView {
             }
         });
     };
+    // Each frame played is said in a polite live region, once playing (or stepping) has begun.
+    let stepped = RwSignal::new(false);
+    let frame = move || {
+        stepped.get().then(|| {
+            let period = state.view.with(|(v, _)| v.period);
+            t_string!(i18n, play_frame, period = format::step(period, lang.get())).to_string()
+        })
+    };
     let on_play = move |_| {
+        stepped.set(true);
         if playing.get_untracked() {
             stop();
             return;
@@ -215,6 +224,7 @@ pub fn MapControls() -> impl IntoView {
                         }
                     }}
                 </button>
+                <p class="visually-hidden" aria-live="polite">{frame}</p>
             </div>
             <TermSelect
                 id="map-service"

@@ -1,4 +1,5 @@
-//! The map section: controls, the map or the table, the legend and the written summary.
+//! The map section: the unit search, the controls (folded behind one button on a phone), the map or the
+//! table, the legend and the written summary.
 
 use leptos::prelude::*;
 
@@ -6,6 +7,7 @@ use super::map_controls::MapControls;
 use super::map_legend::MapLegend;
 use super::map_summary::MapSummary;
 use super::region_map::RegionMap;
+use super::unit_search::UnitSearch;
 use adal_core::view::EmbedKind;
 
 use super::region_table::{RegionTable, caption, map_table};
@@ -52,13 +54,31 @@ pub fn MapSection() -> impl IntoView {
             open(embed_offer(&search, EmbedKind::Map, title));
         })
     });
+    let settings = RwSignal::new(false);
     view! {
         <section class="map-section" aria-labelledby="map-heading">
             <h2 id="map-heading">{t!(i18n, map_heading)}</h2>
-            // The controls and what follows the map are hydrated in tasks of their own (see `Later`).
-            <Later>
-                <MapControls />
-            </Later>
+            // The search and, on a phone, the button that unfolds the controls; on a wide screen the
+            // controls are always shown. The controls and what follows the map are hydrated in tasks of
+            // their own (see `Later`).
+            <div class="map-tools">
+                <UnitSearch />
+                <button
+                    type="button"
+                    class="settings-toggle"
+                    disabled=crate::app::inert()
+                    aria-expanded=move || settings.get().to_string()
+                    aria-controls="map-settings"
+                    on:click=move |_| settings.update(|open| *open = !*open)
+                >
+                    {t!(i18n, map_settings)}
+                </button>
+            </div>
+            <div id="map-settings" class="map-settings" class:open=move || settings.get()>
+                <Later>
+                    <MapControls />
+                </Later>
+            </div>
             <Show when=move || state.show_table.get() fallback=|| view! { <RegionMap /> <Later><MapLegend /></Later> }>
                 <RegionTable />
             </Show>

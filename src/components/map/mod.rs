@@ -6,6 +6,7 @@ pub mod map_section;
 pub mod map_summary;
 pub mod region_map;
 pub mod region_table;
+pub mod unit_search;
 
 use adal_core::aggregate::{MetricId, RegionFigure};
 use adal_core::contract::Manifest;

@@ -6,6 +6,7 @@ use adal_core::aggregate::{MetricId, RegionFigure};
 use adal_core::export;
 use adal_core::format;
 use adal_core::labels::Lang;
+use adal_core::view::ViewKind;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
@@ -212,9 +213,15 @@ pub fn RegionTable() -> impl IntoView {
             .into_iter()
             .map(|r| {
                 let [name, value, caution, interval, n, rank, change] = row_cells(i18n, &state, &r, metric, lang);
+                let code = r.code.clone();
+                // The unit's page, keeping the metric, period and filters.
+                let href = state.link(|v| {
+                    v.kind = ViewKind::Region;
+                    v.region = Some(code);
+                });
                 view! {
                     <tr data-region-row=r.code.clone()>
-                        <th scope="row">{name}</th>
+                        <th scope="row"><a href=href>{name}</a></th>
                         <td>{value} {(!caution.is_empty()).then(|| view! { <span class="table-caution">{caution}</span> })}</td>
                         <td>{interval}</td>
                         <td>{n}</td>

@@ -15,7 +15,7 @@ pub fn safe_url(url: &str) -> Option<&str> {
 }
 
 /// Keeps the digits and a leading `+` of a phone number, for a `tel:` link.
-fn tel_href(phone: &str) -> String {
+pub fn tel_href(phone: &str) -> String {
     let digits: String = phone
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '+')
@@ -70,7 +70,7 @@ pub fn ReportingPanel(loaded: Arc<Loaded>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="report-panel" aria-labelledby="report-heading">
+        <section class="report-panel" id="report" aria-labelledby="report-heading" tabindex="-1">
             <h2 id="report-heading">{t!(i18n, report_heading)}</h2>
             <p>{t!(i18n, report_intro)}</p>
             <ul class="report-channels">{channels}</ul>

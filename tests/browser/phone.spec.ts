@@ -1,0 +1,123 @@
+// A citizen on a 360 × 740 phone (issue 12): the map and the search are on the first screen, the search
+// finds a unit by its name or its centre's in any of the three languages and scripts, where to report is
+// in the header of every page, the table's rows lead to the units' pages, and Play says each frame.
+import { test, expect, axeViolations, ready, viewParams } from './support';
+import type { Page } from '@playwright/test';
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+/** The bottom edge of `selector`'s box, in CSS px from the top of the page. */
+async function bottom(page: Page, selector: string): Promise<number> {
+  const box = await page.locator(selector).boundingBox();
+  expect(box, selector).not.toBeNull();
+  return box!.y + box!.height;
+}
+
+test.describe('on a phone', () => {
+  for (const [path, lang] of [['./', 'kk'], ['./ru/', 'ru'], ['./en/', 'en']]) {
+    test(`the map and the search are on the first screen (${lang})`, async ({ page }) => {
+      await page.goto(path);
+      await ready(page);
+      expect(await bottom(page, '.map-frame')).toBeLessThanOrEqual(740);
+      expect(await bottom(page, '#unit-search')).toBeLessThanOrEqual(740);
+      // The controls fold behind one button, which unfolds them.
+      const settings = page.locator('.settings-toggle');
+      await expect(settings).toHaveAttribute('aria-expanded', 'false');
+      await expect(page.locator('#map-metric')).toBeHidden();
+      await settings.click();
+      await expect(settings).toHaveAttribute('aria-expanded', 'true');
+      await expect(page.locator('#map-metric')).toBeVisible();
+    });
+  }
+
+  test('the search finds a unit by its name or its centre, and Enter opens the first', async ({ page, watch }) => {
+    await page.goto('./ru/');
+    await ready(page);
+    const box = page.getByRole('combobox', { name: 'Найти свой регион или город' });
+    for (const [typed, code] of [
+      ['тараз', 'KZ-31'],
+      ['OSKEMEN', 'KZ-63'],
+      ['усть-кам', 'KZ-63'],
+      ['Şymkent', 'KZ-79'],
+      ['қарағанды обл', 'KZ-35'],
+      ['Semey', 'KZ-10'],
+    ] as const) {
+      await box.fill(typed);
+      await expect(box).toHaveAttribute('aria-expanded', 'true');
+      const first = page.getByRole('listbox').getByRole('option').first();
+      await expect(first).toHaveAttribute('data-code', code);
+      await expect(first).toHaveAttribute('aria-selected', 'true');
+      await box.press('Enter');
+      await expect.poll(() => viewParams(page).get('region'), { message: typed }).toBe(code);
+      await page.goBack();
+      await ready(page);
+    }
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('a name of two units offers both, and the arrow keys choose', async ({ page }) => {
+    await page.goto('./en/');
+    await ready(page);
+    const box = page.getByRole('combobox', { name: 'Find your region or city' });
+    await box.fill('almaty');
+    const options = page.getByRole('option');
+    await expect(options).toHaveText(['Almaty (city)', 'Almaty Region']);
+    await expect(page.locator('.unit-search [aria-live]')).toHaveText(/^Found: 2\./);
+    await box.press('ArrowDown');
+    await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(box).toHaveAttribute('aria-activedescendant', 'unit-search-KZ-19');
+    expect(await axeViolations(page)).toEqual([]);
+    await box.press('Escape');
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+    // Found by the centre's name: the offer says so.
+    await box.fill('Taraz');
+    await expect(options).toHaveText(['Jambyl Region — Taraz']);
+    await options.first().click();
+    await expect.poll(() => viewParams(page).get('region')).toBe('KZ-31');
+    // Nothing of that name: said, not offered.
+    await page.goBack();
+    await ready(page);
+    await box.fill('Paris');
+    await expect(options).toHaveCount(0);
+    await expect(page.locator('.unit-search [aria-live]')).toHaveText('No region or city of that name.');
+  });
+
+  test('where to report is in the header of every page, the call centre first', async ({ page }) => {
+    for (const path of ['./ru/', './ru/region/KZ-75/', './ru/compare/', './ru/method/']) {
+      await page.goto(path);
+      await ready(page);
+      const nav = page.getByRole('navigation', { name: 'Сообщить о коррупции' });
+      const links = nav.getByRole('link');
+      await expect(links.first()).toHaveAttribute('href', 'tel:1424');
+      await expect(links.first()).toHaveAccessibleName('Позвонить 1424');
+      expect(await bottom(page, '.report-link')).toBeLessThanOrEqual(740);
+      await links.nth(1).click();
+      // The reporting panel: this page's, or the overview's; its first link calls 1424.
+      const panel = page.locator('#report');
+      await expect(panel).toBeInViewport();
+      await expect(panel.locator('a').first()).toHaveAttribute('href', 'tel:1424');
+    }
+  });
+
+  test("the table's rows lead to the units' pages, keeping the metric", async ({ page }) => {
+    await page.goto('./en/?metric=informal_payment_share');
+    await ready(page);
+    await page.locator('.settings-toggle').click();
+    await page.getByRole('button', { name: 'Show as a table' }).click();
+    await page.getByRole('table').getByRole('link', { name: 'Shymkent (city)' }).click();
+    await expect.poll(() => viewParams(page).get('region')).toBe('KZ-79');
+    expect(viewParams(page).get('metric')).toBe('informal_payment_share');
+  });
+
+  test('Play says each frame in a polite live region', async ({ page }) => {
+    await page.goto('./en/');
+    await ready(page);
+    await page.locator('.settings-toggle').click();
+    const live = page.locator('.map-controls [aria-live="polite"]');
+    await expect(live).toHaveText('');
+    await page.getByRole('button', { name: 'Play by quarter' }).click();
+    await expect(live).toHaveText('Shown: Q1 2023');
+    await expect(live).toHaveText('Shown: Q2 2023', { timeout: 5000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+  });
+});
