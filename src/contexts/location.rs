@@ -79,7 +79,17 @@ pub fn provide_location(initial: String) -> Location {
 fn listen(location: Location) {
     use leptos::ev;
     // These listeners live as long as the page: the app is never unmounted.
-    let popstate = window_event_listener(ev::popstate, move |_| location.set.set(address_view()));
+    // Back and Forward show the entry's view and put focus back where the reader left it ([`show`]).
+    let popstate = window_event_listener(ev::popstate, move |ev| {
+        let focus = ev.state().as_string();
+        location.set.set(address_view());
+        if let Some(selector) = focus {
+            // Once the view is drawn: its effects run before the next frame.
+            request_animation_frame(move || {
+                request_animation_frame(move || focus_selector(&selector));
+            });
+        }
+    });
     let click = window_event_listener(ev::click, move |ev| {
         if let Some(search) = own_link(&ev) {
             ev.prevent_default();
@@ -117,6 +127,43 @@ fn own_link(ev: &web_sys::MouseEvent) -> Option<String> {
         return Some(search);
     }
     Page::from_path(&path, looks_like_code).map(|page| page.join(&search))
+}
+
+/// Puts keyboard focus on the first element `selector` finds, HTML or SVG.
+pub fn focus_selector(selector: &str) {
+    use wasm_bindgen::JsCast;
+    if let Ok(Some(element)) = document().query_selector(selector) {
+        if let Ok(html) = element.clone().dyn_into::<web_sys::HtmlElement>() {
+            let _ = html.focus();
+        } else if let Ok(svg) = element.dyn_into::<web_sys::SvgElement>() {
+            let _ = svg.focus();
+        }
+    }
+}
+
+/// A selector that finds the element that has focus now once its view is drawn again: a unit of the map,
+/// a row's link in the table, an element with an id, a tab of the navigation.
+#[cfg(feature = "hydrate")]
+fn focused_selector() -> Option<String> {
+    let element = document().active_element()?;
+    if let Some(code) = element.get_attribute("data-region") {
+        return Some(format!("[data-region=\"{code}\"]"));
+    }
+    if let Some(row) = element
+        .closest("[data-region-row]")
+        .ok()
+        .flatten()
+        .and_then(|r| r.get_attribute("data-region-row"))
+    {
+        return Some(format!("[data-region-row=\"{row}\"] a"));
+    }
+    let id = element.id();
+    if !id.is_empty() {
+        return Some(format!("#{id}"));
+    }
+    element
+        .get_attribute("data-view")
+        .map(|view| format!("[data-view=\"{view}\"]"))
 }
 
 impl Location {
@@ -164,6 +211,10 @@ impl Location {
         if let Ok(history) = window().history() {
             let url = Some(self.href(search));
             let null = wasm_bindgen::JsValue::NULL;
+            // The entry left keeps where focus was, for Back to put it there again.
+            if push && let Some(selector) = focused_selector() {
+                let _ = history.replace_state(&selector.into(), "");
+            }
             let _ = if push {
                 history.push_state_with_url(&null, "", url.as_deref())
             } else {

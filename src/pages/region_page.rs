@@ -8,7 +8,6 @@ use std::sync::Arc;
 use adal_core::format;
 use adal_core::view::{MAX_COMPARE, ViewKind};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::components::figures::key_figures::KeyFiguresSection;
 use crate::components::later::Later;
@@ -19,19 +18,10 @@ use crate::components::trends::ranking_chart::RankingChart;
 use crate::components::trends::service_chart::ServiceChart;
 use crate::components::trends::trend_chart::TrendChart;
 use crate::contexts::dataset::Loaded;
+use crate::contexts::location::focus_selector;
 use crate::contexts::map_state::{MapState, use_map_state};
 use crate::contexts::view_state::use_view_state;
 use crate::i18n::{t, t_string, use_i18n};
-
-fn focus_selector(selector: &str) {
-    if let Ok(Some(element)) = document().query_selector(selector) {
-        if let Ok(html) = element.clone().dyn_into::<web_sys::HtmlElement>() {
-            let _ = html.focus();
-        } else if let Ok(svg) = element.dyn_into::<web_sys::SvgElement>() {
-            let _ = svg.focus();
-        }
-    }
-}
 
 /// Goes back to the map and puts focus on `code`'s unit once it is drawn.
 pub fn back_to_map(state: MapState, code: String) {

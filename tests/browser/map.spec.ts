@@ -59,6 +59,30 @@ test.describe('the region map', () => {
     expect(viewParams(page).get('region')).toBeNull();
   });
 
+  test('Home and End move to the first and the last unit; Back puts focus where the reader was', async ({ page }) => {
+    await new Overview(page).open('?lang=en');
+    await page.locator('path[data-region="KZ-35"]').focus();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    await page.keyboard.press('End');
+    await expect(page.locator('path[data-region="KZ-79"]')).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(page.locator('path[data-region="KZ-10"]')).toBeFocused();
+    // The keys moved on the map, not the page.
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    await page.keyboard.press('ArrowRight');
+    const code = await page.evaluate(() => document.activeElement?.getAttribute('data-region'));
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#region-heading')).toBeFocused();
+    await page.goBack();
+    await expect(page.locator(`path[data-region="${code}"]`)).toBeFocused();
+    // From the table's link too.
+    await page.getByRole('button', { name: 'Show as a table' }).click();
+    await page.getByRole('table').getByRole('link', { name: 'Shymkent (city)' }).click();
+    await expect(page.locator('#region-heading')).toBeFocused();
+    await page.goBack();
+    await expect(page.locator('[data-region-row="KZ-79"] a')).toBeFocused();
+  });
+
   test('the tooltip shows value, interval, sample size, rank and change', async ({ page }) => {
     const overview = new Overview(page);
     await overview.open('?lang=en&metric=informal_payment_share');

@@ -2,8 +2,9 @@
 //! where the sample is thin; Astana, Almaty and Shymkent also drawn as symbols of readable size.
 //!
 //! Keyboard: the map is one Tab stop (a roving tabindex); arrow keys move to the neighbouring unit in that
-//! direction; Enter or Space opens the unit's view. Every unit has an accessible name with its value,
-//! interval and sample; the tooltip shows on hover, on the first touch and on keyboard focus.
+//! direction, Home and End to the first and the last unit; Enter or Space opens the unit's view. Every
+//! unit has an accessible name with its value, interval and sample; the tooltip shows on hover, on the
+//! first touch and on keyboard focus.
 
 use adal_core::binning::class_colour;
 use adal_core::geo::{Direction, neighbour};
@@ -91,6 +92,18 @@ pub fn RegionMap() -> impl IntoView {
             let from = codes_for_keys.iter().position(|c| *c == code);
             if let Some(next) = from.and_then(|i| neighbour(&centres, i, direction)) {
                 let next_code = codes_for_keys[next].clone();
+                active.set(next_code.clone());
+                focus_unit(&next_code);
+            }
+        } else if key == "Home" || key == "End" {
+            // The first or the last unit, instead of scrolling the page.
+            ev.prevent_default();
+            let next = if key == "Home" {
+                codes_for_keys.first()
+            } else {
+                codes_for_keys.last()
+            };
+            if let Some(next_code) = next.cloned() {
                 active.set(next_code.clone());
                 focus_unit(&next_code);
             }
