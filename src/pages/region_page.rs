@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::components::figures::key_figures::KeyFiguresSection;
 use crate::components::later::Later;
+use crate::components::map::period_picker::PeriodPicker;
 use crate::components::reporting::reporting_panel::ReportingPanel;
 use crate::components::trends::complaint_chart::ComplaintChart;
 use crate::components::trends::metric_picker::MetricPicker;
@@ -154,6 +155,10 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
                 </a>
             </p>
             {move || thin().map(|text| view! { <p class="notice" role="status">{text}</p> })}
+            // The period of the figures, the ranking and the unit's charts.
+            <div class="chart-controls region-period">
+                <PeriodPicker id="region" />
+            </div>
             // Hydrated in tasks of their own, after the heading (see `Later`).
             <Later>
                 {figures}

@@ -109,6 +109,19 @@ test.describe('on a phone', () => {
     expect(viewParams(page).get('metric')).toBe('informal_payment_share');
   });
 
+  test("a unit's page has its own period control, kept in the URL", async ({ page }) => {
+    await page.goto('./en/region/KZ-75/?period=2025-01..2025-12');
+    await ready(page);
+    await expect(page.locator('#region-from')).toHaveValue('2025-01');
+    await expect(page.locator('#region-to')).toHaveValue('2025-12');
+    await expect(page.locator('.figures-period').first()).toHaveText('2025');
+    await page.locator('#region-from').selectOption('2025-07');
+    await expect.poll(() => viewParams(page).get('period')).toBe('2025-07..2025-12');
+    await expect(page.locator('.figures-period').first()).toHaveText('July 2025 – December 2025');
+    expect(viewParams(page).get('region')).toBe('KZ-75');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   test('Play says each frame in a polite live region', async ({ page }) => {
     await page.goto('./en/');
     await ready(page);

@@ -5,9 +5,9 @@ use adal_core::binning::Method;
 use adal_core::contract::Term;
 use adal_core::dataset::Grain;
 use adal_core::format;
-use adal_core::period::{Month, Period};
 use leptos::prelude::*;
 
+use super::period_picker::PeriodPicker;
 use crate::components::trends::metric_picker::MetricPicker;
 use crate::contexts::map_state::use_map_state;
 use crate::contexts::view_state::{reduced_motion, use_view_state};
@@ -63,47 +63,15 @@ pub fn MapControls() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_map_state();
     let lang = use_view_state().lang;
-    let (services, channels, blocks, grain) = state.loaded.with_value(|l| {
+    let (services, channels, grain) = state.loaded.with_value(|l| {
         let m = &l.dataset.manifest;
         (
             m.services.clone(),
             m.audit_channels.clone(),
-            l.dataset.period_blocks(),
             l.dataset.grain(),
         )
     });
 
-    // A period starts with a block's first month and ends with a block's last: months, or the quarters
-    // or years the bundle is published by, so that a period picked here counts every record.
-    let month_options = move |is_from: bool| {
-        let blocks = blocks.clone();
-        move || {
-            let period = state.view.with(|(v, _)| v.period);
-            let chosen = if is_from { period.from } else { period.to };
-            let edge = |b: &Period| if is_from { b.from } else { b.to };
-            // A period from a link that cuts a block (`period=2025-02..2025-11`) keeps its own month as
-            // the selected option, so that the control shows what the map shows.
-            let own = (!blocks.iter().any(|b| edge(b) == chosen)).then(|| {
-                view! {
-                    <option value=chosen.to_string() selected=true>
-                        {format::month(chosen, lang.get())}
-                    </option>
-                }
-            });
-            let options = blocks
-                .iter()
-                .map(|b| {
-                    let m = edge(b);
-                    view! {
-                        <option value=m.to_string() selected=m == chosen>
-                            {format::step(*b, lang.get())}
-                        </option>
-                    }
-                })
-                .collect_view();
-            (own, options)
-        }
-    };
     let blocks_note = move || {
         let unit = match grain {
             Grain::Month => return None,
@@ -112,21 +80,6 @@ pub fn MapControls() -> impl IntoView {
         };
         Some(t_string!(i18n, period_whole, unit = unit).to_string())
     };
-    let set_month = move |is_from: bool, value: String| {
-        let Ok(month) = value.parse::<Month>() else {
-            return;
-        };
-        state.update(|v| {
-            if is_from {
-                v.period.from = month;
-                v.period.to = v.period.to.max(month);
-            } else {
-                v.period.to = month;
-                v.period.from = v.period.from.min(month);
-            }
-        });
-    };
-
     // Play: step through the quarters; with reduced motion, one quarter per press.
     let reduced = use_view_state().reduced;
     let steps = state.loaded.with_value(|l| l.dataset.play_frames());
@@ -196,18 +149,7 @@ pub fn MapControls() -> impl IntoView {
     view! {
         <div class="map-controls">
             <MetricPicker id="map-metric" />
-            <div class="control">
-                <label for="map-from">{t!(i18n, period_from)}</label>
-                <select id="map-from" disabled=crate::app::inert() on:change=move |ev| set_month(true, event_target_value(&ev))>
-                    {month_options(true)}
-                </select>
-            </div>
-            <div class="control">
-                <label for="map-to">{t!(i18n, period_to)}</label>
-                <select id="map-to" disabled=crate::app::inert() on:change=move |ev| set_month(false, event_target_value(&ev))>
-                    {month_options(false)}
-                </select>
-            </div>
+            <PeriodPicker id="map" />
             <div class="control control-button">
                 <button type="button" class="play" disabled=crate::app::inert() aria-pressed=move || playing.get().to_string() on:click=on_play>
                     {move || {

@@ -4,6 +4,7 @@ pub mod map_controls;
 pub mod map_legend;
 pub mod map_section;
 pub mod map_summary;
+pub mod period_picker;
 pub mod region_map;
 pub mod region_table;
 pub mod unit_search;
