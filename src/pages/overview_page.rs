@@ -9,6 +9,7 @@ use crate::components::figures::key_figures::KeyFiguresSection;
 use crate::components::later::Later;
 use crate::components::map::map_section::MapSection;
 use crate::components::reporting::reporting_panel::ReportingPanel;
+use crate::components::reporting::rights_guide::RightsGuide;
 use crate::components::trends::ranking_chart::RankingChart;
 use crate::contexts::dataset::Loaded;
 
@@ -27,7 +28,10 @@ pub fn OverviewPage(loaded: Arc<Loaded>) -> impl IntoView {
             <section class="ranking-section">
                 <RankingChart />
             </section>
-            <ReportingPanel loaded=loaded />
+            <div class="report-area">
+                <ReportingPanel loaded=loaded />
+                <RightsGuide />
+            </div>
         </Later>
     }
 }

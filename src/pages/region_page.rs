@@ -13,6 +13,7 @@ use crate::components::figures::key_figures::KeyFiguresSection;
 use crate::components::later::Later;
 use crate::components::map::period_picker::PeriodPicker;
 use crate::components::reporting::reporting_panel::ReportingPanel;
+use crate::components::reporting::rights_guide::RightsGuide;
 use crate::components::trends::complaint_chart::ComplaintChart;
 use crate::components::trends::metric_picker::MetricPicker;
 use crate::components::trends::ranking_chart::RankingChart;
@@ -176,7 +177,10 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
             </Later>
             <Later>
                 <RankingChart selected=ranking_code />
-                <ReportingPanel loaded=report_loaded />
+                <div class="report-area">
+                    <ReportingPanel loaded=report_loaded />
+                    <RightsGuide />
+                </div>
             </Later>
         </article>
     }

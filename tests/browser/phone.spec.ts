@@ -99,6 +99,26 @@ test.describe('on a phone', () => {
     }
   });
 
+  test('beside the reporting panel, a guide names the law, what counts, and the protection of reporters', async ({ page }) => {
+    for (const [path, law, title] of [
+      ['./ru/region/KZ-79/', '№ 410-V', '«О противодействии коррупции»'],
+      ['./en/', 'No. 410-V', '«On Combating Corruption»'],
+      ['./', '№ 410-V', '«Сыбайлас жемқорлыққа қарсы іс-қимыл туралы»'],
+    ]) {
+      await page.goto(path);
+      await ready(page);
+      const guide = page.locator('.report-area .rights-guide');
+      await expect(guide).toContainText(law);
+      await expect(guide).toContainText(title);
+      // Next to the panel, in the same area.
+      await expect(page.locator('.report-area > #report + .rights-guide')).toHaveCount(1);
+      // The metric the mystery shoppers record, by the bundle's own name for it; the law's text linked.
+      await expect(guide.getByRole('link').first()).toHaveAttribute('href', /^https:\/\/adilet\.zan\.kz\/(kaz|rus|eng)\/docs\/Z1500000410$/);
+    }
+    await expect(page.locator('.rights-guide')).toContainText('«Бейресми төлем сұралған сапарлар»');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   test("the table's rows lead to the units' pages, keeping the metric", async ({ page }) => {
     await page.goto('./en/?metric=informal_payment_share');
     await ready(page);

@@ -1094,6 +1094,8 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
         "the map's units"
     );
     assert!(root.contains("1424"));
+    // The citizens' guide beside the reporting panel names the law (issue 12, point 2).
+    assert!(root.contains("№ 410-V") && unit.contains("«О противодействии коррупции»"));
     assert!(root.contains("95 %"));
     assert!(root.contains("href=\"ru/\"") && root.contains("href=\"en/\""));
     assert!(

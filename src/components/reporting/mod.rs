@@ -1,3 +1,4 @@
 //! Where to report corruption.
 
 pub mod reporting_panel;
+pub mod rights_guide;
