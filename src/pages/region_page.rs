@@ -169,6 +169,8 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
                     <MetricPicker id="region-metric" />
                 </div>
                 <p class="region-rank">{rank}</p>
+                // Printed only: the page on paper says how its figures were made, in two lines.
+                <p class="print-only">{t!(i18n, print_method)}</p>
                 <TrendChart codes />
             </Later>
             <Later>
