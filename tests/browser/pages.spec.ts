@@ -102,3 +102,47 @@ test.describe('pre-rendered pages', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 });
+
+test.describe('feeds', () => {
+  test("a unit's page links its Atom feed, which parses as Atom with an entry per published version", async ({ page }) => {
+    await page.goto('./ru/region/KZ-79/');
+    const link = page.locator('link[rel="alternate"][type="application/atom+xml"]');
+    await expect(link).toHaveAttribute('title', 'Adal Atlas: город Шымкент');
+    const href = await link.evaluate((l) => (l as HTMLLinkElement).href);
+    expect(href).toMatch(/\/app\/ru\/region\/KZ-79\/feed\.xml$/);
+    const response = await page.request.get(href);
+    expect(response.ok()).toBe(true);
+    const xml = await response.text();
+    const feed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const atom = 'http://www.w3.org/2005/Atom';
+      const root = doc.documentElement;
+      const first = (el: Element, name: string) => el.getElementsByTagNameNS(atom, name)[0];
+      const entries = [...root.getElementsByTagNameNS(atom, 'entry')];
+      return {
+        error: doc.getElementsByTagName('parsererror').length,
+        root: `${root.namespaceURI} ${root.localName}`,
+        title: first(root, 'title')?.textContent,
+        updated: first(root, 'updated')?.textContent,
+        entries: entries.map((e) => ({
+          id: first(e, 'id')?.textContent,
+          updated: first(e, 'updated')?.textContent,
+          title: first(e, 'title')?.textContent,
+          content: first(e, 'content')?.textContent,
+        })),
+      };
+    }, xml);
+    expect(feed.error).toBe(0);
+    expect(feed.root).toBe('http://www.w3.org/2005/Atom feed');
+    expect(feed.title).toBe('Adal Atlas: город Шымкент — опубликованные версии');
+    expect(feed.updated).toMatch(/^\d{4}-\d\d-\d\dT00:00:00Z$/);
+    expect(feed.entries).toHaveLength(1);
+    expect(feed.entries[0].id).toMatch(/^tag:adal-atlas,2026:demo\/2026-11\/KZ-79\/ru$/);
+    expect(feed.entries[0].content).toContain('Визиты с просьбой о неформальной оплате: ');
+    expect(feed.entries[0].content).toContain('Демонстрационные данные.');
+    // The country's feed, from the overview.
+    await page.goto('./en/');
+    await expect(page.locator('link[type="application/atom+xml"]')).toHaveAttribute('href', 'en/feed.xml');
+  });
+});
+

@@ -4,14 +4,17 @@
 //! (`adal_atlas::prerender`) from the default bundle in `DIR/data`, which the browser then hydrates. Run
 //! again whenever a bundle is re-published: no Rust toolchain and no rebuild of the app are needed. With
 //! `--charts`, the pages' charts are listed for `scripts/static-charts.mjs`, which draws them in as SVG.
+//! Beside the overview and each unit's page it writes an Atom feed of the dataset's published versions
+//! (`feed.xml`, [`adal_publish::feeds`]), which the page links.
 
 use std::fs;
 use std::path::Path;
 
 use adal_core::contract::files;
-use adal_core::dataset::{DatasetIndex, GEO_FILE, INDEX_FILE};
+use adal_core::dataset::{Dataset, DatasetIndex, GEO_FILE, INDEX_FILE};
 use adal_core::labels::{Labels, Lang};
 use adal_core::pages::{Page, PageKind};
+use adal_publish::feeds::{self, FeedAddress};
 use adal_publish::previews::{
     CARD_HEIGHT, CARD_WIDTH, CONTENT_SECURITY_POLICY, card_file, escape, preview,
 };
@@ -115,6 +118,19 @@ fn page_html(
         )
     })
     .collect();
+    // The feed of the published versions: the unit's on its page, the country's on the others.
+    let feed_page = match &page.kind {
+        PageKind::Region(_) => page.clone(),
+        _ => Page {
+            lang: page.lang,
+            kind: PageKind::Overview,
+        },
+    };
+    let feed = format!(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}feed.xml\">",
+        escape(&feed_title(loaded, &feed_page)),
+        escape(&feed_page.path())
+    );
     let full_title = format!("{title} — Adal Atlas");
     format!(
         "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
@@ -129,7 +145,7 @@ fn page_html(
 <script src=\"route.js\"></script><script type=\"module\" src=\"boot.js\"></script>\
 <link rel=\"modulepreload\" href=\"adal-atlas.js\">\
 <link rel=\"preload\" href=\"adal-atlas_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
-{preloads}</head><body><div id=\"app\" data-page=\"{query}\" data-pin=\"{pin}\">{body}</div></body></html>\n",
+{preloads}{feed}</head><body><div id=\"app\" data-page=\"{query}\" data-pin=\"{pin}\">{body}</div></body></html>\n",
         title = escape(&full_title),
         description = escape(&description),
         query = escape(&page.query()),
@@ -197,6 +213,89 @@ fn json(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
 }
 
+/// What a feed follows, in its page's language: the unit's name, or the country's.
+fn feed_title(loaded: &adal_atlas::prerender::Loaded, page: &Page) -> String {
+    let m = &loaded.dataset.manifest;
+    let place = match &page.kind {
+        PageKind::Region(code) => m
+            .regions
+            .iter()
+            .find(|r| r.code == *code)
+            .map_or_else(|| code.clone(), |r| r.name.get(page.lang).to_owned()),
+        _ => text(page.lang, "Қазақстан", "Казахстан", "Kazakhstan"),
+    };
+    format!("Adal Atlas: {place}")
+}
+
+/// The versions of the default dataset the site publishes, the newest first: the current one and those
+/// kept for pinned links (`datasets.json`'s `versions`). A kept version that does not load is left out
+/// of the feeds, with a warning.
+fn versions(data: &Path, index: &DatasetIndex, current: &Dataset) -> Vec<Dataset> {
+    let kept = index
+        .datasets
+        .iter()
+        .find(|d| d.id == index.default)
+        .map(|d| d.versions.clone())
+        .unwrap_or_default();
+    let mut older: Vec<Dataset> = kept
+        .iter()
+        .filter_map(|v| {
+            let read = |name: &str| fs::read(data.join(&v.path).join(name));
+            let opened = match (
+                read(files::MANIFEST),
+                read(files::AUDITS),
+                read(files::COMPLAINTS),
+            ) {
+                (Ok(m), Ok(a), Ok(c)) => Dataset::open(&m, &a, &c).ok(),
+                _ => None,
+            };
+            if opened.is_none() {
+                eprintln!(
+                    "warning: version {} of the dataset (in {}) does not load: left out of the feeds",
+                    v.version, v.path
+                );
+            }
+            opened
+        })
+        .filter(|d| d.manifest.dataset.version != current.manifest.dataset.version)
+        .collect();
+    older.sort_by(|a, b| b.manifest.dataset.version.cmp(&a.manifest.dataset.version));
+    let mut all = vec![current.clone()];
+    all.extend(older);
+    all
+}
+
+/// The Atom feeds: the country's beside each language's overview (`feed.xml`, `ru/feed.xml`…) and each
+/// unit's beside its page (`region/KZ-75/feed.xml`…). Returns how many were written.
+fn write_feeds(
+    site: &Path,
+    loaded: &adal_atlas::prerender::Loaded,
+    pages: &[Page],
+    versions: &[Dataset],
+    site_url: Option<&str>,
+) -> Result<usize, Failure> {
+    let versions: Vec<&Dataset> = versions.iter().collect();
+    let mut written = 0;
+    for page in pages {
+        let unit = match &page.kind {
+            PageKind::Region(code) => Some(code.as_str()),
+            PageKind::Overview => None,
+            _ => continue,
+        };
+        let path = page.path();
+        // Absolute with the site's address; else relative to the feed itself, beside its page.
+        let at = FeedAddress {
+            feed: site_url.map_or_else(|| "feed.xml".to_owned(), |s| format!("{s}{path}feed.xml")),
+            page: site_url.map_or_else(|| "./".to_owned(), |s| format!("{s}{path}")),
+            title: feed_title(loaded, page),
+        };
+        let xml = feeds::atom(&versions, unit, page.lang, &at);
+        write(&site.join(format!("{path}feed.xml")), &xml)?;
+        written += 1;
+    }
+    Ok(written)
+}
+
 fn write(path: &Path, text: &str) -> Result<(), Failure> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)
@@ -216,7 +315,7 @@ pub fn run(args: &PagesArgs) -> Result<Outcome, Failure> {
             data.join(INDEX_FILE).display()
         ))
     })?;
-    DatasetIndex::parse(&index)
+    let index = DatasetIndex::parse(&index)
         .map_err(|e| Failure::Usage(format!("{}: {e:?}", data.display())))?;
     let loaded = adal_atlas::prerender::open(&data)
         .map_err(|e| Failure::Usage(format!("{}: {e:?}", data.display())))?;
@@ -242,10 +341,13 @@ pub fn run(args: &PagesArgs) -> Result<Outcome, Failure> {
         write(path, &list.to_string())?;
     }
     write(&site.join("route.js"), &route_js(&pages, &loaded.pin()))?;
+    let versions = versions(&data, &index, &loaded.dataset);
+    let feeds = write_feeds(site, &loaded, &pages, &versions, site_url.as_deref())?;
     println!(
-        "wrote {} pages ({} views in 3 languages) from {} to {}",
+        "wrote {} pages ({} views in 3 languages) and {feeds} feeds of {} version(s) from {} to {}",
         pages.len(),
         pages.len() / 3,
+        versions.len(),
         loaded.pin(),
         site.display()
     );

@@ -1140,6 +1140,61 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
         let file = entry["file"].as_str().expect("file");
         assert_eq!(double_full_stop(&page(file)), None, "{file}");
     }
+    // Atom feeds of the published versions: the country's beside each overview, each unit's beside its
+    // page, linked from the pages (issue 12, point 5).
+    assert!(
+        text(&out).contains("and 63 feeds of 1 version(s)"),
+        "{}",
+        text(&out)
+    );
+    assert!(root.contains(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Adal Atlas: Қазақстан\" href=\"feed.xml\">"
+    ));
+    assert!(unit.contains("type=\"application/atom+xml\" title=\"Adal Atlas: город Алматы\" href=\"ru/region/KZ-75/feed.xml\">"));
+    let feed = page("ru/region/KZ-75/feed.xml");
+    assert!(feed.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ru\">"));
+    assert_eq!(feed.matches("<entry>").count(), 1);
+    assert!(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/atlas/ru/region/KZ-75/feed.xml\"/>"));
+    assert!(feed.contains("<updated>2026-11-27T00:00:00Z</updated>"));
+    assert!(
+        feed.contains("Визиты с просьбой о неформальной оплате: "),
+        "{feed}"
+    );
+    // A version kept for pinned links is an entry of its own, and the newer one says what changed.
+    let data = Path::new(&site).join("data");
+    let kept = data.join("v2026-10");
+    fs::create_dir_all(&kept).expect("kept");
+    for file in ["manifest.json", "audits.json", "complaints.json"] {
+        fs::copy(data.join(file), kept.join(file)).expect(file);
+    }
+    let mut manifest = read_json(&kept.join("manifest.json").display().to_string());
+    manifest["dataset"]["version"] = "2026-10".into();
+    manifest["generated_at"] = "2026-10-30".into();
+    fs::write(kept.join("manifest.json"), manifest.to_string()).expect("manifest");
+    let mut index = read_json(&data.join("datasets.json").display().to_string());
+    index["datasets"][0]["versions"] =
+        serde_json::json!([{ "version": "2026-10", "path": "v2026-10/" }]);
+    fs::write(data.join("datasets.json"), index.to_string()).expect("index");
+    let out = adal(&["pages", "--site", &site]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("and 63 feeds of 2 version(s)"),
+        "{}",
+        text(&out)
+    );
+    let feed = page("en/feed.xml");
+    assert_eq!(feed.matches("<entry>").count(), 2);
+    let newest = feed.find("Version 2026-11").expect("the newest entry");
+    let older = feed
+        .find("Version 2026-10")
+        .expect("the kept version's entry");
+    assert!(newest < older, "the newest first");
+    assert!(feed.contains("Against version 2026-10."), "{feed}");
+    assert!(
+        feed.contains("Informal payment requested: ") && feed.contains(" → "),
+        "{feed}"
+    );
+    assert!(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"feed.xml\"/>"));
     // Without --charts, no marker.
     let out = adal(&["pages", "--site", &site]);
     assert!(out.status.success(), "{}", text(&out));

@@ -7,11 +7,13 @@
 //! - [`anonymise`] — k-anonymity for visits and coarsening with cell suppression for complaint counts.
 //! - [`bundle`] — writing the published files with their checksums; [`schema`] — their JSON Schemas.
 //! - [`publication_report`] — what happened to every row read (`adal publish --report`).
-//! - [`previews`] — the static preview pages and cards for shared links (`adal share`).
+//! - [`previews`] — the static preview pages and cards for shared links (`adal share`); [`feeds`] — the
+//!   Atom feeds of the published versions (`adal pages`).
 
 pub mod anonymise;
 pub mod bundle;
 pub mod config;
+pub mod feeds;
 pub mod previews;
 pub mod publication_report;
 pub mod raw;

@@ -1,0 +1,199 @@
+//! Atom feeds (RFC 4287) of a dataset's published versions, for readers who follow a region: one for the
+//! country and one per unit, in each language. An entry per version kept, the newest first, each with
+//! its headline figures for its default period and how they changed since the version before it
+//! («Informal payment requested: 8.1 % → 6.4 %»). Written with the pages (`adal pages`): no server.
+
+use adal_core::aggregate::MetricId;
+use adal_core::dataset::Dataset;
+use adal_core::figures::key_figures;
+use adal_core::format;
+use adal_core::labels::{Labels, Lang};
+
+use crate::previews::escape;
+
+/// The figures an entry gives.
+const HEADLINE: [MetricId; 3] = [
+    MetricId::QualityIndex,
+    MetricId::InformalPayment,
+    MetricId::ComplaintsPer100k,
+];
+
+/// Where a feed is and what it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedAddress {
+    /// The feed's own address (`rel="self"`): absolute with the site's address, else relative to the site.
+    pub feed: String,
+    /// The page it follows (`rel="alternate"`), in the same form.
+    pub page: String,
+    /// The page's title, naming the unit or the country.
+    pub title: String,
+}
+
+fn text(lang: Lang, kk: &str, ru: &str, en: &str) -> String {
+    Labels::new(kk, ru, en).get(lang).to_owned()
+}
+
+/// A date `YYYY-MM-DD` (a manifest's `generated_at`) as an Atom date-time, midnight UTC.
+fn atom_date(date: &str) -> String {
+    let day = date.get(..10).unwrap_or("1970-01-01");
+    let valid = day.len() == 10
+        && day.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if valid {
+        format!("{day}T00:00:00Z")
+    } else {
+        "1970-01-01T00:00:00Z".to_owned()
+    }
+}
+
+/// The headline changes of `version` for `unit` (or the country), against `before` where there is one:
+/// one line per figure.
+pub fn headline(
+    version: &Dataset,
+    before: Option<&Dataset>,
+    unit: Option<&str>,
+    lang: Lang,
+) -> Vec<String> {
+    let now = key_figures(version, version.default_period(), unit);
+    let then = before.map(|b| key_figures(b, b.default_period(), unit));
+    HEADLINE
+        .iter()
+        .map(|&metric| {
+            let label = version
+                .manifest
+                .metrics
+                .iter()
+                .find(|m| m.id == metric.id())
+                .map_or_else(|| metric.id().to_owned(), |m| m.label.get(lang).to_owned());
+            let shown = |v: Option<f64>| {
+                v.map_or_else(|| "—".to_owned(), |v| format::metric_value(metric, v, lang))
+            };
+            let value = shown(now.value(metric));
+            match &then {
+                Some(then) => format!("{label}: {} → {value}", shown(then.value(metric))),
+                None => format!("{label}: {value}"),
+            }
+        })
+        .collect()
+}
+
+/// The feed of `versions` (the newest first) for `unit` (or the country) in `lang`.
+pub fn atom(versions: &[&Dataset], unit: Option<&str>, lang: Lang, at: &FeedAddress) -> String {
+    let Some(newest) = versions.first() else {
+        return String::new();
+    };
+    let m = &newest.manifest;
+    let place = unit.unwrap_or("KZ");
+    // Ids that never change (a tag URI, RFC 4151: the date is the tag's, not a version's).
+    let id = |version: &str| {
+        format!(
+            "tag:adal-atlas,2026:{}/{version}/{place}/{}",
+            m.dataset.id,
+            lang.code()
+        )
+    };
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        lang.code()
+    ));
+    let feed_title = format!(
+        "{} — {}",
+        at.title,
+        text(
+            lang,
+            "жарияланған нұсқалар",
+            "опубликованные версии",
+            "published versions"
+        )
+    );
+    xml.push_str(&format!("<title>{}</title>\n", escape(&feed_title)));
+    xml.push_str(&format!("<id>{}</id>\n", escape(&id("all"))));
+    xml.push_str(&format!(
+        "<updated>{}</updated>\n",
+        atom_date(&m.generated_at)
+    ));
+    xml.push_str(&format!(
+        "<author><name>{}</name></author>\n",
+        escape(m.publisher.name.get(lang))
+    ));
+    xml.push_str(&format!(
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        escape(&at.feed)
+    ));
+    xml.push_str(&format!(
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape(&at.page)
+    ));
+    xml.push_str("<generator>Adal Atlas</generator>\n");
+    for (i, version) in versions.iter().enumerate() {
+        let vm = &version.manifest;
+        let before = versions.get(i + 1).copied();
+        let lines = headline(version, before, unit, lang);
+        let period = format::period(version.default_period(), lang);
+        let title = format!(
+            "{} {}: {}",
+            text(lang, "Нұсқа", "Версия", "Version"),
+            vm.dataset.version,
+            lines.first().cloned().unwrap_or_default()
+        );
+        let intro = match before {
+            Some(b) => format!(
+                "{period}. {} {}.",
+                text(
+                    lang,
+                    "Алдыңғы нұсқамен салыстырғанда:",
+                    "По сравнению с версией",
+                    "Against version"
+                ),
+                b.manifest.dataset.version
+            ),
+            None => format!("{period}."),
+        };
+        let demo = vm.is_demo.then(|| {
+            text(
+                lang,
+                "Демонстрациялық деректер.",
+                "Демонстрационные данные.",
+                "Demonstration data.",
+            )
+        });
+        let content: Vec<String> = demo.into_iter().chain([intro]).chain(lines).collect();
+        xml.push_str("<entry>\n");
+        xml.push_str(&format!("<title>{}</title>\n", escape(&title)));
+        xml.push_str(&format!("<id>{}</id>\n", escape(&id(&vm.dataset.version))));
+        xml.push_str(&format!(
+            "<updated>{}</updated>\n",
+            atom_date(&vm.generated_at)
+        ));
+        xml.push_str(&format!(
+            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape(&at.page)
+        ));
+        xml.push_str(&format!(
+            "<content type=\"text\">{}</content>\n",
+            escape(&content.join("\n"))
+        ));
+        xml.push_str("</entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_become_atom_date_times_and_nonsense_does_not_pass() {
+        assert_eq!(atom_date("2026-11-27"), "2026-11-27T00:00:00Z");
+        assert_eq!(atom_date("2026-11-27T10:00:00Z"), "2026-11-27T00:00:00Z");
+        assert_eq!(atom_date("<b>"), "1970-01-01T00:00:00Z");
+        assert_eq!(atom_date("2026-1x-27"), "1970-01-01T00:00:00Z");
+    }
+}
