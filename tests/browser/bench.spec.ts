@@ -40,7 +40,7 @@ for (const [name, dataset] of [
     // The pre-rendered page has its map before the app answers: wait for the app and the bundle asked for.
     await ready(page);
     await expect(page.locator(`main[data-dataset="${dataset.replace('&dataset=', '')}"]`)).toHaveCount(1, { timeout: 30_000 });
-    await expect(page.locator('path[data-region]')).toHaveCount(20);
+    await expect(page.locator('[data-region]')).toHaveCount(20);
     const metrics = ['informal_payment_share', 'median_wait', 'completion_share', 'quality_index'];
     const recolour: number[] = [];
     const aggregation: number[] = [];

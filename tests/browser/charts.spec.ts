@@ -43,7 +43,7 @@ test.describe('the chart views', () => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await new Overview(page).open('?lang=en');
-    await expect(page.locator('path[data-region]')).toHaveCount(20);
+    await expect(page.locator('[data-region]')).toHaveCount(20);
     await page.waitForTimeout(500);
     expect(requests.filter((u) => /echarts|chart-worker/.test(u))).toEqual([]);
     await drawn(page, 'ranking');
@@ -55,7 +55,7 @@ test.describe('the chart views', () => {
 
   test('from the map to a unit by click: its trend has one point per quarter of the period, its tables match', async ({ page, watch }) => {
     await new Overview(page).open('?lang=en&period=2025-01..2025-12');
-    await page.locator('path[data-region="KZ-35"]').click();
+    await page.locator('[data-region="KZ-35"]').click();
     await expect(page.getByRole('heading', { name: 'Karaganda Region', level: 2, exact: true })).toBeVisible();
     await expect(page.locator('.figure-card[data-metric="quality_index"] .figure-change')).toHaveText(
       /^Change against 2024: [+−]?\d+\.\d$/,

@@ -126,7 +126,7 @@ test.describe('downloads', () => {
 
   test('the map: SVG with its legend drawn in, PNG at 2×, CSV equal to the map table', async ({ page }) => {
     await page.goto('./?lang=en&metric=informal_payment_share');
-    await expect(page.locator('path[data-region]')).toHaveCount(20);
+    await expect(page.locator('[data-region]')).toHaveCount(20);
     const section = page.locator('section.map-section');
     const downloads = section.getByRole('group', { name: 'Download' });
 
@@ -138,8 +138,8 @@ test.describe('downloads', () => {
       const root = doc.documentElement;
       return {
         texts: Array.from(root.children).filter((e) => e.tagName === 'text').map((e) => e.textContent),
-        units: root.querySelectorAll('path[data-region]').length,
-        fills: Array.from(root.querySelectorAll('path[data-region]')).map((p) => (p.getAttribute('style') ?? '').includes('fill:rgb')),
+        units: root.querySelectorAll('path[data-unit]').length,
+        fills: Array.from(root.querySelectorAll('path[data-unit]')).map((p) => (p.getAttribute('style') ?? '').includes('fill:rgb')),
         width: Number(root.getAttribute('width')),
       };
     }, svg.bytes.toString('utf8'));

@@ -50,7 +50,7 @@ const HEIGHTS: Record<string, number> = {
 };
 
 const KINDS: [string, string, string][] = [
-  ['map', 'metric=informal_payment_share', 'path[data-region]'],
+  ['map', 'metric=informal_payment_share', '[data-region]'],
   ['trend', 'region=KZ-11', 'figure[data-chart="trend"][data-status="ready"]'],
   ['ranking', 'region=KZ-11', 'figure[data-chart="ranking"][data-status="ready"]'],
   ['compare', 'compare=KZ-11,KZ-75', 'figure[data-chart="trend"][data-status="ready"]'],
@@ -189,7 +189,7 @@ test.describe('embeds', () => {
     await expect(page.locator('.embed .chart-actions')).toBeHidden();
     expect(await axeViolations(page)).toEqual([]);
     await page.goto('./?embed=map&lang=ru');
-    await expect(page.locator('path[data-region]')).toHaveCount(20);
+    await expect(page.locator('[data-region]')).toHaveCount(20);
     await expect(page.getByRole('note')).toHaveText('Демонстрационные данные');
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -218,7 +218,7 @@ test.describe('embeds', () => {
 
   test('an unknown embed= shows the full view with a notice', async ({ page }) => {
     await page.goto('./?embed=<b>x</b>&lang=en');
-    await expect(page.locator('path[data-region]')).toHaveCount(20);
+    await expect(page.locator('[data-region]')).toHaveCount(20);
     await expect(page.getByRole('status').filter({ hasText: 'embed' })).toBeVisible();
     await expect(page.locator('b')).toHaveCount(0);
   });

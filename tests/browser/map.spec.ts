@@ -1,6 +1,6 @@
 import { test, expect, axeViolations, Overview, ready, viewParams } from './support';
 
-const units = (page) => page.locator('path[data-region]');
+const units = (page) => page.locator('[data-region]');
 
 test.describe('the region map', () => {
   test('draws all 20 units, each with an accessible name, a legend and a written summary', async ({ page, watch }) => {
@@ -8,7 +8,7 @@ test.describe('the region map', () => {
     await overview.open('?lang=en');
     await expect(units(page)).toHaveCount(20);
     for (const code of ['KZ-10', 'KZ-35', 'KZ-71', 'KZ-75', 'KZ-79']) {
-      await expect(page.locator(`path[data-region="${code}"]`)).toHaveAttribute('aria-label', /: \d+\.\d; 95 % interval: .*; Visits: \d+/);
+      await expect(page.locator(`[data-region="${code}"]`)).toHaveAttribute('aria-label', /: \d+\.\d; 95 % interval: .*; Visits: \d+/);
     }
     await expect(page.locator('[data-symbol]')).toHaveCount(3);
     await expect(page.getByRole('group', { name: 'Legend' })).toContainText('No data');
@@ -19,7 +19,7 @@ test.describe('the region map', () => {
   test('a click opens the unit and sets region= in the URL; the link back keeps metric and period', async ({ page }) => {
     const overview = new Overview(page);
     await overview.open('?lang=en&metric=median_wait&period=2025-01..2025-12');
-    await page.locator('path[data-region="KZ-35"]').click();
+    await page.locator('[data-region="KZ-35"]').click();
     await expect(page.getByRole('heading', { name: 'Karaganda Region', level: 2, exact: true })).toBeVisible();
     await expect(page).toHaveURL(/\/app\/en\/region\/KZ-35\/\?/);
     expect(viewParams(page).get('region')).toBe('KZ-35');
@@ -34,7 +34,7 @@ test.describe('the region map', () => {
     const overview = new Overview(page);
     await overview.open('?lang=en');
     await expect(units(page)).toHaveCount(20);
-    await expect(page.locator('path[data-region][tabindex="0"]')).toHaveCount(1);
+    await expect(page.locator('[data-region][tabindex="0"]')).toHaveCount(1);
     let focused: string | null = null;
     for (let i = 0; i < 40 && !focused; i++) {
       await page.keyboard.press('Tab');
@@ -55,18 +55,18 @@ test.describe('the region map', () => {
     await expect(page.getByRole('heading', { name: 'Karaganda Region', level: 2, exact: true })).toBeFocused();
     expect(viewParams(page).get('region')).toBe('KZ-35');
     await page.keyboard.press('Escape');
-    await expect(page.locator('path[data-region="KZ-35"]')).toBeFocused();
+    await expect(page.locator('[data-region="KZ-35"]')).toBeFocused();
     expect(viewParams(page).get('region')).toBeNull();
   });
 
   test('Home and End move to the first and the last unit; Back puts focus where the reader was', async ({ page }) => {
     await new Overview(page).open('?lang=en');
-    await page.locator('path[data-region="KZ-35"]').focus();
+    await page.locator('[data-region="KZ-35"]').focus();
     const scrolled = await page.evaluate(() => window.scrollY);
     await page.keyboard.press('End');
-    await expect(page.locator('path[data-region="KZ-79"]')).toBeFocused();
+    await expect(page.locator('[data-region="KZ-79"]')).toBeFocused();
     await page.keyboard.press('Home');
-    await expect(page.locator('path[data-region="KZ-10"]')).toBeFocused();
+    await expect(page.locator('[data-region="KZ-10"]')).toBeFocused();
     // The keys moved on the map, not the page.
     expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
     await page.keyboard.press('ArrowRight');
@@ -74,7 +74,7 @@ test.describe('the region map', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('#region-heading')).toBeFocused();
     await page.goBack();
-    await expect(page.locator(`path[data-region="${code}"]`)).toBeFocused();
+    await expect(page.locator(`[data-region="${code}"]`)).toBeFocused();
     // From the table's link too.
     await page.getByRole('button', { name: 'Show as a table' }).click();
     await page.getByRole('table').getByRole('link', { name: 'Shymkent (city)' }).click();
@@ -86,7 +86,7 @@ test.describe('the region map', () => {
   test('the tooltip shows value, interval, sample size, rank and change', async ({ page }) => {
     const overview = new Overview(page);
     await overview.open('?lang=en&metric=informal_payment_share');
-    await page.locator('path[data-region="KZ-31"]').hover();
+    await page.locator('[data-region="KZ-31"]').hover();
     const tip = page.getByRole('tooltip');
     await expect(tip).toContainText('Jambyl Region');
     await expect(tip).toContainText(/\d+\.\d%/);
@@ -100,7 +100,7 @@ test.describe('the region map', () => {
     const overview = new Overview(page);
     await overview.open('?lang=en');
     await expect(page.locator('[data-low-sample="KZ-62"]')).toHaveCount(1);
-    await expect(page.locator('path[data-region="KZ-62"]')).toHaveAttribute('aria-label', /few visits — interpret with caution/);
+    await expect(page.locator('[data-region="KZ-62"]')).toHaveAttribute('aria-label', /few visits — interpret with caution/);
     await expect(page.locator('[data-low-sample="KZ-75"]')).toHaveCount(0);
     await expect(page.getByText('Fewer than 30 visits: interpret with caution')).toBeVisible();
   });

@@ -8,7 +8,7 @@ test.describe('pre-rendered pages', () => {
     const page = await context.newPage();
     await page.goto('./');
     await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
-    await expect(page.locator('path[data-region]')).toHaveCount(20);
+    await expect(page.locator('[data-region]')).toHaveCount(20);
     await expect(page.locator('.figure-card')).toHaveCount(7);
     await expect(page.locator('.figure-card').first()).toContainText('95 %');
     await expect(page.getByText('1424').first()).toBeVisible();
@@ -39,7 +39,7 @@ test.describe('pre-rendered pages', () => {
     await page.goto('./en/');
     // The node the server wrote, taken before the app starts: hydration keeps it (a re-render would
     // have replaced it), and it is the one that answers the click.
-    const unit = (await page.locator('path[data-region="KZ-35"]').elementHandle())!;
+    const unit = (await page.locator('[data-region="KZ-35"]').elementHandle())!;
     await ready(page);
     await expect(page.getByRole('button', { name: 'Share' })).toBeEnabled();
     await expect(page.locator('#map-metric')).toBeEnabled();
@@ -82,7 +82,7 @@ test.describe('pre-rendered pages', () => {
     await expect(page).toHaveURL(/\/app\/en\/embed\/map\/\?dataset=demo(@|%40)2026-11$/);
     await expect(page.locator('html')).not.toHaveClass(/adal-draws/);
     await ready(page);
-    await expect(page.locator('path[data-region]')).toHaveCount(20);
+    await expect(page.locator('[data-region]')).toHaveCount(20);
     expect(viewParams(page).get('dataset')).toBe('demo@2026-11');
     await expect(page.locator('.embed-source a')).toHaveAttribute('href', /dataset=demo%402026-11|dataset=demo@2026-11/);
   });

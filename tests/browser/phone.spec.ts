@@ -4,7 +4,7 @@
 import { test, expect, axeViolations, ready, viewParams } from './support';
 import type { Page } from '@playwright/test';
 
-test.use({ viewport: { width: 360, height: 740 } });
+test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
 
 /** The bottom edge of `selector`'s box, in CSS px from the top of the page. */
 async function bottom(page: Page, selector: string): Promise<number> {
@@ -29,6 +29,24 @@ test.describe('on a phone', () => {
       await expect(page.locator('#map-metric')).toBeVisible();
     });
   }
+
+  test("the cities are labelled symbols whose targets are at least 44 × 44 px, and a tap opens one", async ({ page }) => {
+    await page.goto('./ru/');
+    await ready(page);
+    for (const [code, name] of [['KZ-71', 'Астана'], ['KZ-75', 'Алматы'], ['KZ-79', 'Шымкент']]) {
+      // Every element that is the city's unit on the map.
+      const targets = page.locator(`.map-frame [data-region="${code}"]`);
+      await expect(targets).toHaveCount(1);
+      const box = (await targets.boundingBox())!;
+      expect(box.width, code).toBeGreaterThanOrEqual(44);
+      expect(box.height, code).toBeGreaterThanOrEqual(44);
+      await expect(targets).toContainText(name);
+      await expect(targets).toHaveAttribute('aria-label', new RegExp(`^город ${name}: `));
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('[data-region="KZ-79"]').tap();
+    await expect.poll(() => viewParams(page).get('region')).toBe('KZ-79');
+  });
 
   test('the search finds a unit by its name or its centre, and Enter opens the first', async ({ page, watch }) => {
     await page.goto('./ru/');

@@ -23,7 +23,7 @@ test.describe('the thin programme', () => {
     await expect(page.locator('.key-figures .note')).toHaveCount(0);
     await expect(page.locator('.coverage-note')).toHaveCount(0);
     await expect(overview.card('informal_payment_share')).toContainText(/Visits: 1,\d{3}/);
-    await expect(page.locator('path[data-region]')).toHaveCount(20);
+    await expect(page.locator('[data-region]')).toHaveCount(20);
     expect(await axeViolations(page)).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
   });

@@ -1,5 +1,6 @@
 //! The choropleth: one SVG path per unit, coloured by class, hatched where there are no data and dotted
-//! where the sample is thin; Astana, Almaty and Shymkent also drawn as symbols of readable size.
+//! where the sample is thin; Astana, Almaty and Shymkent also drawn as labelled symbols, whose targets
+//! are at least 44 × 44 CSS px at any width.
 //!
 //! Keyboard: the map is one Tab stop (a roving tabindex); arrow keys move to the neighbouring unit in that
 //! direction, Home and End to the first and the last unit; Enter or Space opens the unit's view. Every
@@ -22,11 +23,7 @@ const MISSING_FILL: &str = "url(#map-no-data)";
 /// Moves keyboard focus to the unit `code`.
 fn focus_unit(code: &str) {
     let selector = format!("[data-region=\"{code}\"]");
-    if let Ok(Some(element)) = document().query_selector(&selector)
-        && let Ok(svg) = element.dyn_into::<web_sys::SvgElement>()
-    {
-        let _ = svg.focus();
-    }
+    crate::contexts::location::focus_selector(&selector);
 }
 
 /// The map.
@@ -115,22 +112,31 @@ pub fn RegionMap() -> impl IntoView {
         }
     };
 
-    // One path per unit, with what changes (tab stop, name, colour); the events are the group's, below,
+    // One path per unit, with what changes (tab stop, name, colour); the events are the frame's, below,
     // so that hydrating the map attaches six listeners instead of seven per unit.
     let paths: Vec<(String, String)> = geo
         .units
         .iter()
         .map(|u| (u.code.clone(), u.path()))
         .collect();
+    let is_city = |code: &str| by_code(code).is_some_and(|r| r.kind == RegionKind::City);
     let units = paths
         .iter()
         .map(|(code, d)| {
             let code = code.clone();
             let (c1, c2, c3) = (code.clone(), code.clone(), code.clone());
+            // A city's own shape is a few pixels across: its target is its symbol, below.
+            if is_city(&code) {
+                return view! {
+                    <path class="unit unit-city" d=d.clone() data-unit=code fill=move || fill_of(&c3)></path>
+                }
+                .into_any();
+            }
             view! {
                 <path
                     class="unit"
                     d=d.clone()
+                    data-unit=code.clone()
                     data-region=code
                     role="button"
                     tabindex=move || if active.get() == c1 { "0" } else { "-1" }
@@ -138,6 +144,7 @@ pub fn RegionMap() -> impl IntoView {
                     fill=move || fill_of(&c3)
                 ></path>
             }
+            .into_any()
         })
         .collect_view();
     // The dots over the units with thin samples, drawn over every unit.
@@ -201,30 +208,63 @@ pub fn RegionMap() -> impl IntoView {
         }
     };
 
-    // Cities of republican significance, too small at national scale: a symbol at their centre, with a
-    // generous invisible hit area that snaps the pointer to them.
-    let symbols = geo
+    // Cities of republican significance, too small at national scale: a symbol at their centre in the
+    // drawing (what downloads keep), and over it a labelled target of at least 44 × 44 CSS px at any
+    // width, which is the city's unit on the map (its `data-region`, name, tab stop and events).
+    let cities: Vec<_> = geo
         .units
         .iter()
-        .filter(|u| by_code(&u.code).is_some_and(|r| r.kind == RegionKind::City))
-        .map(|u| {
-            let centre = u.centre();
-            let (c1, c2, c3) = (u.code.clone(), u.code.clone(), u.code.clone());
+        .filter(|u| is_city(&u.code))
+        .map(|u| (u.code.clone(), u.centre()))
+        .collect();
+    let symbols = cities
+        .iter()
+        .map(|(code, centre)| {
+            let c = code.clone();
             view! {
-                <g class="city-symbol" data-symbol=u.code.clone() aria-hidden="true">
-                    <circle
-                        class="city-hit"
-                        cx=centre.x
-                        cy=centre.y
-                        r="16"
-                        on:pointerenter=move |_| state.hover.set(Some(c1.clone()))
-                        on:pointerleave=move |_| state.hover.set(None)
-                        on:click=move |_| open(c2.clone())
-                    ></circle>
+                <g class="city-symbol" data-symbol=code.clone() aria-hidden="true">
                     // A light halo and a dark ring around the class colour: seen on any fill, in both themes.
                     <circle class="city-halo" cx=centre.x cy=centre.y r="11"></circle>
-                    <circle class="city-dot" cx=centre.x cy=centre.y r="8" fill=move || fill_of(&c3)></circle>
+                    <circle class="city-dot" cx=centre.x cy=centre.y r="8" fill=move || fill_of(&c)></circle>
                 </g>
+            }
+        })
+        .collect_view();
+    let pins = cities
+        .iter()
+        .map(|(code, centre)| {
+            let (c1, c2, c3) = (code.clone(), code.clone(), code.clone());
+            let left = 100.0 * centre.x / f64::from(width);
+            let top = 100.0 * centre.y / f64::from(height);
+            // The dot's colour: the class's, or the surface where there are no data (the hatching is
+            // the drawing's).
+            let colour = move || {
+                let fill = fill_of(&c3);
+                let fill = if fill.starts_with('#') {
+                    fill
+                } else {
+                    "var(--surface)".to_owned()
+                };
+                format!("background: {fill}")
+            };
+            let name = move || {
+                by_code(&c1.clone())
+                    .map(|r| r.centre.get(lang.get()).to_owned())
+                    .unwrap_or_default()
+            };
+            let c4 = code.clone();
+            view! {
+                <span
+                    class="city-pin"
+                    data-region=code.clone()
+                    role="button"
+                    tabindex=move || if active.get() == c4 { "0" } else { "-1" }
+                    aria-label=move || label_of(&c2)
+                    style=format!("left: {left:.2}%; top: {top:.2}%;")
+                >
+                    <span class="pin-dot" style=colour aria-hidden="true"></span>
+                    <span class="pin-name" aria-hidden="true">{name}</span>
+                </span>
             }
         })
         .collect_view();
@@ -274,7 +314,16 @@ pub fn RegionMap() -> impl IntoView {
         .to_string()
     };
     view! {
-        <div class="map-frame">
+        <div
+            class="map-frame"
+            on:focusin=on_focus
+            on:focusout=move |_| state.hover.set(None)
+            on:pointerover=on_over
+            on:pointerout=on_out
+            on:click=on_click
+            on:keydown=on_keydown
+        >
+            <div class="map-canvas">
             <svg
                 class="region-map"
                 viewBox=format!("0 0 {width} {height}")
@@ -292,20 +341,12 @@ pub fn RegionMap() -> impl IntoView {
                         <circle cx="4.5" cy="4.5" r="1.1" class="dot"></circle>
                     </pattern>
                 </defs>
-                <g
-                    class="units"
-                    on:focusin=on_focus
-                    on:focusout=move |_| state.hover.set(None)
-                    on:pointerover=on_over
-                    on:pointerout=on_out
-                    on:click=on_click
-                    on:keydown=on_keydown
-                >
-                    {units}
-                </g>
+                <g class="units">{units}</g>
                 <g class="low-samples">{thin}</g>
                 <g class="cities">{symbols}</g>
             </svg>
+            <div class="city-pins">{pins}</div>
+            </div>
             {tooltip}
         </div>
     }
