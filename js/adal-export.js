@@ -100,9 +100,21 @@
     });
   }
 
+  // The colour the drawing is seen on: the first opaque background from `element` up (the chart's or the
+  // map's panel), else the theme's. Never transparent: a picture made in the dark theme keeps its dark
+  // background wherever it is shown, and its light text stays legible.
+  function backgroundOf(element) {
+    for (var e = element; e && e.nodeType === 1; e = e.parentElement) {
+      var c = getComputedStyle(e).backgroundColor;
+      if (c && c !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(c)) { return c; }
+    }
+    return matchMedia('(prefers-color-scheme: dark)').matches &&
+      document.documentElement.getAttribute('data-theme') !== 'light' ? '#121416' : '#ffffff';
+  }
+
   // The drawing (the <svg> inside `element`) with its title above, the legend (when the legend is HTML
   // beside the drawing, as the map's) and the source line below, on the page's background, as a
-  // standalone SVG document: [markup, width, height].
+  // standalone SVG document: [markup, width, height, background colour].
   function compose(element, title, source, inline, legend) {
     var svg = element.tagName.toLowerCase() === 'svg' ? element : element.querySelector('svg');
     if (!svg) { throw new Error('no drawing'); }
@@ -110,7 +122,7 @@
     var w = Math.max(1, Math.round(box.width));
     var h = Math.max(1, Math.round(box.height));
     var page = getComputedStyle(document.body);
-    var bg = page.backgroundColor || '#ffffff';
+    var bg = backgroundOf(element);
     var fg = page.color || '#000000';
     var pad = 16;
     var width = w + 2 * pad;
@@ -164,7 +176,7 @@
       out.appendChild(text(p.x + 26, p.y + 11, 12, 400, fg, p.e.words)[0]);
     });
     out.appendChild(credit[0]);
-    return [new XMLSerializer().serializeToString(out), width, height];
+    return [new XMLSerializer().serializeToString(out), width, height, bg];
   }
 
   function svgFile(element, title, source, inline, legend, name) {
@@ -182,6 +194,8 @@
         canvas.width = parts[1] * 2;
         canvas.height = parts[2] * 2;
         var context = canvas.getContext('2d');
+        context.fillStyle = parts[3];
+        context.fillRect(0, 0, canvas.width, canvas.height);
         context.scale(2, 2);
         context.drawImage(image, 0, 0, parts[1], parts[2]);
         canvas.toBlob(function (blob) {

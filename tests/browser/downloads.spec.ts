@@ -64,6 +64,29 @@ function pngSize(bytes: Buffer) {
 }
 
 test.describe('downloads', () => {
+  test('a PNG made in the dark theme has an opaque dark background, corners included', async ({ page }) => {
+    await page.goto('./?lang=en&theme=dark');
+    await expect(page.locator('[data-region]')).toHaveCount(20);
+    const downloads = page.locator('section.map-section').getByRole('group', { name: 'Download' });
+    const png = await download(page, downloads, 'png');
+    const corners = await page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [image.width, image.height];
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const at = (x: number, y: number) => Array.from(context.getImageData(x, y, 1, 1).data);
+      return [at(0, 0), at(image.width - 1, 0), at(0, image.height - 1), at(image.width - 1, image.height - 1)];
+    }, png.bytes.toString('base64'));
+    for (const [r, g, b, alpha] of corners) {
+      expect(alpha).toBe(255);
+      // Dark, as the theme it was made in: its light title and source line stay legible.
+      expect(Math.max(r, g, b)).toBeLessThan(80);
+    }
+  });
+
   test('a chart: CSV holds exactly its table, in Russian, with a BOM; SVG and PNG carry title and source', async ({ page }) => {
     await page.goto('./?region=KZ-75&lang=ru');
     const figure = await drawn(page, 'trend');
