@@ -2,8 +2,9 @@
 //! dashed cross-hairs and the units being compared named and in colour.
 
 use charming::Chart;
-use charming::component::Axis;
+use charming::component::{Axis, Legend};
 use charming::datatype::DataPointItem;
+use charming::element::font_settings::FontWeight;
 use charming::element::{
     AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
     MarkLineVariant, NameLocation, Symbol, Tooltip, Trigger,
@@ -45,8 +46,8 @@ fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
-/// The chart. Its one series holds the points in the order of `points`: a click on point `i` is
-/// `points[i]`.
+/// The chart. Its first series holds the points in the order of `points`: a click on point `i` is
+/// `points[i]`; a series per compared unit follows, drawn over it.
 pub fn chart(sp: &Spread, theme: Theme) -> Chart {
     let palette = theme.series();
     let data: Vec<DataPointItem> = sp
@@ -61,18 +62,47 @@ pub fn chart(sp: &Spread, theme: Theme) -> Chart {
                 .item_style(ItemStyle::new().color(colour))
         })
         .collect();
+    let label = || {
+        Label::new()
+            .show(true)
+            .position(LabelPosition::Right)
+            .formatter("{b}")
+            .font_size(11)
+    };
     let mut series = Scatter::new()
         .name(sp.title.clone())
         .symbol(Symbol::Circle)
         .symbol_size(14)
-        .label(
-            Label::new()
-                .show(true)
-                .position(LabelPosition::Right)
-                .formatter("{b}")
-                .font_size(11),
-        )
+        .label(label())
         .data(data);
+    // The compared units again, one series each (named in the legend, so that every one of them is
+    // always named), on top and larger, so that their labels are placed first (made silent, so that a
+    // click reaches the point beneath, and the labels `hideOverlap`, in `Request::option`: charming has
+    // no field for either).
+    let compared: Vec<Scatter> = sp
+        .points
+        .iter()
+        .filter_map(|p| {
+            let colour = palette[p.highlight? % palette.len()];
+            Some(
+                Scatter::new()
+                    .name(p.name.clone())
+                    .symbol(Symbol::Circle)
+                    .symbol_size(18)
+                    .item_style(ItemStyle::new().color(colour))
+                    .label(label().font_weight(FontWeight::Bold))
+                    .data(vec![
+                        DataPointItem::new(vec![round1(p.x), round1(p.y)]).name(p.name.clone()),
+                    ]),
+            )
+        })
+        .collect();
+    let names: Vec<String> = sp
+        .points
+        .iter()
+        .filter(|p| p.highlight.is_some())
+        .map(|p| p.name.clone())
+        .collect();
     if let Some((x, y)) = sp.national {
         let style = LineStyle::new()
             .color(theme.neutral())
@@ -89,7 +119,7 @@ pub fn chart(sp: &Spread, theme: Theme) -> Chart {
                 ]),
         );
     }
-    frame(&sp.title)
+    let chart = frame(&sp.title)
         .tooltip(Tooltip::new().trigger(Trigger::Item))
         .x_axis(
             Axis::new()
@@ -107,5 +137,11 @@ pub fn chart(sp: &Spread, theme: Theme) -> Chart {
                 .name_location(NameLocation::Middle)
                 .name_gap(36),
         )
-        .series(series)
+        .series(series);
+    let chart = compared.into_iter().fold(chart, Chart::series);
+    if names.is_empty() {
+        chart
+    } else {
+        chart.legend(Legend::new().top(0).data(names))
+    }
 }

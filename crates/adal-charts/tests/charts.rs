@@ -228,7 +228,11 @@ fn the_scatter_has_every_unit_with_the_country_as_cross_hairs() {
     };
     let v = json(&scatter::chart(&sp, Theme::Light));
     let s = series_of(&v);
-    assert_eq!(s.len(), 1);
+    // Every unit, then a series per compared unit, named in the legend.
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[1]["name"], "B");
+    assert_eq!(s[1]["data"].as_array().map(Vec::len), Some(1));
+    assert_eq!(v["legend"]["data"][0]["name"], "B");
     let points = s[0]["data"].as_array().expect("points");
     assert_eq!(points.len(), 2);
     assert_eq!(points[0]["value"], serde_json::json!([120.0, 61.3]));
@@ -256,8 +260,101 @@ fn a_request_travels_as_json_and_comes_back_as_the_charts_option() {
         theme: Theme::Dark,
     };
     let text = serde_json::to_string(&request).expect("request");
-    let option: Value = serde_json::from_str(&answer(&text).expect("an answer")).expect("JSON");
+    let mut option: Value = serde_json::from_str(&answer(&text).expect("an answer")).expect("JSON");
+    // On a phone: long service names broken over lines, labels that would overlap left out.
+    let media = option
+        .as_object_mut()
+        .and_then(|o| o.remove("media"))
+        .expect("media");
+    assert_eq!(media[0]["query"]["maxWidth"], 800);
+    assert_eq!(media[1]["query"]["maxWidth"], 480);
+    let narrow = &media[1]["option"];
+    assert_eq!(narrow["yAxis"]["axisLabel"]["overflow"], "break");
+    assert_eq!(narrow["xAxis"]["axisLabel"]["hideOverlap"], true);
     assert_eq!(option, json(&services::chart(&input, Theme::Dark)));
     assert_eq!(answer("{\"input\": 1}"), None);
     assert_eq!(answer("not json"), None);
+}
+
+#[test]
+fn a_scatter_request_leaves_colliding_labels_out_and_names_every_compared_unit() {
+    use adal_charts::request::{ChartInput, Request};
+    let point = |name: &str, highlight| scatter::Point {
+        name: name.into(),
+        x: 10.0,
+        y: 50.0,
+        highlight,
+    };
+    let request = Request {
+        input: ChartInput::Scatter(scatter::Spread {
+            title: "Quality and complaints".into(),
+            x_name: "Complaints per 100,000".into(),
+            y_name: "Quality index".into(),
+            points: vec![point("A", None), point("B", Some(0))],
+            national: None,
+        }),
+        theme: Theme::Light,
+    };
+    let option = request.option().expect("option");
+    assert_eq!(option["series"][0]["labelLayout"]["hideOverlap"], true);
+    assert_eq!(option["series"][1]["silent"], true);
+    // Placed first (larger), and always named in the legend.
+    assert_eq!(option["series"][1]["labelLayout"]["hideOverlap"], true);
+    assert_eq!(option["legend"]["data"][0]["name"], "B");
+    assert_eq!(
+        option["media"][1]["option"]["series"][0]["label"]["show"],
+        false
+    );
+    // A compared unit's label is its own series', larger: placed first.
+    assert_eq!(option["series"][0]["data"][1]["label"]["show"], false);
+    assert!(
+        option["series"][1]["symbolSize"].as_f64() > option["series"][0]["symbolSize"].as_f64()
+    );
+    // Room above the plot for the legend, as much or more on a phone.
+    let top = |v: &Value| {
+        v["grid"]["top"]
+            .as_f64()
+            .or_else(|| v["grid"][0]["top"].as_f64())
+    };
+    assert!(
+        top(&option["media"][1]["option"]) >= top(&option),
+        "{option}"
+    );
+    assert!(top(&option).is_some_and(|t| t >= 40.0));
+    // Room for the axis names outside the plot.
+    assert_eq!(option["grid"][0]["bottom"], 36);
+}
+
+#[test]
+fn a_legend_gets_the_room_its_rows_take_at_each_width() {
+    use adal_charts::request::{ChartInput, Request};
+    let long = |i: usize| format!("A category with a long name {i}");
+    let input = complaints::Complaints {
+        title: "Complaints".into(),
+        steps: vec!["Q1".into(), "Q2".into()],
+        categories: (0..7).map(|i| (long(i), vec![1, 2])).collect(),
+        withheld: ("Withheld".into(), vec![Some(1), None]),
+    };
+    let option = Request {
+        input: ChartInput::Complaints(input),
+        theme: Theme::Light,
+    }
+    .option()
+    .expect("option");
+    let top = |v: &Value| {
+        v["grid"]["top"]
+            .as_f64()
+            .or_else(|| v["grid"][0]["top"].as_f64())
+    };
+    let (wide, middle, narrow) = (
+        top(&option).expect("wide"),
+        top(&option["media"][0]["option"]).expect("middle"),
+        top(&option["media"][1]["option"]).expect("narrow"),
+    );
+    // Eight entries of about 200 px: two rows at 800 px, four at 480, eight at 300.
+    assert!(
+        wide >= 40.0 && middle > wide && narrow > middle,
+        "{wide} {middle} {narrow}"
+    );
+    assert!(narrow >= 8.0 * 20.0, "{narrow}");
 }
