@@ -82,5 +82,12 @@ test.describe('charts on a phone', () => {
     for (const unit of ['город Алматы', 'город Астана', 'город Шымкент', 'Западно-Казахстанская область', 'Восточно-Казахстанская область']) {
       expect(named, unit).toContain(unit);
     }
+    // Every point by keyboard: the chart's data, a row per unit with both values, opens from a summary
+    // that takes focus.
+    const data = page.locator('figure[data-chart="scatter"] details.chart-data');
+    await data.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(data.locator('tbody tr')).toHaveCount(20);
+    await expect(data.locator('tbody tr').first().locator('th, td')).toHaveCount(3);
   });
 });
