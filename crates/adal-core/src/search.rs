@@ -100,14 +100,52 @@ fn own_names(r: &regions::Region) -> impl Iterator<Item = String> + '_ {
         .map(str::to_owned)
 }
 
-/// The names of a unit's administrative centre, each form alone: `Oral (Uralsk)` gives `Oral` and
-/// `Uralsk`.
+/// Earlier names of the units' cities that people still type, in Russian and in their usual Latin
+/// forms: Shymkent was Chimkent, Semey Semipalatinsk, Aktobe Aktyubinsk, Kostanay Kustanai, Kyzylorda
+/// Kzyl-Orda, Taraz Dzhambul, Atyrau Guryev, Aktau Shevchenko, Taldykorgan Taldy-Kurgan, Konaev
+/// Kapchagay (and Kunaev, its other spelling), Astana Tselinograd and Akmolinsk.
+const EARLIER_CENTRES: &[(&str, &str)] = &[
+    ("KZ-79", "Чимкент"),
+    ("KZ-79", "Chimkent"),
+    ("KZ-10", "Семипалатинск"),
+    ("KZ-10", "Semipalatinsk"),
+    ("KZ-15", "Актюбинск"),
+    ("KZ-15", "Aktyubinsk"),
+    ("KZ-39", "Кустанай"),
+    ("KZ-39", "Kustanai"),
+    ("KZ-43", "Кзыл-Орда"),
+    ("KZ-43", "Kzyl-Orda"),
+    ("KZ-31", "Джамбул"),
+    ("KZ-31", "Dzhambul"),
+    ("KZ-23", "Гурьев"),
+    ("KZ-23", "Guryev"),
+    ("KZ-47", "Шевченко"),
+    ("KZ-47", "Shevchenko"),
+    ("KZ-33", "Талды-Курган"),
+    ("KZ-33", "Taldy-Kurgan"),
+    ("KZ-19", "Капчагай"),
+    ("KZ-19", "Kapchagay"),
+    ("KZ-19", "Кунаев"),
+    ("KZ-19", "Kunaev"),
+    ("KZ-71", "Целиноград"),
+    ("KZ-71", "Tselinograd"),
+    ("KZ-71", "Акмолинск"),
+    ("KZ-71", "Akmolinsk"),
+];
+
+/// The names of a unit's administrative centre, each form alone (`Oral (Uralsk)` gives `Oral` and
+/// `Uralsk`), and its earlier names.
 fn centre_names(r: &regions::Region) -> impl Iterator<Item = String> + '_ {
+    let earlier = EARLIER_CENTRES
+        .iter()
+        .filter(move |(code, _)| *code == r.code)
+        .map(|(_, name)| *name);
     [&r.centre.kk, &r.centre.ru, &r.centre.en]
         .into_iter()
         .flat_map(|s| s.split(['(', ')']))
         .map(str::trim)
         .filter(|s| !s.is_empty())
+        .chain(earlier)
         .map(str::to_owned)
 }
 
@@ -292,6 +330,10 @@ mod tests {
             ("Nur-Sultan", "KZ-71"),
             ("ВКО", "KZ-63"),
             ("kazakhstan", "KZ-27"),
+            ("Чимкент", "KZ-79"),
+            ("semipalatinsk", "KZ-10"),
+            ("Кзыл-Орда", "KZ-43"),
+            ("Kunaev", "KZ-19"),
         ] {
             let found = codes(query);
             assert!(found.contains(&code), "{query}: {found:?}");
