@@ -68,6 +68,7 @@ test.describe('charts on a phone', () => {
       expect(trend.filter((b) => /кв\.|тоқсан|Q\d/.test(b.text)).length, path).toBeGreaterThanOrEqual(2);
       await legible(page, 'services');
       await legible(page, 'complaints');
+      await legible(page, 'ranking');
     }
   });
 

@@ -33,6 +33,14 @@ fn text(lang: Lang, kk: &str, ru: &str, en: &str) -> String {
     Labels::new(kk, ru, en).get(lang).to_owned()
 }
 
+/// An Atom `<link>`, on a line of its own.
+fn link(rel: &str, kind: &str, href: &str) -> String {
+    format!(
+        "<link rel=\"{rel}\" type=\"{kind}\" href=\"{}\"/>\n",
+        escape(href)
+    )
+}
+
 /// A date `YYYY-MM-DD` (a manifest's `generated_at`) as an Atom date-time, midnight UTC.
 fn atom_date(date: &str) -> String {
     let day = date.get(..10).unwrap_or("1970-01-01");
@@ -122,14 +130,8 @@ pub fn atom(versions: &[&Dataset], unit: Option<&str>, lang: Lang, at: &FeedAddr
         "<author><name>{}</name></author>\n",
         escape(m.publisher.name.get(lang))
     ));
-    xml.push_str(&format!(
-        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        escape(&at.feed)
-    ));
-    xml.push_str(&format!(
-        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        escape(&at.page)
-    ));
+    xml.push_str(&link("self", "application/atom+xml", &at.feed));
+    xml.push_str(&link("alternate", "text/html", &at.page));
     xml.push_str("<generator>Adal Atlas</generator>\n");
     for (i, version) in versions.iter().enumerate() {
         let vm = &version.manifest;
@@ -171,10 +173,7 @@ pub fn atom(versions: &[&Dataset], unit: Option<&str>, lang: Lang, at: &FeedAddr
             "<updated>{}</updated>\n",
             atom_date(&vm.generated_at)
         ));
-        xml.push_str(&format!(
-            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape(&at.page)
-        ));
+        xml.push_str(&link("alternate", "text/html", &at.page));
         xml.push_str(&format!(
             "<content type=\"text\">{}</content>\n",
             escape(&content.join("\n"))
