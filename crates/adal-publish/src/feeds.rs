@@ -3,20 +3,12 @@
 //! its headline figures for its default period and how they changed since the version before it
 //! («Informal payment requested: 8.1 % → 6.4 %»). Written with the pages (`adal pages`): no server.
 
-use adal_core::aggregate::MetricId;
 use adal_core::dataset::Dataset;
 use adal_core::figures::key_figures;
 use adal_core::format;
-use adal_core::labels::{Labels, Lang};
+use adal_core::labels::Lang;
 
-use crate::previews::escape;
-
-/// The figures an entry gives.
-const HEADLINE: [MetricId; 3] = [
-    MetricId::QualityIndex,
-    MetricId::InformalPayment,
-    MetricId::ComplaintsPer100k,
-];
+use crate::previews::{HEADLINE_METRICS, escape, metric_label, metric_text, text};
 
 /// Where a feed is and what it is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,10 +19,6 @@ pub struct FeedAddress {
     pub page: String,
     /// The page's title, naming the unit or the country.
     pub title: String,
-}
-
-fn text(lang: Lang, kk: &str, ru: &str, en: &str) -> String {
-    Labels::new(kk, ru, en).get(lang).to_owned()
 }
 
 /// An Atom `<link>`, on a line of its own.
@@ -69,21 +57,16 @@ pub fn headline(
 ) -> Vec<String> {
     let now = key_figures(version, version.default_period(), unit);
     let then = before.map(|b| key_figures(b, b.default_period(), unit));
-    HEADLINE
+    HEADLINE_METRICS
         .iter()
         .map(|&metric| {
-            let label = version
-                .manifest
-                .metrics
-                .iter()
-                .find(|m| m.id == metric.id())
-                .map_or_else(|| metric.id().to_owned(), |m| m.label.get(lang).to_owned());
-            let shown = |v: Option<f64>| {
-                v.map_or_else(|| "—".to_owned(), |v| format::metric_value(metric, v, lang))
-            };
-            let value = shown(now.value(metric));
+            let label = metric_label(&version.manifest, metric, lang);
+            let value = metric_text(metric, now.value(metric), lang);
             match &then {
-                Some(then) => format!("{label}: {} → {value}", shown(then.value(metric))),
+                Some(then) => {
+                    let before = metric_text(metric, then.value(metric), lang);
+                    format!("{label}: {before} → {value}")
+                }
                 None => format!("{label}: {value}"),
             }
         })

@@ -7,6 +7,7 @@
 //! Everything taken from the data is escaped: the page and the drawing contain no markup from the bundle.
 
 use adal_core::aggregate::MetricId;
+use adal_core::contract::Manifest;
 use adal_core::dataset::Dataset;
 use adal_core::figures::key_figures;
 use adal_core::format;
@@ -34,7 +35,7 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn text(lang: Lang, kk: &str, ru: &str, en: &str) -> String {
+pub(crate) fn text(lang: Lang, kk: &str, ru: &str, en: &str) -> String {
     Labels::new(kk, ru, en).get(lang).to_owned()
 }
 
@@ -61,11 +62,25 @@ pub struct Preview {
     pub demo: bool,
 }
 
-const CARD_METRICS: [MetricId; 3] = [
+/// The headline figures: a card's and a feed entry's.
+pub(crate) const HEADLINE_METRICS: [MetricId; 3] = [
     MetricId::QualityIndex,
     MetricId::InformalPayment,
     MetricId::ComplaintsPer100k,
 ];
+
+/// A metric's name in the bundle's own words, in `lang` (its id where the manifest lacks it).
+pub(crate) fn metric_label(m: &Manifest, metric: MetricId, lang: Lang) -> String {
+    m.metrics
+        .iter()
+        .find(|x| x.id == metric.id())
+        .map_or_else(|| metric.id().to_owned(), |x| x.label.get(lang).to_owned())
+}
+
+/// A metric's value as the app writes it, or «—» where there is none.
+pub(crate) fn metric_text(metric: MetricId, value: Option<f64>, lang: Lang) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format::metric_value(metric, v, lang))
+}
 
 /// The preview of unit `code` in `lang` (the key figures of the default period), or `None` for a code the
 /// manifest does not have.
@@ -85,19 +100,14 @@ fn preview_of(d: &Dataset, code: Option<&str>, name: &str, lang: Lang) -> Previe
     let m = &d.manifest;
     let period = d.default_period();
     let f = key_figures(d, period, code);
-    let label = |metric: MetricId| {
-        m.metrics
-            .iter()
-            .find(|x| x.id == metric.id())
-            .map_or_else(|| metric.id().to_owned(), |x| x.label.get(lang).to_owned())
-    };
-    let value = |metric: MetricId| {
-        f.value(metric)
-            .map_or_else(|| "—".to_owned(), |v| format::metric_value(metric, v, lang))
-    };
-    let figures: Vec<(String, String)> = CARD_METRICS
+    let figures: Vec<(String, String)> = HEADLINE_METRICS
         .iter()
-        .map(|&metric| (label(metric), value(metric)))
+        .map(|&metric| {
+            (
+                metric_label(m, metric, lang),
+                metric_text(metric, f.value(metric), lang),
+            )
+        })
         .collect();
     let name = name.to_owned();
     let period_text = format::period(period, lang);
