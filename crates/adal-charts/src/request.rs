@@ -95,8 +95,7 @@ fn scatter_labels(spread: &scatter::Spread, series: &mut [serde_json::Value]) {
             }
         }
     }
-    let units = spread.points.iter().filter(|p| p.highlight.is_some());
-    for (one, p) in compared.iter_mut().zip(units) {
+    for (one, p) in compared.iter_mut().zip(spread.compared()) {
         merge(one, &layout);
         merge(
             one,
@@ -156,14 +155,10 @@ impl Request {
             ChartInput::Ranking(_) => json!({
                 "yAxis": { "axisLabel": { "width": 120, "overflow": "truncate" } },
             }),
-            // Only the compared units are named: twenty names do not fit.
-            // and in at most 110 px (the legend names them whole).
+            // Only the compared units are named (twenty names do not fit), and in at most 110 px (the
+            // legend names them whole).
             ChartInput::Scatter(spread) => {
-                let compared = spread
-                    .points
-                    .iter()
-                    .filter(|p| p.highlight.is_some())
-                    .count();
+                let compared = spread.compared().count();
                 let short = json!({ "label": { "width": 110, "overflow": "truncate" } });
                 let series: Vec<serde_json::Value> =
                     std::iter::once(json!({ "label": { "show": false } }))
@@ -207,7 +202,7 @@ impl Request {
     fn has_legend(&self) -> bool {
         match &self.input {
             ChartInput::Trend(_) | ChartInput::Complaints(_) => true,
-            ChartInput::Scatter(s) => s.points.iter().any(|p| p.highlight.is_some()),
+            ChartInput::Scatter(s) => s.compared().next().is_some(),
             ChartInput::Ranking(_) | ChartInput::Services(_) => false,
         }
     }

@@ -42,6 +42,13 @@ pub struct Spread {
     pub national: Option<(f64, f64)>,
 }
 
+impl Spread {
+    /// The units being compared, in the order of `points`: each its own series after the first.
+    pub fn compared(&self) -> impl Iterator<Item = &Point> {
+        self.points.iter().filter(|p| p.highlight.is_some())
+    }
+}
+
 fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
@@ -80,29 +87,21 @@ pub fn chart(sp: &Spread, theme: Theme) -> Chart {
     // click reaches the point beneath, and the labels `hideOverlap`, in `Request::option`: charming has
     // no field for either).
     let compared: Vec<Scatter> = sp
-        .points
-        .iter()
-        .filter_map(|p| {
-            let colour = palette[p.highlight? % palette.len()];
-            Some(
-                Scatter::new()
-                    .name(p.name.clone())
-                    .symbol(Symbol::Circle)
-                    .symbol_size(18)
-                    .item_style(ItemStyle::new().color(colour))
-                    .label(label().font_weight(FontWeight::Bold))
-                    .data(vec![
-                        DataPointItem::new(vec![round1(p.x), round1(p.y)]).name(p.name.clone()),
-                    ]),
-            )
+        .compared()
+        .map(|p| {
+            let colour = palette[p.highlight.unwrap_or_default() % palette.len()];
+            Scatter::new()
+                .name(p.name.clone())
+                .symbol(Symbol::Circle)
+                .symbol_size(18)
+                .item_style(ItemStyle::new().color(colour))
+                .label(label().font_weight(FontWeight::Bold))
+                .data(vec![
+                    DataPointItem::new(vec![round1(p.x), round1(p.y)]).name(p.name.clone()),
+                ])
         })
         .collect();
-    let names: Vec<String> = sp
-        .points
-        .iter()
-        .filter(|p| p.highlight.is_some())
-        .map(|p| p.name.clone())
-        .collect();
+    let names: Vec<String> = sp.compared().map(|p| p.name.clone()).collect();
     if let Some((x, y)) = sp.national {
         let style = LineStyle::new()
             .color(theme.neutral())
