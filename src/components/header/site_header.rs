@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use adal_core::format;
 use adal_core::pages::{Page, PageKind};
-use adal_core::view::Key;
+use adal_core::view::{Key, ViewKind};
 use leptos::prelude::*;
 
 use super::demo_banner::DemoBanner;
@@ -64,7 +64,8 @@ pub fn SiteHeader(loaded: Signal<Option<Arc<Loaded>>>) -> impl IntoView {
                 .find_map(|c| c.phone.clone());
             let search = view_state.search.get();
             let view = adal_core::query::get(&search, Key::View.name());
-            let here = !matches!(view.as_deref(), Some("compare" | "data"));
+            let elsewhere = [ViewKind::Compare, ViewKind::Data].map(ViewKind::id);
+            let here = !view.is_some_and(|v| elsewhere.contains(&v.as_str()));
             let panel = if here {
                 location.fragment("report")
             } else {

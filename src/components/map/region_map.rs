@@ -82,28 +82,28 @@ pub fn RegionMap() -> impl IntoView {
     };
     let centres = state.centres.get_value();
     let codes_for_keys = codes.clone();
+    // The map's single Tab stop and the focus, onto the unit `code`.
+    let move_to = move |code: Option<&String>| {
+        if let Some(code) = code {
+            active.set(code.clone());
+            focus_unit(code);
+        }
+    };
     let on_key = move |code: String, ev: web_sys::KeyboardEvent| {
         let key = ev.key();
         if let Some(direction) = Direction::from_key(&key) {
             ev.prevent_default();
             let from = codes_for_keys.iter().position(|c| *c == code);
-            if let Some(next) = from.and_then(|i| neighbour(&centres, i, direction)) {
-                let next_code = codes_for_keys[next].clone();
-                active.set(next_code.clone());
-                focus_unit(&next_code);
-            }
+            let next = from.and_then(|i| neighbour(&centres, i, direction));
+            move_to(next.and_then(|i| codes_for_keys.get(i)));
         } else if key == "Home" || key == "End" {
             // The first or the last unit, instead of scrolling the page.
             ev.prevent_default();
-            let next = if key == "Home" {
+            move_to(if key == "Home" {
                 codes_for_keys.first()
             } else {
                 codes_for_keys.last()
-            };
-            if let Some(next_code) = next.cloned() {
-                active.set(next_code.clone());
-                focus_unit(&next_code);
-            }
+            });
         } else if key == "Enter" || key == " " {
             ev.prevent_default();
             open(code);
@@ -124,7 +124,7 @@ pub fn RegionMap() -> impl IntoView {
         .iter()
         .map(|(code, d)| {
             let code = code.clone();
-            let (c1, c2, c3) = (code.clone(), code.clone(), code.clone());
+            let c3 = code.clone();
             // A city's own shape is a few pixels across: its target is its symbol, below.
             if is_city(&code) {
                 return view! {
@@ -132,6 +132,7 @@ pub fn RegionMap() -> impl IntoView {
                 }
                 .into_any();
             }
+            let (c1, c2) = (code.clone(), code.clone());
             view! {
                 <path
                     class="unit"
@@ -240,15 +241,15 @@ pub fn RegionMap() -> impl IntoView {
             // the drawing's).
             let colour = move || {
                 let fill = fill_of(&c3);
-                let fill = if fill.starts_with('#') {
-                    fill
-                } else {
+                let fill = if fill == MISSING_FILL {
                     "var(--surface)".to_owned()
+                } else {
+                    fill
                 };
                 format!("background: {fill}")
             };
             let name = move || {
-                by_code(&c1.clone())
+                by_code(&c1)
                     .map(|r| r.centre.get(lang.get()).to_owned())
                     .unwrap_or_default()
             };
