@@ -1,6 +1,6 @@
 //! Adal Atlas in the browser: a Leptos app whose pages `adal pages` renders natively to static HTML (the
 //! `ssr` feature, [`prerender`]) and the browser hydrates (the `hydrate` feature, [`boot`]); both from the
-//! same components. Built by `scripts/build.mjs` into static files that any static host serves from any
+//! same components. Built by Trunk (index.html, Trunk.toml) into static files that any static host serves from any
 //! sub-path.
 //!
 //! - [`app`] — the root: the query string ([`contexts::location`]), i18n and dataset contexts, the page.

@@ -4,6 +4,7 @@
 //! well, 1 when the input or bundle has problems (all of them printed), 2 for a usage error or a file that
 //! cannot be opened. The work itself is in `adal-core`; the modules here do the I/O.
 
+mod assets;
 mod cli;
 mod demo;
 mod pages;

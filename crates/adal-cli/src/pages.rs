@@ -53,6 +53,7 @@ fn page_html(
     page: &Page,
     body: &str,
     site_url: Option<&str>,
+    assets: &str,
 ) -> String {
     let (title, description) = words(loaded, page);
     let base = if page.depth() == 0 {
@@ -141,15 +142,36 @@ fn page_html(
 <meta property=\"og:type\" content=\"website\"><meta property=\"og:site_name\" content=\"Adal Atlas\">\
 <meta property=\"og:locale\" content=\"{lang}\"><meta property=\"og:title\" content=\"{title}\">\
 <meta property=\"og:description\" content=\"{description}\">{image}\
-<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"main.css\">\
-<script src=\"route.js\"></script><script type=\"module\" src=\"boot.js\"></script>\
-<link rel=\"modulepreload\" href=\"adal-atlas.js\">\
-<link rel=\"preload\" href=\"adal-atlas_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
-{preloads}{feed}</head><body><div id=\"app\" data-page=\"{query}\" data-pin=\"{pin}\">{body}</div></body></html>\n",
+<link rel=\"icon\" href=\"data:,\">{assets}\
+{preloads}{feed}</head><body>{stale}<div id=\"app\" data-page=\"{query}\" data-pin=\"{pin}\">{body}</div></body></html>\n",
         title = escape(&full_title),
         description = escape(&description),
         query = escape(&page.query()),
         pin = escape(&loaded.pin()),
+        stale = stale_notice(page.lang),
+    )
+}
+
+/// Shown by js/boot.js when the app's files cannot be had: the site was re-deployed since this page was
+/// opened or cached, and the files it names are gone. Hidden until then.
+fn stale_notice(lang: Lang) -> String {
+    let says = text(
+        lang,
+        "Сайт жаңартылды: бұл бет ескі нұсқадан. Жаңа нұсқасын ашу үшін бетті қайта жүктеңіз.",
+        "Сайт обновился: эта страница — из прежней версии. Перезагрузите страницу, чтобы открыть новую.",
+        "The site has been updated: this page is from the previous version. Reload the page to open the new one.",
+    );
+    let button = text(
+        lang,
+        "Бетті қайта жүктеу",
+        "Перезагрузить страницу",
+        "Reload the page",
+    );
+    format!(
+        "<div id=\"adal-stale\" class=\"notice stale\" role=\"alert\" hidden><p>{}</p>\
+<button type=\"button\" class=\"reload\">{}</button></div>",
+        escape(&says),
+        escape(&button)
     )
 }
 
@@ -296,6 +318,22 @@ fn write_feeds(
     Ok(written)
 }
 
+/// Removes the `route-*.js` (and the unhashed `route.js`) of an earlier run, except `keep`.
+fn remove_old_routes(site: &Path, keep: &str) -> Result<(), Failure> {
+    let entries = fs::read_dir(site)
+        .map_err(|e| Failure::Io(format!("cannot read {}: {e}", site.display())))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let old = name == "route.js" || (name.starts_with("route-") && name.ends_with(".js"));
+        if old && name != keep {
+            fs::remove_file(entry.path()).map_err(|e| {
+                Failure::Io(format!("cannot remove {}: {e}", entry.path().display()))
+            })?;
+        }
+    }
+    Ok(())
+}
+
 fn write(path: &Path, text: &str) -> Result<(), Failure> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)
@@ -319,12 +357,27 @@ pub fn run(args: &PagesArgs) -> Result<Outcome, Failure> {
         .map_err(|e| Failure::Usage(format!("{}: {e:?}", data.display())))?;
     let loaded = adal_atlas::prerender::open(&data)
         .map_err(|e| Failure::Usage(format!("{}: {e:?}", data.display())))?;
+    // The asset tags of the build the pages are put beside (before the root page is written over).
+    let template = site.join("index.html");
+    let template_html = fs::read_to_string(&template)
+        .map_err(|e| Failure::Io(format!("cannot read {}: {e}", template.display())))?;
+    let assets = crate::assets::read(&template_html, &template.display().to_string())
+        .map_err(Failure::Usage)?;
     let codes = loaded.codes();
     let pages = Page::all(codes.iter().map(String::as_str));
+    // `route.js` by its content's hash, as every other script: the one of an earlier run goes.
+    let route = route_js(&pages, &loaded.pin());
+    let route_file = format!(
+        "route-{}.js",
+        &adal_core::checksum::sha256_hex(route.as_bytes())[..16]
+    );
+    remove_old_routes(site, &route_file)?;
+    write(&site.join(&route_file), &route)?;
+    let head = assets.head(&route_file);
     let mut charts = Vec::new();
     for page in &pages {
         let rendered = adal_atlas::prerender::render(&loaded, page, args.charts.is_some());
-        let html = page_html(&loaded, page, &rendered.html, site_url.as_deref());
+        let html = page_html(&loaded, page, &rendered.html, site_url.as_deref(), &head);
         let file = format!("{}index.html", page.path());
         write(&site.join(&file), &html)?;
         if !rendered.charts.is_empty() {
@@ -340,7 +393,6 @@ pub fn run(args: &PagesArgs) -> Result<Outcome, Failure> {
         let list = serde_json::json!({ "pages": charts });
         write(path, &list.to_string())?;
     }
-    write(&site.join("route.js"), &route_js(&pages, &loaded.pin()))?;
     let versions = versions(&data, &index, &loaded.dataset);
     let feeds = write_feeds(site, &loaded, &pages, &versions, site_url.as_deref())?;
     println!(

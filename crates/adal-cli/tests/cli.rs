@@ -1029,6 +1029,40 @@ fn double_full_stop(html: &str) -> Option<String> {
     })
 }
 
+/// The head of a page as `trunk build --release` writes it (minified, hashed names, Trunk.toml's
+/// patterns, the post-build hook's `adal:` names).
+const TRUNK_PAGE: &str = "<!DOCTYPE html><html lang=kk><head><meta charset=utf-8><base href=/>\
+<link href=/main-0a1b2c3d4e5f6a7b.css rel=stylesheet><link href=/adal-atlas-1111111111111111.js rel=modulepreload>\
+<link as=fetch crossorigin href=/adal-atlas-1111111111111111_bg.wasm rel=preload type=application/wasm>\
+<meta content=adal-atlas-1111111111111111.js name=adal:app><meta content=adal-atlas-1111111111111111_bg.wasm name=adal:wasm>\
+<script src=/boot-2222222222222222.js type=module></script><meta name=adal:worker content=chart-worker-3333333333333333_loader.js>\
+<meta name=adal:echarts content=vendor/echarts-4444444444444444.min.js></head><body><div id=app></div></body></html>";
+
+/// `adal pages` refuses a site whose index.html is not a page of a build, saying so.
+#[test]
+fn pages_need_the_page_of_a_build() {
+    let dir = TempDir::new("pages-no-build");
+    let site = dir.path("site");
+    copy_dir(
+        &repo_root().join("public/data"),
+        &Path::new(&site).join("data"),
+    );
+    fs::write(
+        Path::new(&site).join("index.html"),
+        "<html><head></head><body></body></html>",
+    )
+    .expect("index.html");
+    let out = adal(&["pages", "--site", &site]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("is not a page of a built site"),
+        "{}",
+        text(&out)
+    );
+    assert!(text(&out).contains("scripts/build"), "{}", text(&out));
+    assert!(!Path::new(&site).join("ru").exists(), "no page written");
+}
+
 #[test]
 fn pages_are_written_for_every_view_and_language_with_their_head() {
     let dir = TempDir::new("pages");
@@ -1037,6 +1071,7 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
         &repo_root().join("public/data"),
         &Path::new(&site).join("data"),
     );
+    fs::write(Path::new(&site).join("index.html"), TRUNK_PAGE).expect("index.html");
     let charts = dir.path("charts.json");
     let out = adal(&[
         "pages",
@@ -1084,8 +1119,26 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
         assert_eq!(
             html.matches("<script").count() - inline,
             2,
-            "route.js and boot.js"
+            "route-….js and boot-….js"
         );
+        // The build's own files, relative to the page's `<base href>`, and no other.
+        for tag in [
+            "<link rel=\"stylesheet\" href=\"main-0a1b2c3d4e5f6a7b.css\">",
+            "<script type=\"module\" src=\"boot-2222222222222222.js\"></script>",
+            "<link rel=\"modulepreload\" href=\"adal-atlas-1111111111111111.js\">",
+            "<link rel=\"preload\" href=\"adal-atlas-1111111111111111_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>",
+            "<meta name=\"adal:wasm\" content=\"adal-atlas-1111111111111111_bg.wasm\">",
+            "<meta name=\"adal:worker\" content=\"chart-worker-3333333333333333_loader.js\">",
+            "<meta name=\"adal:echarts\" content=\"vendor/echarts-4444444444444444.min.js\">",
+        ] {
+            assert!(html.contains(tag), "{tag}");
+        }
+        assert!(
+            !html.contains("href=\"/"),
+            "no address from the root of the host"
+        );
+        // The notice js/boot.js shows when the build's files are gone, in the page's language.
+        assert!(html.contains("<div id=\"adal-stale\""), "the stale notice");
         assert!(html.contains("data-pin=\"demo@"));
     }
     // The content is there without JavaScript: the map, figures with intervals, where to report.
@@ -1106,7 +1159,22 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
     assert!(unit.contains("og:image\" content=\"https://example.org/atlas/r/KZ-75/card-ru.png"));
     // The pages that are not a unit's show the country's card.
     assert!(root.contains("og:image\" content=\"https://example.org/atlas/r/card-kk.png"));
-    assert!(Path::new(&site).join("route.js").exists());
+    let routes = || -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(&site)
+            .expect("site")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.starts_with("route"))
+            .collect();
+        names.sort();
+        names
+    };
+    let first_routes = routes();
+    assert_eq!(first_routes.len(), 1, "{first_routes:?}");
+    assert!(
+        first_routes[0].starts_with("route-")
+            && first_routes[0].len() == "route-0123456789abcdef.js".len()
+    );
+    assert!(root.contains(&format!("<script src=\"{}\"></script>", first_routes[0])));
     // The charts of each page are listed with their options, and marked in the page, in order, for
     // scripts/static-charts.mjs.
     let list: serde_json::Value =
@@ -1199,4 +1267,31 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
     let out = adal(&["pages", "--site", &site]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(!page("index.html").contains("data-static-chart"));
+    // Run again over its own pages, `adal pages` still names the build's files, and one route script.
+    assert!(
+        page("ru/index.html")
+            .contains("<meta name=\"adal:app\" content=\"adal-atlas-1111111111111111.js\">")
+    );
+    assert_eq!(routes().len(), 1, "{:?}", routes());
+}
+
+/// Trunk's template (index.html, what `trunk serve` serves for every address) carries the same
+/// Content-Security-Policy as the pages `adal pages` writes, and no inline script.
+#[test]
+fn the_trunk_template_keeps_the_pages_policy() {
+    let template = fs::read_to_string(repo_root().join("index.html")).expect("index.html");
+    let policy = adal_publish::previews::CONTENT_SECURITY_POLICY;
+    assert!(
+        template.contains(&format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"
+        )),
+        "index.html's policy differs from adal_publish::previews::CONTENT_SECURITY_POLICY"
+    );
+    for script in template.split("<script").skip(1) {
+        let tag = &script[..script.find('>').expect("a tag")];
+        assert!(
+            tag.contains("src="),
+            "an inline script in index.html: <script{tag}>"
+        );
+    }
 }

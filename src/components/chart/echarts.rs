@@ -6,8 +6,8 @@ use js_sys::{Function, JSON, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-/// Where `scripts/build.mjs` copies ECharts, relative to the page so that any sub-path works.
-const SCRIPT: &str = "vendor/echarts.min.js";
+/// The name the page gives ECharts' file (`<meta name="adal:echarts">`, [`super::script::named`]).
+const SCRIPT: &str = "echarts";
 
 #[wasm_bindgen]
 extern "C" {

@@ -18,8 +18,8 @@ use crate::components::footer::site_footer::source_sentence;
 use crate::components::trends::TableData;
 use crate::i18n::{Locale, t_string};
 
-/// Where `scripts/build.mjs` copies the helper.
-const SCRIPT: &str = "vendor/adal-export.js";
+/// The name the page gives the helper's file (`<meta name="adal:export">`, [`script::named`]).
+const SCRIPT: &str = "export";
 
 /// What to download.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

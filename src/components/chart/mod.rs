@@ -64,6 +64,11 @@ impl Status {
     }
 }
 
+/// Reloads the page: after a re-deploy, the new page names the files of the new build.
+fn reload() {
+    let _ = window().location().reload();
+}
+
 /// An observer with the callback it calls, kept alive together.
 pub type Observing<O> = (O, Closure<dyn Fn(js_sys::Array)>);
 
@@ -312,7 +317,12 @@ pub fn ChartFigure(
             <figcaption>
                 <p class="chart-summary">{description}</p>
                 <Show when=move || status.get() == Status::Failed>
-                    <p class="notice" role="status">{t!(i18n, chart_failed)}</p>
+                    <div class="notice stale" role="status">
+                        <p>{t!(i18n, chart_failed)}</p>
+                        <button type="button" class="reload" on:click=|_| reload()>
+                            {t!(i18n, reload_page)}
+                        </button>
+                    </div>
                 </Show>
                 <details class="chart-data">
                     <summary>{t!(i18n, chart_show_data)}</summary>

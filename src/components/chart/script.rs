@@ -1,5 +1,8 @@
 //! Scripts loaded on first use (ECharts, the download helper): one `<script>` per file, added once; later
-//! callers wait for the same load, and a failed load can be tried again.
+//! callers wait for the same load, and a failed load can be tried again. The page names each lazily
+//! loaded file of its build, with its content hash, in a `<meta name="adal:…">` (Trunk's post-build hook,
+//! scripts/trunk-post-build.mjs, writes them; `adal pages` copies them into every page): a page never
+//! loads a file of another build.
 
 use std::cell::RefCell;
 
@@ -11,7 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     /// The loads under way or done, by script.
-    static LOADING: RefCell<Vec<(&'static str, Promise)>> = const { RefCell::new(Vec::new()) };
+    static LOADING: RefCell<Vec<(String, Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The global the script defines, if it is there.
@@ -41,18 +44,30 @@ fn start_loading(src: &str) -> Promise {
     })
 }
 
-/// Loads `src` (a path relative to the page) once, until it has defined `window[name]`.
-pub async fn load(src: &'static str, name: &str) -> Result<(), ()> {
+/// The address, relative to the page's `<base href>`, of the lazily loaded file the page names `name`
+/// (`<meta name="adal:{name}" content>`).
+pub fn named(name: &str) -> Option<String> {
+    document()
+        .query_selector(&format!("meta[name=\"adal:{name}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|src| !src.is_empty())
+}
+
+/// Loads the file the page names `file` ([`named`]) once, until it has defined `window[name]`.
+pub async fn load(file: &str, name: &str) -> Result<(), ()> {
     if global(name).is_some() {
         return Ok(());
     }
+    let src = named(file).ok_or(())?;
     let promise = LOADING.with(|l| {
         let mut l = l.borrow_mut();
         match l.iter().find(|(s, _)| *s == src) {
             Some((_, p)) => p.clone(),
             None => {
-                let p = start_loading(src);
-                l.push((src, p.clone()));
+                let p = start_loading(&src);
+                l.push((src.clone(), p.clone()));
                 p
             }
         }

@@ -9,8 +9,8 @@ use adal_charts::Request;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-/// The worker's loader, written by `scripts/build.mjs` beside the page.
-const LOADER: &str = "chart-worker_loader.js";
+/// The name the page gives the worker's loader (`<meta name="adal:worker">`, [`super::script::named`]).
+const LOADER: &str = "worker";
 
 type Done = Box<dyn FnOnce(Option<String>)>;
 
@@ -69,7 +69,7 @@ fn on_error() {
 }
 
 fn start() -> Option<Client> {
-    let worker = web_sys::Worker::new(LOADER).ok()?;
+    let worker = web_sys::Worker::new(&super::script::named(LOADER)?).ok()?;
     let message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(on_message);
     let error = Closure::<dyn Fn(JsValue)>::new(|_| on_error());
     worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
