@@ -11,7 +11,7 @@
 //    (scripts/static-charts.mjs). ADAL_SITE_URL gives the pages and cards absolute addresses.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
@@ -33,30 +33,32 @@ function hashed(dir, stem, ext) {
   return name;
 }
 
-// Trunk's own minifier leaves wasm-bindgen's scripts as they are when it cannot read them; terser can.
+// Trunk's own minifier (minify-js) gives up on wasm-bindgen's module and on js/boot.js (`export default`,
+// `?.`) and leaves them as they are; terser minifies them. Their names keep the hash Trunk gave them,
+// which follows from their source: the same source gives the same minified file.
+const assetsDir = join(stage, 'assets');
 async function minified(file, module) {
   if (!release) return;
   const code = readFileSync(file, 'utf8');
   const result = await minify(code, { module, compress: true, mangle: true });
   if (result.code.length < code.length) writeFileSync(file, result.code);
 }
-for (const meta of readFileSync(html, 'utf8').matchAll(/<meta name="?adal:app"? content="?([^">\s]+)/g)) {
-  await minified(join(stage, meta[1]), true);
+for (const name of readdirSync(assetsDir)) {
+  if (name.endsWith('.js')) await minified(join(assetsDir, name), !name.startsWith('chart-worker'));
 }
-await minified(join(stage, 'chart-worker.js'), false);
 
-// 1. The worker and its loader, then the vendored scripts.
-const workerJs = hashed(stage, 'chart-worker', '.js');
-const workerWasm = hashed(stage, 'chart-worker', '_bg.wasm');
-rmSync(join(stage, 'chart-worker_loader.js'), { force: true });
+// 1. The worker and its loader, then the vendored scripts, all in assets/ beside Trunk's.
+const workerJs = hashed(assetsDir, 'chart-worker', '.js');
+const workerWasm = hashed(assetsDir, 'chart-worker', '_bg.wasm');
+rmSync(join(assetsDir, 'chart-worker_loader.js'), { force: true });
 const loaderText = `importScripts("./${workerJs}");wasm_bindgen("./${workerWasm}");\n`;
 const loader = `chart-worker-${hash(loaderText)}_loader.js`;
-writeFileSync(join(stage, loader), loaderText);
-const vendor = join(stage, 'vendor');
+writeFileSync(join(assetsDir, loader), loaderText);
+const vendor = join(assetsDir, 'vendor');
 const assets = {
-  worker: loader,
-  echarts: `vendor/${hashed(vendor, 'echarts', '.min.js')}`,
-  export: `vendor/${hashed(vendor, 'adal-export', '.js')}`,
+  worker: `assets/${loader}`,
+  echarts: `assets/vendor/${hashed(vendor, 'echarts', '.min.js')}`,
+  export: `assets/vendor/${hashed(vendor, 'adal-export', '.js')}`,
 };
 let page = readFileSync(html, 'utf8');
 const metas = Object.entries(assets).map(([k, v]) => `<meta name="adal:${k}" content="${v}">`).join('');
@@ -70,7 +72,7 @@ page = page.replace(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (_, a
     .replaceAll("'{{__TRUNK_ADDRESS__}}'", 'window.location.host')
     .replaceAll('`{{__TRUNK_ADDRESS__}}`', 'window.location.host')
     .replaceAll('{{__TRUNK_WS_BASE__}}', base);
-  const name = `trunk-${hash(text)}.js`;
+  const name = `assets/trunk-${hash(text)}.js`;
   writeFileSync(join(stage, name), text);
   return `<script${attrs} src="${base}${name}"></script>`;
 });

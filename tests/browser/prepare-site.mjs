@@ -100,3 +100,36 @@ fs.writeFileSync(`${data}/datasets.json`, JSON.stringify(index, null, 2));
 const stale = `${app}/en/method/index.html`;
 fs.writeFileSync(stale, fs.readFileSync(stale, 'utf8').replace(/data-pin="[^"]*"/, 'data-pin="demo@2020-01"'));
 console.log(`prepare-site: ${index.datasets.length} datasets in ${app}`);
+
+// Two builds of the site for the re-deploy test (deploys.spec.ts): A is dist/ as built; B is A as the next
+// build would differ from it, every file named by its content (a 16-digit hash in its name) changed in
+// content and so in name (files that share a hash, as Trunk's app JS and wasm do, share the new one), and
+// every reference to it in the pages and the worker's loader renamed with it.
+// The data keep their names. deploys.spec.ts copies A, then B, into target/browser-site/deploy/.
+const builds = `${root}/builds`;
+fs.cpSync('dist', `${builds}/A`, { recursive: true });
+fs.cpSync('dist', `${builds}/B`, { recursive: true });
+const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? walk(`${dir}/${e.name}`) : [`${dir}/${e.name}`]);
+const renamed = new Map();
+for (const file of walk(`${builds}/B`)) {
+  const hash = file.match(/-([0-9a-f]{16})(?=[._])/)?.[1];
+  if (!hash || file.includes('/data/')) continue;
+  let bytes = fs.readFileSync(file);
+  // wasm: a custom section at the end (valid wasm, other bytes); JS and CSS: a comment.
+  const tail = file.endsWith('.wasm')
+    ? Buffer.from([0, 7, 5, ...Buffer.from('build'), 0x42])
+    : Buffer.from('\n/* build B */\n');
+  bytes = Buffer.concat([bytes, tail]);
+  if (!renamed.has(hash)) renamed.set(hash, sha256(`${hash} in build B`).slice(0, 16));
+  const next = renamed.get(hash);
+  fs.writeFileSync(file, bytes);
+  fs.renameSync(file, file.replace(hash, next));
+}
+for (const file of walk(`${builds}/B`)) {
+  if (!/(\.html|_loader\.js)$/.test(file)) continue;
+  let text = fs.readFileSync(file, 'utf8');
+  for (const [from, to] of renamed) text = text.replaceAll(from, to);
+  fs.writeFileSync(file, text);
+}
+console.log(`prepare-site: builds A and B (${renamed.size} hashes renamed) in ${builds}`);

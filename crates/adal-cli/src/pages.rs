@@ -318,13 +318,14 @@ fn write_feeds(
     Ok(written)
 }
 
-/// Removes the `route-*.js` (and the unhashed `route.js`) of an earlier run, except `keep`.
-fn remove_old_routes(site: &Path, keep: &str) -> Result<(), Failure> {
-    let entries = fs::read_dir(site)
-        .map_err(|e| Failure::Io(format!("cannot read {}: {e}", site.display())))?;
+/// Removes the `route-*.js` of an earlier run from `dir`, except `keep`.
+fn remove_old_routes(dir: &Path, keep: &str) -> Result<(), Failure> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(());
+    };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let old = name == "route.js" || (name.starts_with("route-") && name.ends_with(".js"));
+        let old = name.starts_with("route-") && name.ends_with(".js");
         if old && name != keep {
             fs::remove_file(entry.path()).map_err(|e| {
                 Failure::Io(format!("cannot remove {}: {e}", entry.path().display()))
@@ -365,15 +366,15 @@ pub fn run(args: &PagesArgs) -> Result<Outcome, Failure> {
         .map_err(Failure::Usage)?;
     let codes = loaded.codes();
     let pages = Page::all(codes.iter().map(String::as_str));
-    // `route.js` by its content's hash, as every other script: the one of an earlier run goes.
+    // `route.js` by its content's hash, in assets/ as every other script: the one of an earlier run goes.
     let route = route_js(&pages, &loaded.pin());
-    let route_file = format!(
+    let route_name = format!(
         "route-{}.js",
         &adal_core::checksum::sha256_hex(route.as_bytes())[..16]
     );
-    remove_old_routes(site, &route_file)?;
-    write(&site.join(&route_file), &route)?;
-    let head = assets.head(&route_file);
+    remove_old_routes(&site.join("assets"), &route_name)?;
+    write(&site.join("assets").join(&route_name), &route)?;
+    let head = assets.head(&format!("assets/{route_name}"));
     let mut charts = Vec::new();
     for page in &pages {
         let rendered = adal_atlas::prerender::render(&loaded, page, args.charts.is_some());

@@ -1160,8 +1160,8 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
     // The pages that are not a unit's show the country's card.
     assert!(root.contains("og:image\" content=\"https://example.org/atlas/r/card-kk.png"));
     let routes = || -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(&site)
-            .expect("site")
+        let mut names: Vec<String> = fs::read_dir(Path::new(&site).join("assets"))
+            .expect("site/assets")
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
             .filter(|n| n.starts_with("route"))
             .collect();
@@ -1174,7 +1174,10 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
         first_routes[0].starts_with("route-")
             && first_routes[0].len() == "route-0123456789abcdef.js".len()
     );
-    assert!(root.contains(&format!("<script src=\"{}\"></script>", first_routes[0])));
+    assert!(root.contains(&format!(
+        "<script src=\"assets/{}\"></script>",
+        first_routes[0]
+    )));
     // The charts of each page are listed with their options, and marked in the page, in order, for
     // scripts/static-charts.mjs.
     let list: serde_json::Value =
