@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::contexts::dataset::{LoadResult, provide_dataset};
 use crate::contexts::location::provide_location;
+use crate::contexts::ready::provide_ready;
 use crate::contexts::view_state::provide_view_state;
 use crate::i18n::I18nContextProvider;
 use crate::shell::AppShell;
@@ -34,22 +35,13 @@ pub fn App(start: Start) -> impl IntoView {
     }
 }
 
-/// Whether the app answers yet: not in a pre-rendered page, nor while it is being hydrated.
-#[derive(Clone, Copy)]
-struct Ready(RwSignal<bool>);
-
-/// `true` until the app answers: what the controls that only the app can work are `disabled` by, so that
-/// a tap before then (or without JavaScript) is not silently lost.
-pub fn inert() -> Signal<bool> {
-    let ready = use_context::<Ready>().map(|r| r.0);
-    Signal::derive(move || ready.is_some_and(|r| !r.get()))
-}
-
 /// Inside the i18n context, so that the view state can set the language.
 #[component]
 fn Root(start: Start) -> impl IntoView {
-    let ready = RwSignal::new(false);
-    provide_context(Ready(ready));
+    let ready = provide_ready();
+    // Natively nothing sets it: the pre-rendered page is inert until the browser's app answers.
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ready;
     let location = provide_location(start.search);
     provide_view_state();
     provide_dataset(start.dataset);

@@ -8,6 +8,12 @@
 //! - [`contexts`] — what is provided once at the top: the URL's view state and the loaded dataset.
 //! - [`shell`] — the header, navigation, footer, loading and errors around every page.
 //! - [`pages`] — one screen each; [`components`] — one component per file.
+//! - the small helpers below them all: `contexts::ready` (`inert`: the controls wait for the app),
+//!   `hydration` (hydrating in parts, `later`), `static_charts` (the charts handed to pre-rendering).
+//!
+//! Imports run one way: entry (`boot`, `prerender`) → `app`, `shell` → `pages` → `components` →
+//! `contexts` → helpers (`api`, `hydration`, `static_charts`) → `adal-core`; `tests/module_graph.rs`
+//! fails on an import that goes up, or on any circle between files.
 //!
 //! Everything that is not drawing or I/O lives in `adal-core`.
 
@@ -19,9 +25,13 @@ mod app;
 pub mod boot;
 mod components;
 mod contexts;
+#[cfg(feature = "hydrate")]
+mod hydration;
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 mod shell;
+#[cfg(feature = "ssr")]
+mod static_charts;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -3,9 +3,7 @@
 
 use std::cell::RefCell;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-
-use adal_charts::{ChartInput, Request, Theme};
+use std::sync::Arc;
 
 use adal_core::contract::files;
 use adal_core::dataset::{Dataset, DatasetIndex, GEO_FILE, INDEX_FILE, LoadError, parse_geo};
@@ -17,6 +15,8 @@ use leptos::prelude::*;
 
 use crate::app::{App, Start};
 pub use crate::contexts::dataset::Loaded;
+pub use crate::static_charts::StaticChart;
+use crate::static_charts::StaticCharts;
 
 /// Opens the default dataset of the data folder `data` (its `datasets.json`), as the app loads it.
 pub fn open(data: &Path) -> Result<Arc<Loaded>, LoadError> {
@@ -44,17 +44,6 @@ pub fn open(data: &Path) -> Result<Arc<Loaded>, LoadError> {
     }))
 }
 
-/// A chart of a pre-rendered page, to be drawn into it as static SVG: its ECharts option (the chart
-/// worker's, in the light theme) and whether it is a tall one. Its element in the page is marked
-/// `data-static-chart="N"`, N its index in [`Rendered::charts`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct StaticChart {
-    /// The ECharts option.
-    pub option: serde_json::Value,
-    /// A tall chart (a row per unit).
-    pub tall: bool,
-}
-
 /// What [`render`] gives.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rendered {
@@ -62,24 +51,6 @@ pub struct Rendered {
     pub html: String,
     /// The page's charts, in the order of their markers.
     pub charts: Vec<StaticChart>,
-}
-
-/// The charts met while rendering a page (a context of the render).
-#[derive(Clone, Default)]
-struct StaticCharts(Arc<Mutex<Vec<StaticChart>>>);
-
-/// Notes a chart of the page being pre-rendered; its marker, or `None` outside [`render`] or for figures
-/// the chart worker could not draw either.
-pub(crate) fn static_chart(input: ChartInput, tall: bool) -> Option<usize> {
-    let charts = use_context::<StaticCharts>()?;
-    let option = Request {
-        input,
-        theme: Theme::Light,
-    }
-    .option()?;
-    let mut list = charts.0.lock().ok()?;
-    list.push(StaticChart { option, tall });
-    Some(list.len() - 1)
 }
 
 /// Renders `page`; with `charts`, its charts are listed and marked for static drawing.
@@ -96,13 +67,13 @@ pub fn render(loaded: &Arc<Loaded>, page: &Page, charts: bool) -> Rendered {
     let owner = Owner::new();
     let html = owner.with(|| {
         if charts {
-            provide_context(list.clone());
+            list.provide();
         }
         view! { <App start /> }.to_html()
     });
     owner.with(Executor::poll_local);
     drop(owner);
-    let charts = list.0.lock().map(|c| c.clone()).unwrap_or_default();
+    let charts = list.taken();
     Rendered { html, charts }
 }
 

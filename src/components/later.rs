@@ -4,7 +4,7 @@
 //! spent in Leptos's walk of the elements rather than in any one component. The header, the map's
 //! controls and legend, the key figures, the ranking, where to report and the footer are each wrapped in
 //! [`Later`]: the same HTML and the same components, hydrated one part per task after the rest
-//! ([`crate::boot::later`]), all before any effect's first run, so that each part is hydrated from the
+//! ([`crate::hydration::later`]), all before any effect's first run, so that each part is hydrated from the
 //! state the page was pre-rendered in. The page's controls wait for all of it (`<html data-ready>`).
 //! Drawn by the app rather than hydrated (another view, a page that was not pre-rendered), the parts are
 //! drawn at once.
@@ -16,14 +16,14 @@ use leptos::prelude::*;
 #[component]
 pub fn Later(children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    if crate::boot::hydrating() {
+    if crate::hydration::hydrating() {
         return hydrate_later(children);
     }
     view! { <div class="later">{children()}</div> }.into_any()
 }
 
 /// Hydrates only the wrapper now and `children` inside it later, in a task of its own
-/// ([`crate::boot::later`]).
+/// ([`crate::hydration::later`]).
 #[cfg(feature = "hydrate")]
 fn hydrate_later(children: Children) -> AnyView {
     use leptos::tachys::hydration::Cursor;
@@ -34,7 +34,7 @@ fn hydrate_later(children: Children) -> AnyView {
     // What the children hydrate to lives as long as this component (and drops with it).
     let mounted = StoredValue::new_local(None);
     if let Some(owner) = Owner::current() {
-        crate::boot::later(move || {
+        crate::hydration::later(move || {
             // Gone (the view changed first): nothing to hydrate.
             let Some(div) = node.try_get_untracked().flatten() else {
                 return;

@@ -3,4 +3,5 @@
 pub mod dataset;
 pub mod location;
 pub mod map_state;
+pub mod ready;
 pub mod view_state;

@@ -220,7 +220,7 @@ pub fn DownloadButtons(
                     view! {
                         <button
                             type="button"
-                            disabled=crate::app::inert()
+                            disabled=crate::contexts::ready::inert()
                             data-download=f.extension()
                             on:click=move |_| on_download.run(f)
                         >
@@ -231,7 +231,7 @@ pub fn DownloadButtons(
                 .collect_view()}
         </div>
         {on_embed.map(|embed| view! {
-            <button type="button" class="embed-button" disabled=crate::app::inert() on:click=move |_| embed.run(())>
+            <button type="button" class="embed-button" disabled=crate::contexts::ready::inert() on:click=move |_| embed.run(())>
                 {crate::i18n::t!(i18n, embed)}
             </button>
         })}

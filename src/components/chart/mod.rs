@@ -296,7 +296,7 @@ pub fn ChartFigure(
     // scripts/static-charts.mjs); the interactive chart replaces it when it is created.
     #[cfg(feature = "ssr")]
     let static_chart =
-        crate::prerender::static_chart(view.with_untracked(|v| v.input.clone()), tall);
+        crate::static_charts::static_chart(view.with_untracked(|v| v.input.clone()), tall);
     #[cfg(not(feature = "ssr"))]
     let static_chart: Option<usize> = None;
     let heading = format!("{name}-heading");

@@ -100,7 +100,7 @@ pub fn ShareButton() -> impl IntoView {
     let location = use_location();
     let open = move |_| open(Offer::Link(link_to(location, &search.get_untracked())));
     view! {
-        <button type="button" class="share-button" disabled=crate::app::inert() on:click=open>
+        <button type="button" class="share-button" disabled=crate::contexts::ready::inert() on:click=open>
             {t!(i18n, share)}
         </button>
     }

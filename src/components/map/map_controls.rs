@@ -42,7 +42,7 @@ fn TermSelect(
             <label for=id>{label}</label>
             <select
                 id=id
-                disabled=crate::app::inert()
+                disabled=crate::contexts::ready::inert()
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
                     on_pick((!value.is_empty()).then_some(value));
@@ -151,7 +151,7 @@ pub fn MapControls() -> impl IntoView {
             <MetricPicker id="map-metric" />
             <PeriodPicker id="map" />
             <div class="control control-button">
-                <button type="button" class="play" disabled=crate::app::inert() aria-pressed=move || playing.get().to_string() on:click=on_play>
+                <button type="button" class="play" disabled=crate::contexts::ready::inert() aria-pressed=move || playing.get().to_string() on:click=on_play>
                     {move || {
                         if playing.get() {
                             t_string!(i18n, pause).to_string()
@@ -188,7 +188,7 @@ pub fn MapControls() -> impl IntoView {
                 <label for="map-classes">{t!(i18n, classes_label)}</label>
                 <select
                     id="map-classes"
-                    disabled=crate::app::inert()
+                    disabled=crate::contexts::ready::inert()
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         state.update(|v| {
@@ -217,7 +217,7 @@ pub fn MapControls() -> impl IntoView {
                 <button
                     type="button"
                     class="table-toggle"
-                    disabled=crate::app::inert()
+                    disabled=crate::contexts::ready::inert()
                     aria-pressed=move || state.show_table.get().to_string()
                     on:click=move |_| state.show_table.update(|t| *t = !*t)
                 >

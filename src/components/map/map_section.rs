@@ -66,7 +66,7 @@ pub fn MapSection() -> impl IntoView {
                 <button
                     type="button"
                     class="settings-toggle"
-                    disabled=crate::app::inert()
+                    disabled=crate::contexts::ready::inert()
                     aria-expanded=move || settings.get().to_string()
                     aria-controls="map-settings"
                     on:click=move |_| settings.update(|open| *open = !*open)

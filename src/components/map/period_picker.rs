@@ -67,13 +67,13 @@ pub fn PeriodPicker(id: &'static str) -> impl IntoView {
     view! {
         <div class="control">
             <label for=from.clone()>{t!(i18n, period_from)}</label>
-            <select id=from disabled=crate::app::inert() on:change=move |ev| set_month(true, event_target_value(&ev))>
+            <select id=from disabled=crate::contexts::ready::inert() on:change=move |ev| set_month(true, event_target_value(&ev))>
                 {month_options(true)}
             </select>
         </div>
         <div class="control">
             <label for=to.clone()>{t!(i18n, period_to)}</label>
-            <select id=to disabled=crate::app::inert() on:change=move |ev| set_month(false, event_target_value(&ev))>
+            <select id=to disabled=crate::contexts::ready::inert() on:change=move |ev| set_month(false, event_target_value(&ev))>
                 {month_options(false)}
             </select>
         </div>

@@ -172,7 +172,7 @@ pub fn RegionTable() -> impl IntoView {
                 <button
                     type="button"
                     class="sort-button"
-                    disabled=crate::app::inert()
+                    disabled=crate::contexts::ready::inert()
                     aria-label=move || t_string!(i18n, sort_by, column = label_for_button.clone()).to_string()
                     on:click=move |_| sort.update(|(c, ascending)| {
                         if *c == column {

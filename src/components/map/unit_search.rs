@@ -128,7 +128,7 @@ pub fn UnitSearch() -> impl IntoView {
                 aria-expanded=move || expanded().to_string()
                 aria-activedescendant=active
                 placeholder=move || t_string!(i18n, search_placeholder).to_string()
-                disabled=crate::app::inert()
+                disabled=crate::contexts::ready::inert()
                 prop:value=move || query.get()
                 on:input=move |ev| {
                     query.set(event_target_value(&ev));

@@ -35,7 +35,7 @@ pub fn MetricPicker(
             <label for=id>{t!(i18n, metric_label)}</label>
             <select
                 id=id
-                disabled=crate::app::inert()
+                disabled=crate::contexts::ready::inert()
                 on:change=move |ev| {
                     if let Some(m) = MetricId::parse(&event_target_value(&ev)) {
                         state.update(|v| v.metric = m);
