@@ -36,6 +36,7 @@ pub mod regions;
 pub mod search;
 pub mod series;
 pub mod stats;
+pub mod steps;
 pub mod validate;
 pub mod view;
 

@@ -3,8 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::contract::MetricDefinition;
-use crate::contract::Term;
+use super::metrics::MetricDefinition;
+use super::terms::Term;
 use crate::labels::Labels;
 use crate::period::Period;
 use crate::regions::RegionKind;

@@ -1,0 +1,258 @@
+//! Reading and checking each file of a bundle: the manifest, the visits and the complaint counts
+//! (checksums, column lengths, units), and the outlines of the map.
+
+use serde::Deserialize;
+
+use super::error::{LoadError, check_version, json_error};
+use crate::checksum::sha256_hex;
+use crate::contract::{AuditColumns, AuditsFile, ComplaintsFile, Manifest, files};
+use crate::{INDEX_VERSION, SCHEMA_VERSION};
+
+/// Each unit's place in the manifest, by code.
+pub(crate) fn unit_positions(manifest: &Manifest) -> std::collections::HashMap<&str, usize> {
+    manifest
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.code.as_str(), i))
+        .collect()
+}
+
+/// Parses and checks `manifest.json`: version, shape, and that it lists the two data files.
+pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest, LoadError> {
+    check_version(files::MANIFEST, bytes, SCHEMA_VERSION)?;
+    let manifest: Manifest =
+        serde_json::from_slice(bytes).map_err(|e| json_error(files::MANIFEST, &e))?;
+    for file in [files::AUDITS, files::COMPLAINTS] {
+        if !manifest.files.iter().any(|f| f.path == file) {
+            return Err(LoadError::NotInManifest {
+                file: file.to_owned(),
+            });
+        }
+    }
+    Ok(manifest)
+}
+
+/// Checks a data file's bytes against the manifest's size and SHA-256.
+pub fn check_checksum(manifest: &Manifest, file: &str, bytes: &[u8]) -> Result<(), LoadError> {
+    check_digest(manifest, file, bytes.len(), &sha256_hex(bytes))
+}
+
+/// Checks a data file's size and SHA-256 (lower-case hex), computed by the caller, against the
+/// manifest's: the browser has its own, much faster SHA-256 (SubtleCrypto).
+pub fn check_digest(
+    manifest: &Manifest,
+    file: &str,
+    len: usize,
+    sha256: &str,
+) -> Result<(), LoadError> {
+    let entry = manifest
+        .files
+        .iter()
+        .find(|f| f.path == file)
+        .ok_or_else(|| LoadError::NotInManifest {
+            file: file.to_owned(),
+        })?;
+    if entry.bytes != len as u64 || entry.sha256 != sha256 {
+        return Err(LoadError::Checksum {
+            file: file.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Checks that every column has `rows` entries.
+pub fn check_lengths(file: &str, lengths: &[(&str, usize)], rows: usize) -> Result<(), LoadError> {
+    match lengths.iter().find(|(_, len)| *len != rows) {
+        Some((column, len)) => Err(LoadError::UnequalColumns {
+            file: file.to_owned(),
+            column: (*column).to_owned(),
+            len: *len,
+            rows,
+        }),
+        None => Ok(()),
+    }
+}
+
+fn check_regions<'a>(
+    manifest: &Manifest,
+    file: &str,
+    codes: impl IntoIterator<Item = &'a str>,
+) -> Result<(), LoadError> {
+    let known = |code: &str| {
+        manifest.regions.iter().any(|r| r.code == code) && crate::regions::by_code(code).is_some()
+    };
+    match codes.into_iter().find(|c| !known(c)) {
+        Some(code) => Err(LoadError::UnknownRegion {
+            file: file.to_owned(),
+            code: code.to_owned(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Checks and parses `audits.json`.
+pub fn parse_audits(manifest: &Manifest, bytes: &[u8]) -> Result<AuditsFile, LoadError> {
+    parse_audits_with_digest(manifest, bytes, &sha256_hex(bytes))
+}
+
+/// [`parse_audits`] for bytes whose SHA-256 the caller computed ([`check_digest`]).
+pub fn parse_audits_with_digest(
+    manifest: &Manifest,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<AuditsFile, LoadError> {
+    let mut parse = AuditsParse::new(manifest, bytes, sha256)?;
+    while parse.step()? {}
+    parse.finish(manifest)
+}
+
+/// `audits.json` checked and parsed a column at a time: [`AuditsParse::step`] reads one, so that the
+/// browser can let a slow phone breathe between them (the whole file at once was its longest task after
+/// hydration's). The result, and any error, are those of parsing the file whole.
+pub struct AuditsParse<'a> {
+    bytes: &'a [u8],
+    rows: usize,
+    columns: Vec<(&'a str, &'a serde_json::value::RawValue)>,
+    parsed: AuditColumns,
+    done: usize,
+}
+
+/// The file's outline, `{"schema_version":…,"rows":…,"columns":{…}}`: the columns as raw JSON, in their
+/// order, each read when its turn comes.
+#[derive(Deserialize)]
+struct AuditsOutline<'a> {
+    rows: usize,
+    #[serde(borrow, deserialize_with = "in_order")]
+    columns: Vec<(&'a str, &'a serde_json::value::RawValue)>,
+}
+
+impl<'a> AuditsParse<'a> {
+    /// Checks the digest and version of `bytes` and reads the file's outline.
+    pub fn new(manifest: &Manifest, bytes: &'a [u8], sha256: &str) -> Result<Self, LoadError> {
+        let file = files::AUDITS;
+        check_digest(manifest, file, bytes.len(), sha256)?;
+        check_version(file, bytes, SCHEMA_VERSION)?;
+        let Ok(AuditsOutline { rows, columns }) = serde_json::from_slice(bytes) else {
+            return Err(whole_file_error(bytes));
+        };
+        Ok(AuditsParse {
+            bytes,
+            rows,
+            columns,
+            parsed: AuditColumns::default(),
+            done: 0,
+        })
+    }
+
+    /// Reads the next column; `false` when every column has been read.
+    pub fn step(&mut self) -> Result<bool, LoadError> {
+        let Some((name, raw)) = self.columns.get(self.done) else {
+            return Ok(false);
+        };
+        self.done += 1;
+        // A column named twice, like a broken one, is reported as the whole file's parse reports it.
+        let twice = self.columns[..self.done - 1].iter().any(|(n, _)| n == name);
+        if twice || self.parsed.parse_column(name, raw.get()).is_err() {
+            return Err(whole_file_error(self.bytes));
+        }
+        Ok(self.done < self.columns.len())
+    }
+
+    /// The visits, once every column has been read, with their lengths and units checked.
+    pub fn finish(self, manifest: &Manifest) -> Result<AuditsFile, LoadError> {
+        let file = files::AUDITS;
+        let named = |column: &str| self.columns.iter().any(|(n, _)| *n == column);
+        if self.done < self.columns.len() || !self.parsed.lengths().iter().all(|(c, _)| named(c)) {
+            return Err(whole_file_error(self.bytes));
+        }
+        let audits = AuditsFile {
+            schema_version: SCHEMA_VERSION,
+            rows: self.rows,
+            columns: self.parsed,
+        };
+        check_lengths(file, &audits.columns.lengths(), audits.rows)?;
+        check_regions(manifest, file, audits.columns.region.iter().map(|r| &**r))?;
+        Ok(audits)
+    }
+}
+
+/// A JSON object's entries, in order, values raw.
+fn in_order<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(&'de str, &'de serde_json::value::RawValue)>, D::Error> {
+    struct Entries;
+    impl<'de> serde::de::Visitor<'de> for Entries {
+        type Value = Vec<(&'de str, &'de serde_json::value::RawValue)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object of columns")
+        }
+        fn visit_map<M: serde::de::MapAccess<'de>>(
+            self,
+            mut map: M,
+        ) -> Result<Self::Value, M::Error> {
+            let mut entries = Vec::new();
+            while let Some(entry) = map.next_entry()? {
+                entries.push(entry);
+            }
+            Ok(entries)
+        }
+    }
+    d.deserialize_map(Entries)
+}
+
+/// The error of parsing `audits.json` whole: where it is broken, as a reader of the file would see it.
+fn whole_file_error(bytes: &[u8]) -> LoadError {
+    let file = files::AUDITS;
+    match serde_json::from_slice::<AuditsFile>(bytes) {
+        Err(e) => json_error(file, &e),
+        // Whole, the file reads: a shape only the outline refuses (a column name with an escape).
+        Ok(_) => LoadError::Json {
+            file: file.to_owned(),
+            line: 0,
+            column: 0,
+            detail: "the columns cannot be read one by one".to_owned(),
+        },
+    }
+}
+
+/// Checks and parses `complaints.json`.
+pub fn parse_complaints(manifest: &Manifest, bytes: &[u8]) -> Result<ComplaintsFile, LoadError> {
+    parse_complaints_with_digest(manifest, bytes, &sha256_hex(bytes))
+}
+
+/// [`parse_complaints`] for bytes whose SHA-256 the caller computed ([`check_digest`]).
+pub fn parse_complaints_with_digest(
+    manifest: &Manifest,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<ComplaintsFile, LoadError> {
+    let file = files::COMPLAINTS;
+    check_digest(manifest, file, bytes.len(), sha256)?;
+    check_version(file, bytes, SCHEMA_VERSION)?;
+    let complaints: ComplaintsFile =
+        serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
+    check_lengths(file, &complaints.columns.lengths(), complaints.rows)?;
+    check_lengths(
+        file,
+        &complaints.totals.columns.lengths(),
+        complaints.totals.rows,
+    )?;
+    let codes = complaints
+        .columns
+        .region
+        .iter()
+        .chain(&complaints.totals.columns.region);
+    check_regions(manifest, file, codes.map(|r| &**r))?;
+    Ok(complaints)
+}
+
+/// The map's outlines, shared by all datasets, relative to the data folder.
+pub const GEO_FILE: &str = "geo/kz-regions.json";
+
+/// Parses the map file.
+pub fn parse_geo(bytes: &[u8]) -> Result<crate::geo::GeoFile, LoadError> {
+    let name = "kz-regions.json";
+    check_version(name, bytes, INDEX_VERSION)?;
+    serde_json::from_slice(bytes).map_err(|e| json_error(name, &e))
+}

@@ -1,0 +1,202 @@
+//! The complaint counts' checks: their columns, and that the published groups add up (k-anonymity
+//! kept by suppressing small cells, and the totals that reveal them).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::audits::columns_agree;
+use super::manifest::check_version;
+use super::problems::{Problem, Problems};
+use crate::contract::{ComplaintsFile, Manifest, files};
+use crate::period::{Month, Period, PeriodLabel};
+
+/// The published complaints a cell of `region` over `period` breaks down: the total of that period, or
+/// for a year, the sum of the region's totals in it when all of them are published; `None` otherwise.
+fn group_total(
+    totals: &BTreeMap<(&str, PeriodLabel), Option<u32>>,
+    region: &str,
+    period: PeriodLabel,
+) -> Option<u64> {
+    if let Some(total) = totals.get(&(region, period)) {
+        return total.map(u64::from);
+    }
+    let PeriodLabel::Year(year) = period else {
+        return None;
+    };
+    let within: Vec<Option<u32>> = totals
+        .iter()
+        .filter(|((r, label), _)| *r == region && label.months().0.year() == year)
+        .map(|(_, count)| *count)
+        .collect();
+    if within.is_empty() {
+        return None;
+    }
+    within
+        .into_iter()
+        .map(|c| c.map(u64::from))
+        .sum::<Option<u64>>()
+}
+
+/// Checks `complaints.json` against the manifest: every unit's totals cover each month of the period
+/// exactly once, no published count lies between 1 and k − 1, every cell belongs to a published total,
+/// and within a total the suppressed cells cannot be worked out or bounded below k from the total.
+pub fn check_complaints(m: &Manifest, f: &ComplaintsFile) -> Vec<Problem> {
+    let mut p = Problems::new(files::COMPLAINTS);
+    check_version(&mut p, f.schema_version);
+    let cells_agree = columns_agree(&mut p, "", &f.columns.lengths(), f.rows);
+    if !(columns_agree(
+        &mut p,
+        "totals ",
+        &f.totals.columns.lengths(),
+        f.totals.rows,
+    ) && cells_agree)
+    {
+        return p.finish();
+    }
+    let k = m.k_anonymity.k;
+    let regions: HashSet<&str> = m.regions.iter().map(|r| r.code.as_str()).collect();
+    let categories: HashSet<&str> = m
+        .complaint_categories
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+
+    let t = &f.totals.columns;
+    let mut totals: BTreeMap<(&str, PeriodLabel), Option<u32>> = BTreeMap::new();
+    let mut covered: HashMap<(&str, Month), u32> = HashMap::new();
+    for i in 0..f.totals.rows {
+        let row = i + 1;
+        let key = (&*t.region[i], t.period[i]);
+        if !regions.contains(key.0) || !m.period.overlaps(key.1) {
+            p.push(format!(
+                "totals row {row}: region «{}», period {} is outside the manifest",
+                key.0, key.1
+            ));
+        }
+        if totals.insert(key, t.count[i]).is_some() {
+            p.push(format!(
+                "totals row {row}: region {}, period {} appears twice",
+                key.0, key.1
+            ));
+        }
+        let (first, last) = key.1.months();
+        let span = Period {
+            from: first,
+            to: last,
+        };
+        for month in span
+            .months()
+            .filter(|m2| *m2 >= m.period.from && *m2 <= m.period.to)
+        {
+            *covered.entry((key.0, month)).or_default() += 1;
+        }
+        if let Some(n) = t.count[i]
+            && n > 0
+            && n < k
+        {
+            p.push(format!(
+                "totals row {row}: count {n} is below k = {k} and should have been suppressed"
+            ));
+        }
+    }
+    for r in &m.regions {
+        for month in m.period.months() {
+            match covered.get(&(r.code.as_str(), month)).copied().unwrap_or(0) {
+                1 => {}
+                0 => p.push(format!(
+                    "totals: no total covers region {}, month {month}",
+                    r.code
+                )),
+                n => p.push(format!(
+                    "totals: {n} totals of region {} overlap in month {month}, so one could be taken from another",
+                    r.code
+                )),
+            }
+        }
+    }
+
+    // Per (region, period) of a total: published sum, suppressed cells.
+    #[derive(Default)]
+    struct Group {
+        published: u64,
+        suppressed: u32,
+    }
+    let mut groups: BTreeMap<(&str, PeriodLabel), Group> = BTreeMap::new();
+    let mut seen = HashSet::new();
+    let c = &f.columns;
+    for i in 0..f.rows {
+        let row = i + 1;
+        let (region, period) = (&*c.region[i], c.period[i]);
+        if !regions.contains(region) {
+            p.push(format!(
+                "row {row}: region «{region}» is not one of the manifest's regions"
+            ));
+        }
+        if group_total(&totals, region, period).is_none() {
+            p.push(format!(
+                "row {row}: region {region}, period {period} is neither the period of one of its published totals nor a year whose totals are all published"
+            ));
+        }
+        if !categories.contains(&*c.category[i]) {
+            p.push(format!(
+                "row {row}: category «{}» is not one of the manifest's categories",
+                c.category[i]
+            ));
+        }
+        if !seen.insert((region, period, &*c.category[i])) {
+            p.push(format!("row {row}: the same cell appears twice"));
+        }
+        let group = groups.entry((region, period)).or_default();
+        match c.count[i] {
+            Some(n) if n < k => p.push(format!(
+                "row {row}: count {n} is below k = {k} and should have been suppressed"
+            )),
+            Some(n) => group.published += u64::from(n),
+            None => group.suppressed += 1,
+        }
+    }
+    let mut cell_years: HashMap<(&str, u16), (bool, bool)> = HashMap::new();
+    for (region, period) in groups.keys() {
+        let entry = cell_years
+            .entry((*region, period.months().0.year()))
+            .or_default();
+        match period {
+            PeriodLabel::Year(_) => entry.0 = true,
+            _ => entry.1 = true,
+        }
+    }
+    for ((region, year), (whole, finer)) in cell_years {
+        if whole && finer {
+            p.push(format!(
+                "region {region}, {year}: cells of the whole year and of shorter periods overlap, so one could be taken from the other"
+            ));
+        }
+    }
+    for ((region, period), g) in &groups {
+        let Some(total) = group_total(&totals, region, *period) else {
+            continue; // reported above: nothing to subtract from
+        };
+        if g.published > total {
+            p.push(format!(
+                "region {region}, period {period}: published cells add up to {}, more than the total {total}",
+                g.published
+            ));
+            continue;
+        }
+        let hidden = total - g.published;
+        match g.suppressed {
+            0 if hidden != 0 => p.push(format!(
+                "region {region}, period {period}: cells add up to {}, the total says {total}",
+                g.published
+            )),
+            0 => {}
+            1 => p.push(format!(
+                "region {region}, period {period}: a single suppressed cell can be worked out from the total ({hidden})"
+            )),
+            n if hidden < u64::from(n) || hidden - u64::from(n - 1) < u64::from(k) => p.push(format!(
+                "region {region}, period {period}: the {n} suppressed cells add up to {hidden}, which bounds each below k = {k}"
+            )),
+            _ => {}
+        }
+    }
+    p.finish()
+}

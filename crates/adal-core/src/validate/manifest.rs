@@ -1,0 +1,110 @@
+//! The manifest's checks: the schema version, the files it lists and their names, the units and
+//! the metrics.
+
+use std::collections::HashSet;
+
+use super::problems::{Problem, Problems};
+use crate::contract::{Manifest, files};
+use crate::labels::Lang;
+use crate::{SCHEMA_VERSION, dataset, regions};
+
+pub(crate) fn is_plain_name(path: &str) -> bool {
+    !path.is_empty()
+        && path.len() <= 64
+        && path != files::MANIFEST
+        && path.ends_with(".json")
+        && path.chars().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-' || c == '.'
+        })
+        && !path.starts_with('.')
+        && !path.contains("..")
+}
+
+/// Checks the manifest on its own.
+pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
+    let mut p = Problems::new(files::MANIFEST);
+    check_version(&mut p, m.schema_version);
+    if m.k_anonymity.k < 2 {
+        p.push(format!(
+            "k_anonymity.k is {}, it must be at least 2",
+            m.k_anonymity.k
+        ));
+    }
+    if m.period.from > m.period.to {
+        p.push(format!(
+            "period runs backwards: from {} to {}",
+            m.period.from, m.period.to
+        ));
+    }
+    let mut codes = HashSet::new();
+    for r in &m.regions {
+        if regions::by_code(&r.code).is_none() {
+            p.push(format!(
+                "region «{}» is not an ISO 3166-2:KZ code of the 20 units",
+                r.code
+            ));
+        }
+        if !codes.insert(r.code.as_str()) {
+            p.push(format!("region «{}» is listed twice", r.code));
+        }
+    }
+    let mut labelled = vec![
+        ("title".to_owned(), &m.title),
+        ("publisher.name".to_owned(), &m.publisher.name),
+    ];
+    for (list, terms) in [
+        ("services", &m.services),
+        ("audit_channels", &m.audit_channels),
+        ("complaint_categories", &m.complaint_categories),
+        ("complaint_channels", &m.complaint_channels),
+    ] {
+        let mut ids = HashSet::new();
+        for t in terms {
+            if !ids.insert(t.id.as_str()) {
+                p.push(format!("{list}: the id «{}» is listed twice", t.id));
+            }
+            labelled.push((format!("{list}.{}", t.id), &t.label));
+        }
+    }
+    for r in &m.regions {
+        labelled.push((format!("regions.{}", r.code), &r.name));
+    }
+    for metric in &m.metrics {
+        labelled.push((format!("metrics.{}", metric.id), &metric.label));
+    }
+    for (field, labels) in labelled {
+        let missing: Vec<&str> = labels.missing().into_iter().map(Lang::code).collect();
+        if !missing.is_empty() {
+            p.push(format!(
+                "{field}: the label is empty in {}",
+                missing.join(", ")
+            ));
+        }
+    }
+    let mut paths = HashSet::new();
+    for f in &m.files {
+        if !is_plain_name(&f.path) {
+            p.push(format!(
+                "files: «{}» is not a plain file name of this bundle; it is not read",
+                f.path
+            ));
+        }
+        if !paths.insert(f.path.as_str()) {
+            p.push(format!("files: «{}» is listed twice", f.path));
+        }
+    }
+    for required in [files::AUDITS, files::COMPLAINTS] {
+        if !paths.contains(required) {
+            p.push(format!("files does not list {required}"));
+        }
+    }
+    p.finish()
+}
+
+/// The loader's version check on an already parsed file.
+pub(crate) fn check_version(p: &mut Problems, version: u32) {
+    let probe = format!("{{\"schema_version\":{version}}}");
+    if let Err(e) = dataset::check_version(p.file, probe.as_bytes(), SCHEMA_VERSION) {
+        p.push_load_error(&e);
+    }
+}

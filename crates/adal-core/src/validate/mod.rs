@@ -1,0 +1,114 @@
+//! Checking a published bundle: what `adal validate` prints and what the web app relies on.
+//!
+//! The checks: the schema version; every file the manifest lists exists with the stated size and SHA-256;
+//! every column of a file has `rows` entries; every region, month, service, channel and category refers to
+//! the manifest; scores lie in 1–5; and the anonymisation guarantees hold — every distinct combination of
+//! `region, month, service, channel` among the visits occurs at least k times, and no complaint count is
+//! between 1 and k − 1 or can be worked out from the totals.
+//!
+//! Every problem is collected, not only the first. The bundle is untrusted: a forged manifest cannot make
+//! the checker read outside the bundle, because file paths must be plain names.
+//!
+//! The checks the web app's loader runs too — version, checksum, JSON shape, column lengths — are the
+//! loader's own functions in [`crate::dataset`], with its typed [`LoadError`], so that `adal validate`
+//! and the app can never disagree about them; the publisher's guarantees are checked here on top.
+
+mod audits;
+mod complaints;
+mod manifest;
+mod problems;
+
+pub use audits::check_audits;
+pub use complaints::check_complaints;
+pub use manifest::check_manifest;
+pub use problems::{MAX_LISTED_PER_FILE, Problem};
+
+use std::collections::HashMap;
+
+use manifest::is_plain_name;
+use problems::load_error_detail;
+
+use crate::checksum::sha256_hex;
+use crate::contract::{AuditsFile, ComplaintsFile, Manifest, files};
+use crate::dataset;
+
+/// Reads a file of the bundle by its plain name.
+pub trait BundleSource {
+    /// The bytes of `name`, or a reason it cannot be read.
+    fn read(&self, name: &str) -> Result<Vec<u8>, String>;
+}
+
+impl<F: Fn(&str) -> Result<Vec<u8>, String>> BundleSource for F {
+    fn read(&self, name: &str) -> Result<Vec<u8>, String> {
+        self(name)
+    }
+}
+
+/// Parses JSON, saying which file and where it breaks (the loader's [`dataset::json_error`]).
+pub fn parse_json<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, Problem> {
+    serde_json::from_slice(bytes).map_err(|e| Problem {
+        file: file.to_owned(),
+        message: load_error_detail(file, &dataset::json_error(file, &e)),
+    })
+}
+
+/// Checks a whole bundle and returns every problem found; an empty list means the bundle is clean.
+pub fn validate_bundle(source: &impl BundleSource) -> Vec<Problem> {
+    let manifest_bytes = match source.read(files::MANIFEST) {
+        Ok(b) => b,
+        Err(e) => {
+            return vec![Problem {
+                file: files::MANIFEST.into(),
+                message: format!("cannot be read: {e}"),
+            }];
+        }
+    };
+    let manifest: Manifest = match parse_json(files::MANIFEST, &manifest_bytes) {
+        Ok(m) => m,
+        Err(p) => return vec![p],
+    };
+    let mut problems = check_manifest(&manifest);
+
+    let mut contents: HashMap<String, Vec<u8>> = HashMap::new();
+    for entry in &manifest.files {
+        if !is_plain_name(&entry.path) {
+            continue; // reported by check_manifest; never read
+        }
+        match source.read(&entry.path) {
+            Ok(bytes) => {
+                // The loader's check, and then what differs, for the publisher.
+                if dataset::check_checksum(&manifest, &entry.path, &bytes).is_err() {
+                    problems.push(Problem {
+                        file: entry.path.clone(),
+                        message: format!(
+                            "its checksum does not match the manifest: {} bytes and SHA-256 {}, the manifest says {} bytes and {}",
+                            bytes.len(),
+                            sha256_hex(&bytes),
+                            entry.bytes,
+                            entry.sha256
+                        ),
+                    });
+                }
+                contents.insert(entry.path.clone(), bytes);
+            }
+            Err(e) => problems.push(Problem {
+                file: entry.path.clone(),
+                message: format!("is listed in the manifest but cannot be read: {e}"),
+            }),
+        }
+    }
+
+    if let Some(bytes) = contents.get(files::AUDITS) {
+        match parse_json::<AuditsFile>(files::AUDITS, bytes) {
+            Ok(audits) => problems.extend(check_audits(&manifest, &audits)),
+            Err(p) => problems.push(p),
+        }
+    }
+    if let Some(bytes) = contents.get(files::COMPLAINTS) {
+        match parse_json::<ComplaintsFile>(files::COMPLAINTS, bytes) {
+            Ok(complaints) => problems.extend(check_complaints(&manifest, &complaints)),
+            Err(p) => problems.push(p),
+        }
+    }
+    problems
+}
