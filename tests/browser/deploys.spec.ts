@@ -3,25 +3,40 @@
 // re-deploy goes on working, says so where a lazily loaded file of its build is gone (with a button that
 // reloads), and the reload brings the new build whole. Builds A and B: tests/browser/prepare-site.mjs.
 import fs from 'node:fs';
+import type { Page } from '@playwright/test';
 import { test, expect, ready, ORIGIN } from './support';
 
 const site = 'target/browser-site';
 const deploy = `${site}/deploy`;
+let deploys = 0;
+/** Puts `build` in place, as a deploy does. Each deploy's files are dated a minute after the last one's:
+ *  the test server (python's http.server) answers a revalidation by the second of Last-Modified, and two
+ *  deploys in one second would let the browser keep the earlier page (a host compares content instead). */
 const put = (build: string) => {
   fs.rmSync(deploy, { recursive: true, force: true });
   fs.cpSync(`${site}/builds/${build}`, deploy, { recursive: true });
+  const when = new Date(Date.now() + ++deploys * 60_000);
+  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(`${dir}/${e.name}`) : [`${dir}/${e.name}`]));
+  for (const file of walk(deploy)) fs.utimesSync(file, when, when);
 };
 const hashed = /-[0-9a-f]{16}(_bg\.wasm|_loader\.js|\.min\.js|\.js|\.css)$/;
+
+/** Puts build A in place and opens a unit's page of it; returns every address the page asks for. */
+async function openA(page: Page) {
+  put('A');
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${ORIGIN}/deploy/ru/region/KZ-75/`);
+  await ready(page);
+  return requests;
+}
 
 test.describe('a re-deploy', () => {
   test.use({ viewport: { width: 390, height: 700 }, reducedMotion: 'reduce' });
 
   test('every asset a page names is hashed and of its own build', async ({ page }) => {
-    put('A');
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
-    await page.goto(`${ORIGIN}/deploy/ru/region/KZ-75/`);
-    await ready(page);
+    const requests = await openA(page);
     const named = await page.evaluate(() =>
       [...document.querySelectorAll('link[rel=stylesheet], link[rel=modulepreload], link[rel=preload], script[src], meta[name^="adal:"]')]
         .map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('content') ?? ''));
@@ -35,11 +50,7 @@ test.describe('a re-deploy', () => {
   });
 
   test('a page of build A, used after build B is put in place, says where it cannot go on, and a reload brings B', async ({ page }) => {
-    put('A');
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
-    await page.goto(`${ORIGIN}/deploy/ru/region/KZ-75/`);
-    await ready(page);
+    const requests = await openA(page);
     expect(requests.filter((u) => /echarts|chart-worker/.test(u)), 'no chart loaded before the re-deploy').toEqual([]);
 
     put('B');

@@ -1038,20 +1038,22 @@ const TRUNK_PAGE: &str = "<!DOCTYPE html><html lang=kk><head><meta charset=utf-8
 <script src=/boot-2222222222222222.js type=module></script><meta name=adal:worker content=chart-worker-3333333333333333_loader.js>\
 <meta name=adal:echarts content=vendor/echarts-4444444444444444.min.js></head><body><div id=app></div></body></html>";
 
-/// `adal pages` refuses a site whose index.html is not a page of a build, saying so.
-#[test]
-fn pages_need_the_page_of_a_build() {
-    let dir = TempDir::new("pages-no-build");
+/// A site in `dir`: the demo bundle in `site/data` and `index` as its index.html; returns `site`.
+fn site_with(dir: &TempDir, index: &str) -> String {
     let site = dir.path("site");
     copy_dir(
         &repo_root().join("public/data"),
         &Path::new(&site).join("data"),
     );
-    fs::write(
-        Path::new(&site).join("index.html"),
-        "<html><head></head><body></body></html>",
-    )
-    .expect("index.html");
+    fs::write(Path::new(&site).join("index.html"), index).expect("index.html");
+    site
+}
+
+/// `adal pages` refuses a site whose index.html is not a page of a build, saying so.
+#[test]
+fn pages_need_the_page_of_a_build() {
+    let dir = TempDir::new("pages-no-build");
+    let site = site_with(&dir, "<html><head></head><body></body></html>");
     let out = adal(&["pages", "--site", &site]);
     assert!(!out.status.success());
     assert!(
@@ -1066,12 +1068,7 @@ fn pages_need_the_page_of_a_build() {
 #[test]
 fn pages_are_written_for_every_view_and_language_with_their_head() {
     let dir = TempDir::new("pages");
-    let site = dir.path("site");
-    copy_dir(
-        &repo_root().join("public/data"),
-        &Path::new(&site).join("data"),
-    );
-    fs::write(Path::new(&site).join("index.html"), TRUNK_PAGE).expect("index.html");
+    let site = site_with(&dir, TRUNK_PAGE);
     let charts = dir.path("charts.json");
     let out = adal(&[
         "pages",
