@@ -6,9 +6,9 @@
 //    that a page names exactly the files of its own build and a re-deploy cannot mix two builds.
 // 2. No inline script: `trunk serve`'s autoreload script moves into a file of its own, so that the page
 //    keeps its Content-Security-Policy (no 'unsafe-inline') in the development loop too.
-// 3. In a release build: the cards for shared links (`adal share`), the pages (`adal pages`, which take
-//    their asset tags from the index.html Trunk wrote) and their charts as static SVG
-//    (scripts/static-charts.mjs). ADAL_SITE_URL gives the pages and cards absolute addresses.
+// 3. In a release build: the cards for shared links (`adal share`) and the pages (`adal pages`, which take
+//    their asset tags from the index.html Trunk wrote, and draw their charts in as static SVG).
+//    ADAL_SITE_URL gives the pages and cards absolute addresses.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -79,7 +79,7 @@ page = page.replace(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (_, a
 writeFileSync(html, page);
 console.log(`trunk-post-build: ${loader}, ${assets.echarts}, ${assets.export}`);
 
-// 3. The pages, their static charts and the cards (release only: `trunk serve` draws every view in the
+// 3. The pages (with their static charts) and the cards (release only: `trunk serve` draws every view in the
 // browser from the one index.html).
 if (release) {
   const run = (command, args) => {
@@ -87,9 +87,7 @@ if (release) {
     execFileSync(command, args, { stdio: 'inherit' });
   };
   const site = process.env.ADAL_SITE_URL ? ['--site-url', process.env.ADAL_SITE_URL] : [];
-  const charts = join('target', 'charts.json');
   run('cargo', ['build', '--quiet', '--locked', '-p', 'adal-cli']);
   run(join('target', 'debug', 'adal'), ['share', '--bundle', join(stage, 'data'), '--out', join(stage, 'r'), ...site]);
-  run(join('target', 'debug', 'adal'), ['pages', '--site', stage, ...site, '--charts', charts]);
-  run('node', ['scripts/static-charts.mjs', '--site', stage, '--charts', charts]);
+  run(join('target', 'debug', 'adal'), ['pages', '--site', stage, ...site]);
 }

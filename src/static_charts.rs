@@ -1,6 +1,7 @@
 //! The hand-off between the chart component and the pre-renderer (`ssr`): the chart notes its figures'
 //! ECharts option while the page is rendered natively, and [`crate::prerender`] lists them for
-//! `scripts/static-charts.mjs`, which draws them into the page as static SVG. Imports nothing of the app.
+//! `adal pages`, which draws them into the page as static SVG (`adal_charts::svg`). Imports nothing of
+//! the app.
 
 use std::sync::{Arc, Mutex};
 

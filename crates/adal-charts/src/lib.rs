@@ -9,6 +9,8 @@
 //! - [`complaints`] — one unit's complaints by category over time;
 //! - [`scatter`] — service quality against complaints per 100,000 people for every unit.
 //!
+//! [`svg`] draws a chart's option as static SVG natively, for the pre-rendered pages.
+//!
 //! [`request`] carries a chart's figures from the web app to the chart worker as JSON and answers with
 //! the ECharts option, so that the page's own code never contains charming (it is loaded with the
 //! first chart, in a worker, like ECharts itself).
@@ -19,6 +21,7 @@ pub mod ranking;
 pub mod request;
 pub mod scatter;
 pub mod services;
+pub mod svg;
 pub mod trend;
 
 pub use common::{Scale, Theme};

@@ -40,11 +40,6 @@ pub struct PagesArgs {
     /// without it they are relative to the site's root.
     #[arg(long, value_name = "URL")]
     pub site_url: Option<String>,
-    /// Also lists each page's charts, with their ECharts options, in this JSON file (outside the site),
-    /// and marks their elements, so that `node scripts/static-charts.mjs` draws them into the pages as
-    /// static SVG.
-    #[arg(long, value_name = "FILE")]
-    pub charts: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -1,9 +1,10 @@
-//! `adal pages --site DIR [--site-url URL] [--charts FILE]`: writes the site's pages as static HTML with their real
+//! `adal pages --site DIR [--site-url URL]`: writes the site's pages as static HTML with their real
 //! content — the overview, every unit's page, the comparison, data and method and the map embed, in
 //! Kazakh, Russian and English ([`adal_core::pages`]) — rendered natively by the app's own components
 //! (`adal_atlas::prerender`) from the default bundle in `DIR/data`, which the browser then hydrates. Run
-//! again whenever a bundle is re-published: no Rust toolchain and no rebuild of the app are needed. With
-//! `--charts`, the pages' charts are listed for `scripts/static-charts.mjs`, which draws them in as SVG.
+//! again whenever a bundle is re-published: no Rust toolchain and no rebuild of the app are needed. Each
+//! page has its charts drawn in as static SVG ([`adal_charts::svg`]), so that it shows them before and
+//! without JavaScript; the interactive chart replaces the drawing when it starts.
 //! Beside the overview and each unit's page it writes an Atom feed of the dataset's published versions
 //! (`feed.xml`, [`adal_publish::feeds`]), which the page links.
 
@@ -335,6 +336,48 @@ fn remove_old_routes(dir: &Path, keep: &str) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The drawing's own size, in CSS px: about a phone's chart width (a 360 px screen leaves some 330), so
+/// that its text keeps nearly its size there (most readers come on a phone; a wider screen shows it
+/// centred), and the height of `.chart-canvas` (20rem, or 34rem for `.chart-tall`).
+const CHART_WIDTH: f64 = 340.0;
+const CHART_HEIGHT: f64 = 320.0;
+const TALL_CHART_HEIGHT: f64 = 544.0;
+
+/// `html` with each chart's static drawing ([`adal_charts::svg::draw`]) put inside its element (marked
+/// `data-static-chart="N"` and empty), and how many were drawn.
+fn draw_charts(html: &str, charts: &[adal_atlas::prerender::StaticChart]) -> (String, usize) {
+    const MARK: &str = " data-static-chart=\"";
+    let mut out = String::with_capacity(html.len() + charts.len() * 12 * 1024);
+    let mut rest = html;
+    let mut drawn = 0;
+    while let Some(at) = rest.find(MARK) {
+        let after = &rest[at + MARK.len()..];
+        let index = after
+            .split('"')
+            .next()
+            .and_then(|n| n.parse::<usize>().ok());
+        let open_end = after.find('>').map(|e| at + MARK.len() + e + 1);
+        let (Some(index), Some(open_end)) = (index, open_end) else {
+            out.push_str(&rest[..at + MARK.len()]);
+            rest = after;
+            continue;
+        };
+        out.push_str(&rest[..open_end]);
+        rest = &rest[open_end..];
+        if let (Some(chart), true) = (charts.get(index), rest.starts_with("</div>")) {
+            let height = if chart.tall {
+                TALL_CHART_HEIGHT
+            } else {
+                CHART_HEIGHT
+            };
+            out.push_str(&adal_charts::svg::draw(&chart.option, CHART_WIDTH, height));
+            drawn += 1;
+        }
+    }
+    out.push_str(rest);
+    (out, drawn)
+}
+
 fn write(path: &Path, text: &str) -> Result<(), Failure> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)
@@ -375,29 +418,25 @@ pub fn run(args: &PagesArgs) -> Result<Outcome, Failure> {
     remove_old_routes(&site.join("assets"), &route_name)?;
     write(&site.join("assets").join(&route_name), &route)?;
     let head = assets.head(&format!("assets/{route_name}"));
-    let mut charts = Vec::new();
+    let mut charts = 0;
     for page in &pages {
-        let rendered = adal_atlas::prerender::render(&loaded, page, args.charts.is_some());
-        let html = page_html(&loaded, page, &rendered.html, site_url.as_deref(), &head);
-        let file = format!("{}index.html", page.path());
-        write(&site.join(&file), &html)?;
-        if !rendered.charts.is_empty() {
-            let list: Vec<_> = rendered
-                .charts
-                .into_iter()
-                .map(|c| serde_json::json!({ "option": c.option, "tall": c.tall }))
-                .collect();
-            charts.push(serde_json::json!({ "file": file, "charts": list }));
+        let rendered = adal_atlas::prerender::render(&loaded, page, true);
+        let (body, drawn) = draw_charts(&rendered.html, &rendered.charts);
+        if drawn != rendered.charts.len() {
+            return Err(Failure::Io(format!(
+                "{}: {} charts rendered, {drawn} marked in the page",
+                page.path(),
+                rendered.charts.len()
+            )));
         }
-    }
-    if let Some(path) = &args.charts {
-        let list = serde_json::json!({ "pages": charts });
-        write(path, &list.to_string())?;
+        charts += drawn;
+        let html = page_html(&loaded, page, &body, site_url.as_deref(), &head);
+        write(&site.join(format!("{}index.html", page.path())), &html)?;
     }
     let versions = versions(&data, &index, &loaded.dataset);
     let feeds = write_feeds(site, &loaded, &pages, &versions, site_url.as_deref())?;
     println!(
-        "wrote {} pages ({} views in 3 languages) and {feeds} feeds of {} version(s) from {} to {}",
+        "wrote {} pages ({} views in 3 languages, {charts} static charts) and {feeds} feeds of {} version(s) from {} to {}",
         pages.len(),
         pages.len() / 3,
         versions.len(),

@@ -1069,15 +1069,12 @@ fn pages_need_the_page_of_a_build() {
 fn pages_are_written_for_every_view_and_language_with_their_head() {
     let dir = TempDir::new("pages");
     let site = site_with(&dir, TRUNK_PAGE);
-    let charts = dir.path("charts.json");
     let out = adal(&[
         "pages",
         "--site",
         &site,
         "--site-url",
         "https://example.org/atlas",
-        "--charts",
-        &charts,
     ]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(text(&out).contains("wrote 72 pages"), "{}", text(&out));
@@ -1175,37 +1172,39 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
         "<script src=\"assets/{}\"></script>",
         first_routes[0]
     )));
-    // The charts of each page are listed with their options, and marked in the page, in order, for
-    // scripts/static-charts.mjs.
-    let list: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&charts).expect("the chart list")).expect("JSON");
-    let listed = list["pages"].as_array().expect("pages");
-    let of = |file: &str| {
-        let entry = listed.iter().find(|p| p["file"] == file);
-        entry.map_or(0, |p| p["charts"].as_array().map_or(0, Vec::len))
+    // Each page's charts are drawn into it as static SVG by `adal` itself, in their marked elements.
+    let drawings = |html: &str| {
+        html.matches(" class=\"chart-static\" aria-hidden=\"true\"")
+            .count()
     };
-    assert_eq!(of("index.html"), 1, "the overview's ranking");
-    assert!(of("ru/region/KZ-75/index.html") >= 2, "a unit's charts");
-    assert_eq!(of("embed/map/index.html"), 0, "the map embed has no chart");
-    for entry in listed {
-        let file = entry["file"].as_str().expect("file");
-        let html = page(file);
-        for (n, chart) in entry["charts"]
-            .as_array()
-            .expect("charts")
-            .iter()
-            .enumerate()
-        {
-            assert!(chart["option"]["series"].is_array(), "{file} {n}");
-            assert!(
-                html.contains(&format!(" data-static-chart=\"{n}\"")),
-                "{file} {n}"
-            );
-        }
+    assert_eq!(drawings(&root), 1, "the overview's ranking");
+    assert!(drawings(&unit) >= 2, "a unit's charts");
+    assert_eq!(
+        drawings(&page("embed/map/index.html")),
+        0,
+        "the map embed has no chart"
+    );
+    for (n, chart) in root.split(" data-static-chart=\"").skip(1).enumerate() {
+        assert!(chart.starts_with(&format!("{n}\"")), "in order");
+        let inside = &chart[chart.find('>').expect("open") + 1..];
+        assert!(
+            inside.starts_with("<svg "),
+            "{}",
+            &inside[..80.min(inside.len())]
+        );
+        let svg = &inside[..inside.find("</svg>").expect("closed") + 6];
+        // Twenty units, each named; no markup from the data.
+        assert!(svg.matches("<circle").count() >= 20, "{svg}");
+        assert!(!svg.contains("<script"));
     }
+    assert!(text(&out).contains("static charts)"), "{}", text(&out));
     // No sentence ends twice, as «ноябрь 2026 г..» once did: a double full stop that is not part of a path.
-    for entry in listed {
-        let file = entry["file"].as_str().expect("file");
+    for file in [
+        "index.html",
+        "ru/region/KZ-75/index.html",
+        "en/method/index.html",
+        "compare/index.html",
+    ] {
         assert_eq!(double_full_stop(&page(file)), None, "{file}");
     }
     // Atom feeds of the published versions: the country's beside each overview, each unit's beside its
@@ -1263,10 +1262,6 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
         "{feed}"
     );
     assert!(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"feed.xml\"/>"));
-    // Without --charts, no marker.
-    let out = adal(&["pages", "--site", &site]);
-    assert!(out.status.success(), "{}", text(&out));
-    assert!(!page("index.html").contains("data-static-chart"));
     // Run again over its own pages, `adal pages` still names the build's files, and one route script.
     assert!(
         page("ru/index.html")

@@ -292,8 +292,8 @@ pub fn ChartFigure(
         view.with(|v| v.note.clone())
             .map(|text| view! { <p class="note">{text}</p> })
     };
-    // Pre-rendered, the chart is drawn once more as static SVG into the page (`adal pages --charts`, then
-    // scripts/static-charts.mjs); the interactive chart replaces it when it is created.
+    // Pre-rendered, the chart is drawn once more as static SVG into the page (`adal pages`, with
+    // `adal_charts::svg`); the interactive chart replaces it when it is created.
     #[cfg(feature = "ssr")]
     let static_chart =
         crate::static_charts::static_chart(view.with_untracked(|v| v.input.clone()), tall);
