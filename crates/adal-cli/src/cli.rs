@@ -1,4 +1,4 @@
-//! The command line: `adal publish`, `adal validate`, `adal demo`, `adal schema`.
+//! The command line: `adal publish`, `validate`, `demo`, `schema`, `share`, `pages`, `site` and `serve`.
 
 use std::path::PathBuf;
 
@@ -29,6 +29,81 @@ pub enum Command {
     /// Write the site's pages as static HTML with their content, in every language, from the default
     /// bundle of `SITE/data`: run after every publication (no rebuild of the app is needed).
     Pages(PagesArgs),
+    /// Raw files in, a finished static site out: the anonymised bundle (earlier versions kept for pinned
+    /// links), the app's files, every page in three languages with its static charts, the cards, the
+    /// feeds and datasets.json. Needs no other program and no network.
+    Site(SiteArgs),
+    /// Serve a site folder on 127.0.0.1 as a plain static host would (gzip, deep links, a sub-path), to
+    /// preview it before it is uploaded. Not for the web.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// Write a commented example config to this file and stop.
+    #[arg(long, value_name = "atlas.toml", conflicts_with_all = ["audits", "complaints", "out"])]
+    pub init: Option<PathBuf>,
+    /// The raw visits file (CSV).
+    #[arg(long, value_name = "A.csv", required_unless_present = "init")]
+    pub audits: Option<PathBuf>,
+    /// The raw complaints file (CSV).
+    #[arg(long, value_name = "C.csv", required_unless_present = "init")]
+    pub complaints: Option<PathBuf>,
+    /// The config (TOML): the publisher, the programme, the licence, k, the lists, `[site] url`.
+    /// `adal site --init atlas.toml` writes a commented example.
+    #[arg(long, value_name = "atlas.toml")]
+    pub config: Option<PathBuf>,
+    /// The site folder, created if missing. Run again over the same folder with newer raw files: the
+    /// earlier version is kept for the links and embeds pinned to it.
+    #[arg(long, value_name = "DIR", required_unless_present = "init")]
+    pub out: Option<PathBuf>,
+    /// The app's built files (index.html, assets/, data/geo/). Default: `share/adal-atlas/app` beside
+    /// the folder of the `adal` program, as the release archive has it.
+    #[arg(long, value_name = "DIR")]
+    pub app: Option<PathBuf>,
+    /// Say what would change (figures that move most, units that become thin) without writing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Fail (exit 1) on any warning: rows skipped, unknown columns, suppressed visits or totals, thin
+    /// units, a version published again. For CI.
+    #[arg(long)]
+    pub strict: bool,
+    /// Publish the valid rows even when some rows are invalid (a warning; with --strict, a failure).
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// The language of the summary on the terminal: kk, ru or en.
+    #[arg(long, value_enum, default_value_t = SummaryLang::En)]
+    pub lang: SummaryLang,
+    /// Also write the publication report (JSON) here: outside the site folder, it is for the publisher.
+    #[arg(long, value_name = "R.json")]
+    pub report: Option<PathBuf>,
+    /// The publication's date (YYYY-MM-DD), and its version where the config gives none. Default:
+    /// SOURCE_DATE_EPOCH if set, else today (UTC).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub generated_at: Option<String>,
+}
+
+/// A language of the terminal's summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SummaryLang {
+    /// Қазақша.
+    Kk,
+    /// Русский.
+    Ru,
+    /// English.
+    En,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site folder.
+    pub dir: PathBuf,
+    /// The port on 127.0.0.1 (0: any free one).
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// Serve the site under this sub-path, as a host that puts it at `/atlas/` would.
+    #[arg(long, value_name = "/PATH/", default_value = "/")]
+    pub base: String,
 }
 
 #[derive(Debug, Args)]

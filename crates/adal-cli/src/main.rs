@@ -10,6 +10,8 @@ mod demo;
 mod pages;
 mod previews;
 mod publish;
+mod serve;
+mod site;
 mod validate;
 
 use std::process::ExitCode;
@@ -44,6 +46,8 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Demo(args) => demo::run(&args),
         Command::Share(args) => previews::run(&args),
         Command::Pages(args) => pages::run(&args),
+        Command::Site(args) => site::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Schema(args) => {
             std::fs::create_dir_all(&args.out)
                 .map_err(|e| Failure::Io(format!("cannot create {}: {e}", args.out.display())))?;

@@ -24,8 +24,28 @@ use crate::{Failure, Outcome};
 const PRINTED_REJECTIONS: usize = 20;
 
 pub fn run(args: &PublishArgs) -> Result<Outcome, Failure> {
-    let settings = load_settings(args.config.as_deref())?;
+    Ok(publish(args, |_, _| {})?.outcome)
+}
+
+/// What a publication did: how it ended, its report, and the settings it applied.
+pub struct Published {
+    /// How it ended: `Done` when the bundle was written.
+    pub outcome: Outcome,
+    /// What happened to every row.
+    pub report: PublishReport,
+    /// The settings, after `adjust`.
+    pub settings: Settings,
+}
+
+/// Publishes as `adal publish` does, the settings read from the config changed by `adjust` first (for
+/// example the version that `adal site` gives a publication without one).
+pub fn publish(
+    args: &PublishArgs,
+    adjust: impl FnOnce(&mut Settings, &str),
+) -> Result<Published, Failure> {
+    let mut settings = load_settings(args.config.as_deref())?;
     let generated_at = generation_date(args.generated_at.as_deref())?;
+    adjust(&mut settings, &generated_at);
     let taxonomy = &settings.taxonomy;
 
     let audits = read_file(&args.audits, |f| read_audits(f, taxonomy))?;
@@ -43,9 +63,13 @@ pub fn run(args: &PublishArgs) -> Result<Outcome, Failure> {
                     eprintln!("{name}: {e}");
                 }
             }
-            write_report(args, &settings, false, audit_report, complaint_report)?;
+            let report = write_report(args, &settings, false, audit_report, complaint_report)?;
             eprintln!("No bundle was written.");
-            return Ok(Outcome::Problems);
+            return Ok(Published {
+                outcome: Outcome::Problems,
+                report,
+                settings,
+            });
         }
     };
 
@@ -63,19 +87,27 @@ pub fn run(args: &PublishArgs) -> Result<Outcome, Failure> {
         )
     };
     if invalid > 0 && !args.skip_invalid {
-        unpublished_report()?;
+        let report = unpublished_report()?;
         eprintln!(
             "{invalid} invalid row(s). No bundle was written: correct the rows, or publish the valid rows with --skip-invalid."
         );
-        return Ok(Outcome::Problems);
+        return Ok(Published {
+            outcome: Outcome::Problems,
+            report,
+            settings,
+        });
     }
 
     let Some(period) = bundle::period_of(&audits.records, &complaints.records) else {
-        unpublished_report()?;
+        let report = unpublished_report()?;
         eprintln!(
             "Neither file has a valid row: there is nothing to publish. No bundle was written."
         );
-        return Ok(Outcome::Problems);
+        return Ok(Published {
+            outcome: Outcome::Problems,
+            report,
+            settings,
+        });
     };
 
     let visits = anonymise_visits(&audits.records, settings.k);
@@ -139,11 +171,15 @@ pub fn run(args: &PublishArgs) -> Result<Outcome, Failure> {
         args.out.display(),
         settings.k
     );
-    write_report(args, &settings, true, audit_report, complaint_report)?;
-    Ok(Outcome::Done)
+    let report = write_report(args, &settings, true, audit_report, complaint_report)?;
+    Ok(Published {
+        outcome: Outcome::Done,
+        report,
+        settings,
+    })
 }
 
-fn load_settings(path: Option<&Path>) -> Result<Settings, Failure> {
+pub fn load_settings(path: Option<&Path>) -> Result<Settings, Failure> {
     let config = match path {
         None => PublisherConfig::default(),
         Some(path) => {
@@ -228,27 +264,28 @@ fn print_rejections(name: &str, rejected: &[Rejection]) {
     }
 }
 
+/// The report of the run, written to `--report` if given.
 fn write_report(
     args: &PublishArgs,
     settings: &Settings,
     bundle_written: bool,
     audits: FileReport,
     complaints: FileReport,
-) -> Result<(), Failure> {
-    let Some(path) = &args.report else {
-        return Ok(());
-    };
+) -> Result<PublishReport, Failure> {
     let report = PublishReport {
         bundle_written,
         k: settings.k,
         audits,
         complaints,
     };
+    let Some(path) = &args.report else {
+        return Ok(report);
+    };
     let mut text = serde_json::to_vec_pretty(&report).map_err(|e| Failure::Io(e.to_string()))?;
     text.push(b'\n');
     fs::write(path, text).map_err(|e| write_error(path, &e))?;
     println!("Report written to {}.", path.display());
-    Ok(())
+    Ok(report)
 }
 
 fn tmp_name(name: &str) -> String {

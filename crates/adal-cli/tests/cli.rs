@@ -1,18 +1,13 @@
 //! Integration tests that run the real `adal` binary on files, as a publisher would.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
 use serde_json::Value;
 
-fn adal(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_adal"))
-        .args(args)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .expect("adal runs")
-}
+mod common;
+use common::{TRUNK_PAGE, TempDir, adal, copy_dir, read_json, repo_root, text};
 
 /// `adal publish --audits A --complaints C --out OUT`, then `extra`.
 fn publish(audits: &str, complaints: &str, out: &str, extra: &[&str]) -> Output {
@@ -35,44 +30,6 @@ fn fixture(name: &str) -> String {
         .join(name)
         .display()
         .to_string()
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// A fresh temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("adal-test-{}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-
-    fn path(&self, name: &str) -> String {
-        self.0.join(name).display().to_string()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
-fn read_json(path: &str) -> Value {
-    serde_json::from_slice(&fs::read(path).expect("file exists")).expect("valid JSON")
 }
 
 /// Every personal value in the mixed fixtures: none may appear in any output.
@@ -1000,20 +957,6 @@ fn a_header_less_file_is_refused_without_echoing_its_first_row() {
     }
 }
 
-/// Copies a folder (the committed data) into a test's site folder.
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("folder");
-    for entry in fs::read_dir(from).expect("readable") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copied");
-        }
-    }
-}
-
 /// The text around the first «..» in `html` that is neither a path's (`../`) nor an ellipsis (`...`).
 fn double_full_stop(html: &str) -> Option<String> {
     let bytes = html.as_bytes();
@@ -1028,15 +971,6 @@ fn double_full_stop(html: &str) -> Option<String> {
         })
     })
 }
-
-/// The head of a page as `trunk build --release` writes it (minified, hashed names, Trunk.toml's
-/// patterns, the post-build hook's `adal:` names).
-const TRUNK_PAGE: &str = "<!DOCTYPE html><html lang=kk><head><meta charset=utf-8><base href=/>\
-<link href=/main-0a1b2c3d4e5f6a7b.css rel=stylesheet><link href=/adal-atlas-1111111111111111.js rel=modulepreload>\
-<link as=fetch crossorigin href=/adal-atlas-1111111111111111_bg.wasm rel=preload type=application/wasm>\
-<meta content=adal-atlas-1111111111111111.js name=adal:app><meta content=adal-atlas-1111111111111111_bg.wasm name=adal:wasm>\
-<script src=/boot-2222222222222222.js type=module></script><meta name=adal:worker content=chart-worker-3333333333333333_loader.js>\
-<meta name=adal:echarts content=vendor/echarts-4444444444444444.min.js></head><body><div id=app></div></body></html>";
 
 /// A site in `dir`: the demo bundle in `site/data` and `index` as its index.html; returns `site`.
 fn site_with(dir: &TempDir, index: &str) -> String {

@@ -36,6 +36,16 @@ pub struct PublisherConfig {
     pub complaint_channels: Option<Vec<Term>>,
     /// `[reporting]`.
     pub reporting: Option<Reporting>,
+    /// `[site]`: what `adal site` needs beyond the bundle (`adal publish` does not read it).
+    pub site: Option<SiteConfig>,
+}
+
+/// `[site]` of the config file.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The site's absolute address, ending in `/` (canonical links, feeds, cards).
+    pub url: Option<String>,
 }
 
 /// `[dataset]` of the config file.
