@@ -2,6 +2,7 @@
 // the copy's datasets.json allow-list as `fixtures-<case>`. The demo bundle stays the default.
 import fs from 'node:fs';
 import crypto from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 
 const root = 'target/browser-site';
 const app = `${root}/app`;
@@ -133,3 +134,35 @@ for (const file of walk(`${builds}/B`)) {
   fs.writeFileSync(file, text);
 }
 console.log(`prepare-site: builds A and B (${renamed.size} hashes renamed) in ${builds}`);
+
+// A group's own atlas, made by `adal site` alone from raw files it has never seen (site.spec.ts): a thin
+// programme with a few bad rows, published once up to September 2026 and again, over the same folder,
+// with newer files up to November: the first version stays for the links pinned to it.
+const own = `${root}/own`;
+const raw = `${root}/own-raw`;
+/** Runs adal; returns what it printed (both streams: the spec looks for personal data in them). */
+const adal = (...args) => {
+  const r = spawnSync('cargo', ['run', '--quiet', '--locked', '-p', 'adal-cli', '--', ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`adal ${args[0]} failed (${r.status}):\n${r.stdout}${r.stderr}`);
+  return r.stdout + r.stderr;
+};
+fs.mkdirSync(raw, { recursive: true });
+const config = `${raw}/atlas.toml`;
+adal('site', '--init', config);
+fs.writeFileSync(config, fs.readFileSync(config, 'utf8')
+  .replace('id = "my-programme"', 'id = "oblast-watch"')
+  .replace('name = { kk = "Біздің қоғамдық бірлестік", ru = "Наше общественное объединение", en = "Our civic association" }',
+    'name = { kk = "Облыс бақылауы", ru = "Наблюдение за областью", en = "Oblast Watch" }'));
+for (const [run, seed, until] of [['1', '21', '2026-09-30'], ['2', '22', '2026-11-30']]) {
+  adal('demo', '--profile', 'thin', '--seed', seed, '--until', until, '--out', `${raw}/${run}`);
+  // Bad rows: a date that is no date, and a region that is no unit (their other fields stay personal).
+  const audits = `${raw}/${run}/audits.csv`;
+  const lines = fs.readFileSync(audits, 'utf8').split('\n');
+  lines[3] = lines[3].replace(/,20\d\d-\d\d-\d\d,/, ',31.02.2026,');
+  lines[4] = lines[4].replace(/,KZ-\d\d,/, ',KZ-99,');
+  fs.writeFileSync(audits, lines.join('\n'));
+  const summary = adal('site', '--audits', audits, '--complaints', `${raw}/${run}/complaints.csv`, '--config', config,
+    '--out', own, '--app', 'dist', '--skip-invalid', '--generated-at', until, '--lang', 'ru');
+  fs.writeFileSync(`${raw}/${run}/summary.txt`, summary);
+}
+console.log(`prepare-site: ${own}, two versions published by adal site`);
