@@ -42,6 +42,22 @@ fn render(svg: &str, fonts: &resvg::usvg::fontdb::Database) -> Result<Vec<u8>, F
         .map_err(|e| Failure::Io(format!("cannot encode a card: {e}")))
 }
 
+/// The fonts the cards are drawn with: the system's, and those the release archive carries in
+/// `share/adal-atlas/fonts/` beside the program's folder (DejaVu Sans), so that a machine without fonts
+/// still gets cards with their text.
+fn fonts() -> resvg::usvg::fontdb::Database {
+    let mut fonts = resvg::usvg::fontdb::Database::new();
+    fonts.load_system_fonts();
+    let exe = std::env::current_exe().ok();
+    if let Some(root) = exe.as_deref().and_then(Path::parent).and_then(Path::parent) {
+        let carried = root.join("share").join("adal-atlas").join("fonts");
+        if carried.is_dir() {
+            fonts.load_fonts_dir(carried);
+        }
+    }
+    fonts
+}
+
 /// `--site-url`, ending in `/`; an address that is not http(s) is refused.
 pub fn site_url(given: Option<&str>) -> Result<Option<String>, Failure> {
     let site = given.filter(|s| !s.is_empty()).map(|s| {
@@ -72,8 +88,7 @@ pub fn run(args: &ShareArgs) -> Result<Outcome, Failure> {
     let geo = parse_geo(&read(dir, GEO_FILE)?)
         .map_err(|e| Failure::Usage(format!("{}: {e:?}", dir.join(GEO_FILE).display())))?;
     let site = site_url(args.site_url.as_deref())?;
-    let mut fonts = resvg::usvg::fontdb::Database::new();
-    fonts.load_system_fonts();
+    let fonts = fonts();
     let mut written = 0;
     for unit in &dataset.manifest.regions {
         let folder = args.out.join(&unit.code);
