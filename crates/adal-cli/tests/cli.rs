@@ -7,7 +7,10 @@ use std::process::Output;
 use serde_json::Value;
 
 mod common;
-use common::{TRUNK_PAGE, TempDir, adal, copy_dir, read_json, repo_root, text};
+use common::{
+    TRUNK_PAGE, TempDir, adal, assert_no_personal_data, copy_dir, fixture, read_json, repo_root,
+    text,
+};
 
 /// `adal publish --audits A --complaints C --out OUT`, then `extra`.
 fn publish(audits: &str, complaints: &str, out: &str, extra: &[&str]) -> Output {
@@ -22,51 +25,6 @@ fn publish(audits: &str, complaints: &str, out: &str, extra: &[&str]) -> Output 
     ];
     args.extend_from_slice(extra);
     adal(&args)
-}
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
-
-/// Every personal value in the mixed fixtures: none may appear in any output.
-const PERSONAL: &[&str] = &[
-    "Тестбек",
-    "Жекеадамов",
-    "+7 701 555",
-    "Секретжан",
-    "Тайный",
-    "87015550",
-    "Ұзақ күттім",
-    "бірақ жақсы",
-    "приходите завтра",
-    "Плохой",
-    "+7701000",
-    "870101300555",
-    "V-00",
-    "V-10",
-    "ЦОН №2",
-    "секрет",
-    "Жалобщик",
-    "Секретов",
-    "90010130",
-    "Требовали деньги",
-    "Аноним",
-    "Плохая",
-    "C-9",
-    "лишнее",
-];
-
-fn assert_no_personal_data(what: &str, content: &str) {
-    for value in PERSONAL {
-        assert!(
-            !content.contains(value),
-            "{what} contains the personal value {value:?}"
-        );
-    }
 }
 
 #[test]

@@ -8,7 +8,10 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 mod common;
-use common::{TRUNK_PAGE, TempDir, adal, copy_dir, read_json, repo_root, text};
+use common::{
+    TRUNK_PAGE, TempDir, adal, assert_no_personal_data, copy_dir, fixture, read_json, repo_root,
+    text,
+};
 
 /// An app folder as the release archive carries it: the template, an asset, the units' shapes.
 fn app(dir: &TempDir) -> String {
@@ -431,4 +434,95 @@ fn serve_previews_a_site_under_a_sub_path() {
     );
     let _ = server.kill();
     let _ = server.wait();
+}
+
+/// The publisher's report as a page: readable, outside the site, and free of personal values in the
+/// cases the CLI's own tests use — bad rows, a file without its header line, a row where the header
+/// should be.
+#[test]
+fn the_html_report_says_what_happened_and_holds_no_personal_value() {
+    let dir = TempDir::new("site-report");
+    let app = app(&dir);
+    let out = dir.path("site");
+    // Bad rows, published with --skip-invalid: the report lists them with line, column and reason.
+    let report = dir.path("report.html");
+    let run = site(&[
+        "--audits",
+        &fixture("audits_mixed.csv"),
+        "--complaints",
+        &fixture("complaints_mixed.csv"),
+        "--out",
+        &out,
+        "--app",
+        &app,
+        "--skip-invalid",
+        "--report",
+        &report,
+        "--lang",
+        "ru",
+    ]);
+    assert!(run.status.success(), "{}", text(&run));
+    let page = fs::read_to_string(&report).expect("the report");
+    assert!(page.starts_with("<!doctype html><html lang=\"ru\">"));
+    for said in [
+        "Отчёт о публикации",
+        "Отклонённые строки",
+        "Прочитано строк",
+        "Визиты, которые посчитают страницы",
+        "visit_date",
+    ] {
+        assert!(page.contains(said), "{said}");
+    }
+    assert!(!page.contains("<script"));
+    assert_no_personal_data("the report", &page);
+    assert_no_personal_data("the terminal", &text(&run));
+    // A report inside the site is refused.
+    let inside = site(&[
+        "--audits",
+        &fixture("audits_clean.csv"),
+        "--complaints",
+        &fixture("complaints_clean.csv"),
+        "--out",
+        &out,
+        "--app",
+        &app,
+        "--report",
+        &format!("{out}/report.html"),
+    ]);
+    assert_eq!(inside.status.code(), Some(2), "{}", text(&inside));
+    assert!(!Path::new(&out).join("report.html").exists());
+    // A file without its header line, and one whose header is overwritten by its first row.
+    let content = fs::read_to_string(fixture("audits_mixed.csv")).expect("fixture");
+    let (_, body) = content.split_once('\n').expect("a header line");
+    let first_row = body.lines().next().expect("a row");
+    for (case, raw) in [
+        ("without", body.to_owned()),
+        ("overwritten", format!("{first_row}\n{body}")),
+    ] {
+        let audits = dir.path(&format!("audits-{case}.csv"));
+        fs::write(&audits, raw).expect("raw");
+        let report = dir.path(&format!("report-{case}.html"));
+        let run = site(&[
+            "--audits",
+            &audits,
+            "--complaints",
+            &fixture("complaints_clean.csv"),
+            "--out",
+            &dir.path("other"),
+            "--app",
+            &app,
+            "--report",
+            &report,
+        ]);
+        assert_ne!(run.status.code(), Some(0), "{case}: {}", text(&run));
+        let page = fs::read_to_string(&report).expect("the report of a failed run");
+        assert!(page.contains("The file could not be read"), "{case}");
+        assert_no_personal_data(&format!("{case}: report"), &page);
+        assert_no_personal_data(&format!("{case}: terminal"), &text(&run));
+        assert!(
+            !Path::new(&dir.path("other"))
+                .join("data/manifest.json")
+                .exists()
+        );
+    }
 }

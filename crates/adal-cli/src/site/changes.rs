@@ -59,6 +59,21 @@ pub fn warnings(report: &PublishReport, new: &Dataset, say: &Words) -> Vec<Strin
     out
 }
 
+/// What the pages will count of `new`: its default period's visits and complaints, country-wide.
+pub fn counted(new: &Dataset, say: &Words) -> super::report::Counted {
+    let period = new.default_period();
+    let country = key_figures(new, period, None);
+    super::report::Counted {
+        pin: format!(
+            "{}@{}",
+            new.manifest.dataset.id, new.manifest.dataset.version
+        ),
+        period: format::period(period, say.lang()),
+        visits: country.visits,
+        complaints: country.complaints.counted,
+    }
+}
+
 /// Prints what `new` changes against `before` (the site's current bundle, if any).
 pub fn print(before: Option<&Dataset>, new: &Dataset, current: Option<&Current>, say: &Words) {
     let lang = say.lang();

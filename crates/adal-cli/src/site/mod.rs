@@ -17,6 +17,7 @@
 mod app;
 mod changes;
 mod init;
+mod report;
 mod versions;
 mod words;
 
@@ -61,6 +62,17 @@ pub fn run(args: &SiteArgs) -> Result<Outcome, Failure> {
     let site_url = config.site.as_ref().and_then(|s| s.url.clone());
     let site_url = crate::previews::site_url(site_url.as_deref())?;
     let app = app::find(args.app.as_deref())?;
+    let html_report = args
+        .report
+        .as_ref()
+        .filter(|p| p.extension().is_some_and(|e| e == "html" || e == "htm"));
+    if let Some(path) = &args.report
+        && inside(path, out)
+    {
+        return Err(Failure::Usage(
+            say.report_inside(&path.display().to_string()),
+        ));
+    }
     let data = out.join("data");
     let current = versions::current(&data)?;
 
@@ -76,7 +88,11 @@ pub fn run(args: &SiteArgs) -> Result<Outcome, Failure> {
         complaints: complaints.clone(),
         out: staging.clone(),
         config: args.config.clone(),
-        report: args.report.clone(),
+        report: if html_report.is_some() {
+            None
+        } else {
+            args.report.clone()
+        },
         skip_invalid: args.skip_invalid,
         generated_at: args.generated_at.clone(),
     };
@@ -92,8 +108,19 @@ pub fn run(args: &SiteArgs) -> Result<Outcome, Failure> {
             return Err(e);
         }
     };
+    let write_report = |warnings: &[String], counted: Option<&report::Counted>| match html_report {
+        Some(path) => {
+            let page = report::html(&published.report, warnings, counted, say.lang());
+            fs::write(path, page)
+                .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))?;
+            println!("{}", say.report_written(&path.display().to_string()));
+            Ok(())
+        }
+        None => Ok::<(), Failure>(()),
+    };
     if matches!(published.outcome, Outcome::Problems) {
         let _ = fs::remove_dir_all(&staging);
+        write_report(&[], None)?;
         println!("{}", say.nothing_written());
         return Ok(Outcome::Problems);
     }
@@ -108,6 +135,7 @@ pub fn run(args: &SiteArgs) -> Result<Outcome, Failure> {
         warnings.push(say.same_version(&version));
     }
     let before = current.as_ref().and_then(|c| c.open(&data).ok());
+    write_report(&warnings, Some(&changes::counted(&new, &say)))?;
 
     if args.dry_run {
         let _ = fs::remove_dir_all(&staging);
@@ -161,6 +189,20 @@ fn finish(warnings: &[String], strict: bool, say: &Words) -> Outcome {
     } else {
         Outcome::Done
     }
+}
+
+/// Whether `path` would be inside the folder `dir` (made or not yet).
+fn inside(path: &Path, dir: &Path) -> bool {
+    let absolute = |p: &Path| {
+        std::path::absolute(p)
+            .map(|a| {
+                a.components()
+                    .filter(|c| !matches!(c, std::path::Component::CurDir))
+                    .collect::<PathBuf>()
+            })
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    absolute(path).starts_with(absolute(dir))
 }
 
 /// The config as written (to see what it leaves out), with the key and line of a mistake.

@@ -36,6 +36,22 @@ impl Words {
         )
     }
 
+    pub fn report_inside(&self, path: &str) -> String {
+        self.pick(
+            format!("{path}: есеп сайт қалтасының сыртында болуы керек (ол жариялаушыға арналған, жарияланбайды)"),
+            format!("{path}: отчёт должен лежать вне папки сайта (он для издателя и не публикуется)"),
+            format!("{path}: the report must be outside the site folder (it is for the publisher, not for publication)"),
+        )
+    }
+
+    pub fn report_written(&self, path: &str) -> String {
+        self.pick(
+            format!("Есеп жазылды: {path}"),
+            format!("Отчёт записан: {path}"),
+            format!("Report written to {path}."),
+        )
+    }
+
     pub fn dry_run(&self) -> String {
         self.pick(
             "Тексеру (--dry-run): ештеңе жазылмайды.".into(),

@@ -76,3 +76,48 @@ pub const TRUNK_PAGE: &str = "<!DOCTYPE html><html lang=kk><head><meta charset=u
 <meta content=adal-atlas-1111111111111111.js name=adal:app><meta content=adal-atlas-1111111111111111_bg.wasm name=adal:wasm>\
 <script src=/boot-2222222222222222.js type=module></script><meta name=adal:worker content=chart-worker-3333333333333333_loader.js>\
 <meta name=adal:echarts content=vendor/echarts-4444444444444444.min.js></head><body><div id=app></div></body></html>";
+
+pub fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// Every personal value in the mixed fixtures: none may appear in any output.
+pub const PERSONAL: &[&str] = &[
+    "Тестбек",
+    "Жекеадамов",
+    "+7 701 555",
+    "Секретжан",
+    "Тайный",
+    "87015550",
+    "Ұзақ күттім",
+    "бірақ жақсы",
+    "приходите завтра",
+    "Плохой",
+    "+7701000",
+    "870101300555",
+    "V-00",
+    "V-10",
+    "ЦОН №2",
+    "секрет",
+    "Жалобщик",
+    "Секретов",
+    "90010130",
+    "Требовали деньги",
+    "Аноним",
+    "Плохая",
+    "C-9",
+    "лишнее",
+];
+
+pub fn assert_no_personal_data(what: &str, content: &str) {
+    for value in PERSONAL {
+        assert!(
+            !content.contains(value),
+            "{what} contains the personal value {value:?}"
+        );
+    }
+}
