@@ -94,10 +94,11 @@ pub fn DataPage(loaded: Arc<Loaded>) -> impl IntoView {
         let k = m.k_anonymity.k;
         // The whole bundle: the manifest and the two data files it lists, from the bundle's own folder.
         let file = |name: &'static str| format!("{}{}{name}", crate::api::DATA_ROOT, loaded.path);
-        let (manifest, audits, complaints) = (
+        let (manifest, audits, complaints, package) = (
             file(files::MANIFEST),
             file(files::AUDITS),
             file(files::COMPLAINTS),
+            file(files::DATA_PACKAGE),
         );
         let metrics = m
             .metrics
@@ -183,6 +184,11 @@ pub fn DataPage(loaded: Arc<Loaded>) -> impl IntoView {
                     <a href=manifest download>{files::MANIFEST}</a> " · "
                     <a href=audits download>{files::AUDITS}</a> " · "
                     <a href=complaints download>{files::COMPLAINTS}</a>
+                </p>
+                // The same figures as CSV with their table schemas, for spreadsheets and scripts
+                // (written beside the bundle by `adal pages`).
+                <p class="data-package">
+                    <a href=package>{t_string!(i18n, data_package)}</a>
                 </p>
             </section>
         }

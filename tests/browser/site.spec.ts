@@ -23,6 +23,17 @@ test.describe('a site made by adal site', () => {
     await page.goto(`${ORIGIN}/own/en/region/KZ-75/`);
     await expect(page.getByRole('heading', { name: 'Almaty (city)', level: 2, exact: true })).toBeVisible();
     expect(await page.locator('.chart-canvas > svg.chart-static').count()).toBeGreaterThanOrEqual(2);
+    // The data page links the journalists' copy: a Data Package whose CSV files are there.
+    await page.goto(`${ORIGIN}/own/en/method/`);
+    const link = page.getByRole('link', { name: /Frictionless Data Package/ });
+    await expect(link).toHaveAttribute('href', 'data/datapackage.json');
+    const pkg = await (await page.request.get(`${ORIGIN}/own/data/datapackage.json`)).json();
+    expect(pkg.version).toBe('2026-11-30');
+    for (const r of pkg.resources) {
+      const csv = await page.request.get(`${ORIGIN}/own/data/${r.path}`);
+      expect(csv.status(), r.path).toBe(200);
+      expect((await csv.text()).split('\n')[0]).toBe(r.schema.fields.map((f: { name: string }) => f.name).join(','));
+    }
     await context.close();
   });
 

@@ -319,6 +319,41 @@ fn write_feeds(
     Ok(written)
 }
 
+/// The Frictionless Data Package beside every bundle the site lists, kept versions included
+/// ([`adal_publish::datapackage`]), which the data page links; a bundle that cannot be read is left
+/// without one, with a warning. Returns how many were written.
+fn write_packages(data: &Path, index: &DatasetIndex) -> Result<usize, Failure> {
+    let mut written = 0;
+    let folders = index.datasets.iter().flat_map(|d| {
+        std::iter::once(d.path.clone()).chain(d.versions.iter().map(|v| v.path.clone()))
+    });
+    for folder in folders {
+        let dir = data.join(&folder);
+        let read = |name: &str| fs::read(dir.join(name));
+        let made = match (
+            read(files::MANIFEST),
+            read(files::AUDITS),
+            read(files::COMPLAINTS),
+        ) {
+            (Ok(m), Ok(a), Ok(c)) => adal_publish::datapackage::package(&m, &a, &c),
+            _ => Err("its files cannot be read".to_owned()),
+        };
+        match made {
+            Ok(files) => {
+                for (name, bytes) in files {
+                    let path = dir.join(name);
+                    fs::write(&path, bytes).map_err(|e| {
+                        Failure::Io(format!("cannot write {}: {e}", path.display()))
+                    })?;
+                }
+                written += 1;
+            }
+            Err(e) => eprintln!("warning: no Data Package for data/{folder}: {e}"),
+        }
+    }
+    Ok(written)
+}
+
 /// Removes the `route-*.js` of an earlier run from `dir`, except `keep`.
 fn remove_old_routes(dir: &Path, keep: &str) -> Result<(), Failure> {
     let Ok(entries) = fs::read_dir(dir) else {
@@ -433,10 +468,11 @@ pub fn run(args: &PagesArgs) -> Result<Outcome, Failure> {
         let html = page_html(&loaded, page, &body, site_url.as_deref(), &head);
         write(&site.join(format!("{}index.html", page.path())), &html)?;
     }
+    let packages = write_packages(&data, &index)?;
     let versions = versions(&data, &index, &loaded.dataset);
     let feeds = write_feeds(site, &loaded, &pages, &versions, site_url.as_deref())?;
     println!(
-        "wrote {} pages ({} views in 3 languages, {charts} static charts) and {feeds} feeds of {} version(s) from {} to {}",
+        "wrote {} pages ({} views in 3 languages, {charts} static charts), {feeds} feeds of {} version(s) and {packages} Data Package(s) from {} to {}",
         pages.len(),
         pages.len() / 3,
         versions.len(),

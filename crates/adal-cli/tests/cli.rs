@@ -1102,7 +1102,7 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
     // Atom feeds of the published versions: the country's beside each overview, each unit's beside its
     // page, linked from the pages (issue 12, point 5).
     assert!(
-        text(&out).contains("and 63 feeds of 1 version(s)"),
+        text(&out).contains(", 63 feeds of 1 version(s)"),
         "{}",
         text(&out)
     );
@@ -1137,7 +1137,7 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
     let out = adal(&["pages", "--site", &site]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(
-        text(&out).contains("and 63 feeds of 2 version(s)"),
+        text(&out).contains(", 63 feeds of 2 version(s)"),
         "{}",
         text(&out)
     );

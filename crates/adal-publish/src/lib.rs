@@ -13,6 +13,7 @@
 pub mod anonymise;
 pub mod bundle;
 pub mod config;
+pub mod datapackage;
 pub mod feeds;
 pub mod previews;
 pub mod publication_report;

@@ -28,4 +28,7 @@ pub mod files {
     pub const AUDITS: &str = "audits.json";
     /// Complaint counts.
     pub const COMPLAINTS: &str = "complaints.json";
+    /// The Frictionless Data Package written beside the bundle (not part of it: no checksum), with its
+    /// CSV files.
+    pub const DATA_PACKAGE: &str = "datapackage.json";
 }

@@ -1,0 +1,315 @@
+//! The journalists' copy of a bundle: a Frictionless Data Package (v2) — `datapackage.json` with a Table
+//! Schema for each of three CSV files: the published visits, the complaint totals and the category cells,
+//! as the bundle publishes them (already anonymised: nothing here is finer than the JSON files), with the
+//! licence, the sources, the version and the anonymisation rules in its description. Made from the
+//! bundle's own bytes, so it can be written beside any bundle a site lists, old versions included.
+
+use serde_json::{Value, json};
+
+/// The package's file names.
+pub const PACKAGE: &str = adal_core::contract::files::DATA_PACKAGE;
+pub const VISITS: &str = "visits.csv";
+pub const TOTALS: &str = "complaint-totals.csv";
+pub const CELLS: &str = "complaint-cells.csv";
+
+const PROFILE: &str = "https://datapackage.org/profiles/2.0/datapackage.json";
+const RESOURCE: &str = "https://datapackage.org/profiles/2.0/dataresource.json";
+const TABLE: &str = "https://datapackage.org/profiles/2.0/tableschema.json";
+
+/// A period as the bundle writes it: a month, a quarter or a year.
+const PERIOD: &str = "^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$";
+
+fn field(name: &str, kind: &str, description: &str) -> Value {
+    json!({ "name": name, "type": kind, "description": description })
+}
+
+fn region() -> Value {
+    let mut f = field("region", "string", "The unit: its ISO 3166-2:KZ code.");
+    f["constraints"] = json!({ "required": true, "pattern": "^KZ-[0-9]{2}$" });
+    f
+}
+
+fn period(name: &str, description: &str) -> Value {
+    let mut f = field(name, "string", description);
+    f["constraints"] = json!({ "required": true, "pattern": PERIOD });
+    f
+}
+
+fn ids(manifest: &Value, list: &str) -> Value {
+    Value::Array(
+        manifest[list]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t["id"].as_str().map(|s| json!(s)))
+            .collect(),
+    )
+}
+
+fn listed(name: &str, manifest: &Value, list: &str, description: &str) -> Value {
+    let mut f = field(name, "string", description);
+    f["constraints"] = json!({ "enum": ids(manifest, list) });
+    f
+}
+
+fn score(name: &str) -> Value {
+    let mut f = field(
+        name,
+        "integer",
+        "A score from 1 (worst) to 5 (best); empty where not assessed.",
+    );
+    f["constraints"] = json!({ "minimum": 1, "maximum": 5 });
+    f
+}
+
+fn yes_no(name: &str, description: &str) -> Value {
+    let mut f = field(name, "boolean", description);
+    f["trueValues"] = json!(["true"]);
+    f["falseValues"] = json!(["false"]);
+    f
+}
+
+fn count(description: &str, required: bool) -> Value {
+    let mut f = field("count", "integer", description);
+    f["constraints"] = json!({ "required": required, "minimum": 0 });
+    f
+}
+
+/// One cell of a column as CSV text: empty for `null`.
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The CSV of `columns` (a bundle file's `columns` object), the named ones in order.
+fn csv(columns: &Value, names: &[&str]) -> Result<Vec<u8>, String> {
+    let lists: Vec<&Vec<Value>> = names
+        .iter()
+        .map(|n| {
+            columns[*n]
+                .as_array()
+                .ok_or_else(|| format!("the bundle has no column {n}"))
+        })
+        .collect::<Result<_, _>>()?;
+    let rows = lists.first().map_or(0, |l| l.len());
+    if lists.iter().any(|l| l.len() != rows) {
+        return Err("the bundle's columns differ in length".to_owned());
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(names).map_err(|e| e.to_string())?;
+    for i in 0..rows {
+        w.write_record(lists.iter().map(|l| cell(&l[i])))
+            .map_err(|e| e.to_string())?;
+    }
+    w.into_inner().map_err(|e| e.to_string())
+}
+
+/// The columns of the published visits, in the order of `visits.csv`.
+const VISIT_COLUMNS: [&str; 13] = [
+    "region",
+    "month",
+    "service",
+    "channel",
+    "score_waiting",
+    "score_courtesy",
+    "score_information",
+    "score_accessibility",
+    "score_outcome",
+    "wait_minutes",
+    "informal_payment_requested",
+    "intermediary_offered",
+    "service_completed",
+];
+
+fn resource(name: &str, path: &str, title: &str, description: &str, fields: Vec<Value>) -> Value {
+    json!({
+        "$schema": RESOURCE,
+        "name": name,
+        "path": path,
+        "title": title,
+        "description": description,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": { "header": true, "delimiter": "," },
+        "schema": { "$schema": TABLE, "fields": fields, "missingValues": [""] },
+    })
+}
+
+/// The package of the bundle whose files are `manifest`, `audits` and `complaints`: its file names
+/// and bytes, `datapackage.json` first.
+pub fn package(
+    manifest: &[u8],
+    audits: &[u8],
+    complaints: &[u8],
+) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
+    let parse = |bytes: &[u8], what: &str| -> Result<Value, String> {
+        serde_json::from_slice(bytes).map_err(|e| format!("{what}: {e}"))
+    };
+    let m = parse(manifest, "manifest.json")?;
+    let a = parse(audits, "audits.json")?;
+    let c = parse(complaints, "complaints.json")?;
+    let visits = csv(&a["columns"], &VISIT_COLUMNS)?;
+    let totals = csv(&c["totals"]["columns"], &["region", "period", "count"])?;
+    let cells = csv(&c["columns"], &["region", "period", "category", "count"])?;
+    let k = m["k_anonymity"]["k"].as_u64().unwrap_or(5);
+    let en = |v: &Value| v["en"].as_str().unwrap_or_default().to_owned();
+    let ladder: Vec<String> = m["k_anonymity"]["generalisation"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.as_str().map(str::to_owned))
+        .collect();
+    let description = format!(
+        "{}\n\n{}\n\nAnonymisation: personal columns and unknown columns of the raw files are never read \
+past their header; dates become months. Every published combination of region, month, service and channel \
+in visits.csv describes at least k = {k} visits: thin groups are generalised step by step ({}), a null \
+service or channel and a quarter (YYYY-Qn) or year (YYYY) in `month` meaning that detail was withheld; a visit \
+still alone is not published. Complaints are published as each unit's totals by month, quarter or year \
+(complaint-totals.csv; a year of 1 to k − 1 complaints is withheld, no two totals overlap) and by category \
+within them (complaint-cells.csv, a withheld cell with an empty count), with complementary suppression: the withheld cells of a total number \
+none or at least two and cannot be worked out by subtraction. These files hold exactly what the bundle's \
+JSON files hold, nothing finer.{}",
+        en(&m["description"]),
+        en(&m["methodology"]),
+        ladder.join(" → "),
+        if m["is_demo"].as_bool() == Some(true) {
+            "\n\nDEMONSTRATION DATA: synthetic, not real figures."
+        } else {
+            ""
+        }
+    );
+    let name: String = m["dataset"]["id"]
+        .as_str()
+        .unwrap_or("adal-dataset")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let mut sources = vec![
+        json!({ "title": format!("{}: mystery-shopper visits and corruption complaints", en(&m["publisher"]["name"])) }),
+    ];
+    let mut seen: Vec<String> = Vec::new();
+    for r in m["regions"].as_array().into_iter().flatten() {
+        if let Some(s) = r["population"]["source"].as_str()
+            && !seen.iter().any(|x| x == s)
+        {
+            seen.push(s.to_owned());
+            sources.push(json!({ "title": format!("Population: {s}") }));
+        }
+    }
+    let mut licence = json!({ "name": m["licence"]["id"], "title": m["licence"]["name"] });
+    if let Some(url) = m["licence"]["url"].as_str() {
+        licence["path"] = json!(url);
+    }
+    let mut publisher = json!({ "title": en(&m["publisher"]["name"]), "roles": ["publisher"] });
+    if let Some(url) = m["publisher"]["url"].as_str() {
+        publisher["path"] = json!(url);
+    }
+    let created = format!(
+        "{}T00:00:00Z",
+        m["generated_at"].as_str().unwrap_or("1970-01-01")
+    );
+    let package = json!({
+        "$schema": PROFILE,
+        "name": name,
+        "title": en(&m["title"]),
+        "description": description,
+        "version": m["dataset"]["version"],
+        "created": created,
+        "licenses": [licence],
+        "contributors": [publisher],
+        "sources": sources,
+        "keywords": ["Kazakhstan", "public services", "mystery shopping", "corruption complaints"],
+        "resources": [
+            resource("visits", VISITS, "Published mystery-shopper visits",
+                &format!("One row per published visit, each in a group of at least k = {k}."),
+                vec![
+                    region(),
+                    period("month", "The month (YYYY-MM), or the quarter (YYYY-Qn) or year (YYYY) it was generalised to."),
+                    listed("service", &m, "services", "The service (id of the manifest's list); empty where withheld."),
+                    listed("channel", &m, "audit_channels", "How the service was sought (id); empty where withheld."),
+                    score("score_waiting"), score("score_courtesy"), score("score_information"),
+                    score("score_accessibility"), score("score_outcome"),
+                    {
+                        let mut f = field("wait_minutes", "integer", "Minutes waited; empty where not recorded.");
+                        f["constraints"] = json!({ "minimum": 0 });
+                        f
+                    },
+                    yes_no("informal_payment_requested", "Whether an informal payment was asked for."),
+                    yes_no("intermediary_offered", "Whether an intermediary was offered."),
+                    yes_no("service_completed", "Whether the service was delivered."),
+                ]),
+            resource("complaint-totals", TOTALS, "Corruption complaints: totals per unit",
+                "Complaints received per unit, by month, or by quarter or year where months were thin.",
+                vec![region(), period("period", "A month (YYYY-MM), quarter (YYYY-Qn) or year (YYYY)."),
+                     count("Complaints received in the period.", true)]),
+            resource("complaint-cells", CELLS, "Corruption complaints by category",
+                "Complaints per unit, period and category, within the totals; a withheld cell (fewer than k, or withheld so that no other can be worked out) has an empty count.",
+                vec![region(), period("period", "A month (YYYY-MM), quarter (YYYY-Qn) or year (YYYY)."),
+                     listed("category", &m, "complaint_categories", "The category (id of the manifest's list)."),
+                     count("Complaints of the category in the period; empty where withheld.", false)]),
+        ],
+    });
+    let mut text = serde_json::to_vec_pretty(&package).map_err(|e| e.to_string())?;
+    text.push(b'\n');
+    Ok(vec![
+        (PACKAGE, text),
+        (VISITS, visits),
+        (TOTALS, totals),
+        (CELLS, cells),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundle(name: &str) -> Vec<u8> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/thin");
+        std::fs::read(dir.join(name)).expect("the committed thin bundle")
+    }
+
+    #[test]
+    fn the_package_holds_what_the_bundle_holds() {
+        let files = package(
+            &bundle("manifest.json"),
+            &bundle("audits.json"),
+            &bundle("complaints.json"),
+        )
+        .expect("a package");
+        let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, [PACKAGE, VISITS, TOTALS, CELLS]);
+        let audits: Value = serde_json::from_slice(&bundle("audits.json")).expect("json");
+        let visits = String::from_utf8(files[1].1.clone()).expect("utf-8");
+        assert_eq!(
+            visits.lines().count() as u64,
+            audits["rows"].as_u64().expect("rows") + 1
+        );
+        assert!(visits.starts_with("region,month,service,channel,score_waiting"));
+        let p: Value = serde_json::from_slice(&files[0].1).expect("json");
+        assert_eq!(p["$schema"], PROFILE);
+        assert_eq!(p["resources"].as_array().map(Vec::len), Some(3));
+        assert!(
+            p["description"]
+                .as_str()
+                .is_some_and(|d| d.contains("k = 5") && d.contains("DEMONSTRATION"))
+        );
+    }
+
+    #[test]
+    fn a_broken_bundle_gives_a_reason_not_a_package() {
+        assert!(package(b"{", b"{}", b"{}").is_err());
+        let bad = br#"{"columns":{"region":["KZ-10"]}}"#;
+        assert!(package(&bundle("manifest.json"), bad, &bundle("complaints.json")).is_err());
+    }
+}
