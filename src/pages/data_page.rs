@@ -148,6 +148,13 @@ pub fn DataPage(loaded: Arc<Loaded>) -> impl IntoView {
                     <dd>{format::date(&m.generated_at, l)}</dd>
                     <dt>{t_string!(i18n, publisher)}</dt>
                     <dd>{linked(m.publisher.name.get(l).to_owned(), m.publisher.url.as_deref())}</dd>
+                    {m.publisher.contact_href().map(|href| {
+                        let shown = m.publisher.contact.clone().unwrap_or_default();
+                        view! {
+                            <dt>{t_string!(i18n, data_contact)}</dt>
+                            <dd><a href=href>{shown}</a></dd>
+                        }
+                    })}
                     <dt>{t_string!(i18n, data_licence)}</dt>
                     <dd>{linked(m.licence.name.clone(), m.licence.url.as_deref())}</dd>
                 </dl>

@@ -149,10 +149,15 @@ const adal = (...args) => {
 fs.mkdirSync(raw, { recursive: true });
 const config = `${raw}/atlas.toml`;
 adal('site', '--init', config);
+fs.writeFileSync(`${raw}/logo.svg`, '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="120" height="40" rx="6" fill="#0b4f6c"/><text x="60" y="26" font-size="18" text-anchor="middle" fill="#fff">OW</text></svg>');
 fs.writeFileSync(config, fs.readFileSync(config, 'utf8')
   .replace('id = "my-programme"', 'id = "oblast-watch"')
+  .replace('url = "https://example.org/"\n', 'url = "https://example.org/"\ncontact = "audit@oblast-watch.kz"\n')
+  .replace('[site]\n', '[site]\nlogo = "logo.svg"\n')
   .replace('name = { kk = "Біздің қоғамдық бірлестік", ru = "Наше общественное объединение", en = "Our civic association" }',
-    'name = { kk = "Облыс бақылауы", ru = "Наблюдение за областью", en = "Oblast Watch" }'));
+    'name = { kk = "Облыс бақылауы", ru = "Наблюдение за областью", en = "Oblast Watch" }')
+  + '\n[[reporting_channels]]\nid = "our_hotline"\nlabel = { kk = "Біздің желі", ru = "Наша линия", en = "Our hotline" }\n'
+  + 'description = { kk = "Жұмыс күндері", ru = "По будням", en = "On weekdays" }\nphone = "+7 700 000 00 00"\n');
 for (const [run, seed, until] of [['1', '21', '2026-09-30'], ['2', '22', '2026-11-30']]) {
   adal('demo', '--profile', 'thin', '--seed', seed, '--until', until, '--out', `${raw}/${run}`);
   // Bad rows: a date that is no date, and a region that is no unit (their other fields stay personal).

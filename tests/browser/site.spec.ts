@@ -27,6 +27,7 @@ test.describe('a site made by adal site', () => {
     await page.goto(`${ORIGIN}/own/en/method/`);
     const link = page.getByRole('link', { name: /Frictionless Data Package/ });
     await expect(link).toHaveAttribute('href', 'data/datapackage.json');
+    await expect(page.getByRole('link', { name: 'audit@oblast-watch.kz' })).toHaveAttribute('href', 'mailto:audit@oblast-watch.kz');
     const pkg = await (await page.request.get(`${ORIGIN}/own/data/datapackage.json`)).json();
     expect(pkg.version).toBe('2026-11-30');
     for (const r of pkg.resources) {
@@ -43,6 +44,13 @@ test.describe('a site made by adal site', () => {
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.goto(`${ORIGIN}/own/en/region/KZ-75/`);
     await ready(page);
+    // The group's identity: its logo in the header, named; its own hotline beside 1424; its contact.
+    const logo = page.locator('header img.publisher-logo');
+    await expect(logo).toBeVisible();
+    await expect(logo).toHaveAttribute('alt', 'Oblast Watch');
+    expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect(page.getByText('Our hotline').first()).toBeVisible();
+    await expect(page.locator('a[href="tel:1424"]').first()).toBeVisible();
     await expect(page.locator('#app')).toHaveAttribute('data-pin', 'oblast-watch@2026-11-30');
     await page.getByRole('navigation', { name: "Every unit's page" }).getByRole('link', { name: 'Akmola Region' }).click();
     await expect(page).toHaveURL(/\/own\/en\/region\/KZ-11\/$/);

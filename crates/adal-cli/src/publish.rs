@@ -191,8 +191,48 @@ pub fn load_settings(path: Option<&Path>) -> Result<Settings, Failure> {
             })?
         }
     };
-    Settings::from_config(config)
-        .map_err(|e| Failure::Usage(format!("the config is not valid: {e}")))
+    let text = path
+        .and_then(|p| fs::read_to_string(p).ok())
+        .unwrap_or_default();
+    Settings::from_config(config).map_err(|e| {
+        let message = e.to_string();
+        let field = message.split([':', ' ']).next().unwrap_or_default();
+        let at = config_line(&text, field).map_or_else(String::new, |l| format!(" (line {l})"));
+        Failure::Usage(format!("the config is not valid{at}: {message}"))
+    })
+}
+
+/// The line (from 1) of the config `text` where `field` (`table.key`, `list.id.key` or `key`) is given:
+/// the key's line under the table's header, or the header's own line.
+pub fn config_line(text: &str, field: &str) -> Option<usize> {
+    let parts: Vec<&str> = field.split('.').map(str::trim).collect();
+    let (table, key) = match parts.as_slice() {
+        [] | [""] => return None,
+        [key] => (None, *key),
+        [table, .., key] => (Some(*table), *key),
+    };
+    let is_key = |line: &str, key: &str| {
+        let line = line.trim_start();
+        line.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let start = match table {
+        None => 0,
+        Some(t) => lines.iter().position(|l| {
+            let l = l.trim();
+            l == format!("[{t}]") || l == format!("[[{t}]]") || is_key(l, t)
+        })?,
+    };
+    let found = lines[start..]
+        .iter()
+        .position(|l| is_key(l, key))
+        .map(|i| start + i);
+    match (found, table) {
+        (Some(line), _) => Some(line + 1),
+        (None, Some(_)) => Some(start + 1),
+        (None, None) => None,
+    }
 }
 
 /// The manifest's generation date: the argument, else `SOURCE_DATE_EPOCH`, else today (UTC). A date, not
@@ -330,4 +370,22 @@ fn write_bundle(
         fs::rename(path, &target).map_err(|e| write_error(&target, &e))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::config_line;
+
+    #[test]
+    fn a_config_mistake_is_found_on_its_line() {
+        let text = "k_anonymity = 1\n\n[dataset]\nid = \"../x\"\n\n[site]\nurl = \"x\"\nlogo = \"l.svg\"\n";
+        assert_eq!(
+            config_line(text, "k_anonymity must be at least 2, found 1"),
+            None
+        );
+        assert_eq!(config_line(text, "k_anonymity"), Some(1));
+        assert_eq!(config_line(text, "dataset.id"), Some(4));
+        assert_eq!(config_line(text, "site.logo"), Some(8));
+        assert_eq!(config_line(text, "services"), None);
+    }
 }

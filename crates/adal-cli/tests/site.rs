@@ -526,3 +526,133 @@ fn the_html_report_says_what_happened_and_holds_no_personal_value() {
         );
     }
 }
+
+/// A config of the group's own: its contact, its logo, its own hotline beside 1424.
+fn identity_config(dir: &TempDir, logo: &str) -> String {
+    let config = dir.path("atlas.toml");
+    let init = site(&["--init", &config]);
+    assert!(init.status.success(), "{}", text(&init));
+    let text = fs::read_to_string(&config)
+        .expect("config")
+        .replace(
+            "url = \"https://example.org/\"\n",
+            "url = \"https://example.org/\"\ncontact = \"audit@oblast-watch.kz\"\n",
+        )
+        .replace("[site]\n", "[site]\nlogo = \"logo.svg\"\n");
+    let text = format!(
+        "{text}\n[[reporting_channels]]\nid = \"our_hotline\"\nlabel = {{ kk = \"Біздің желі\", ru = \"Наша линия\", en = \"Our hotline\" }}\n\
+description = {{ kk = \"Жұмыс күндері\", ru = \"По будням\", en = \"On weekdays\" }}\nphone = \"+7 700 000 00 00\"\n"
+    );
+    fs::write(&config, text).expect("config");
+    fs::write(dir.path("logo.svg"), logo).expect("logo");
+    config
+}
+
+#[test]
+fn the_groups_contact_logo_and_own_channel_are_published_and_a_bad_logo_refused() {
+    let dir = TempDir::new("site-identity");
+    let app = app(&dir);
+    let out = dir.path("site");
+    let (a, c) = raw(&dir, "raw", "9", "2026-06-30");
+    let logo = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 40\"><circle cx=\"20\" cy=\"20\" r=\"18\" fill=\"#036\"/></svg>";
+    let config = identity_config(&dir, logo);
+    let run = site(&[
+        "--audits",
+        &a,
+        "--complaints",
+        &c,
+        "--config",
+        &config,
+        "--out",
+        &out,
+        "--app",
+        &app,
+    ]);
+    assert!(run.status.success(), "{}", text(&run));
+    let data = Path::new(&out).join("data");
+    let manifest = read_json(&data.join("manifest.json").display().to_string());
+    assert_eq!(manifest["publisher"]["contact"], "audit@oblast-watch.kz");
+    assert_eq!(manifest["publisher"]["logo"], "logo.svg");
+    assert_eq!(
+        fs::read_to_string(data.join("logo.svg")).expect("the logo"),
+        logo
+    );
+    let channels = manifest["reporting"]["channels"]
+        .as_array()
+        .expect("channels");
+    assert_eq!(channels[0]["phone"], "1424");
+    assert_eq!(channels.last().expect("last")["id"], "our_hotline");
+    let unit =
+        fs::read_to_string(Path::new(&out).join("en/region/KZ-75/index.html")).expect("page");
+    assert!(
+        unit.contains("class=\"publisher-logo\""),
+        "the logo in the page's header"
+    );
+    assert!(
+        unit.contains("Our hotline"),
+        "the group's own channel on the page"
+    );
+    let method = fs::read_to_string(Path::new(&out).join("en/method/index.html")).expect("page");
+    assert!(method.contains("href=\"mailto:audit@oblast-watch.kz\""));
+
+    // A logo that runs or reaches out is refused, naming the key, its line and the reason.
+    for (evil, said) in [
+        (
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+            "<script>",
+        ),
+        (
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"https://evil.example/t.png\"/></svg>",
+            "another file or address",
+        ),
+    ] {
+        fs::write(dir.path("logo.svg"), evil).expect("logo");
+        let refused = site(&[
+            "--audits",
+            &a,
+            "--complaints",
+            &c,
+            "--config",
+            &config,
+            "--out",
+            &dir.path("other"),
+            "--app",
+            &app,
+        ]);
+        assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+        let shown = text(&refused);
+        assert!(
+            shown.contains("site.logo (line ") && shown.contains(said),
+            "{shown}"
+        );
+        assert!(
+            !Path::new(&dir.path("other")).join("data").exists(),
+            "nothing written"
+        );
+    }
+    // A config mistake the checks find after reading names its line too.
+    let bad = dir.path("bad.toml");
+    fs::write(
+        &bad,
+        "# a group's config\n\n[dataset]\nid = \"Not An Id\"\n",
+    )
+    .expect("config");
+    let refused = site(&[
+        "--audits",
+        &a,
+        "--complaints",
+        &c,
+        "--config",
+        &bad,
+        "--out",
+        &dir.path("other"),
+        "--app",
+        &app,
+    ]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert!(
+        text(&refused).contains("(line 4)") && text(&refused).contains("dataset.id"),
+        "{}",
+        text(&refused)
+    );
+}

@@ -34,8 +34,11 @@ pub struct PublisherConfig {
     pub complaint_categories: Option<Vec<Term>>,
     /// `[[complaint_channels]]`.
     pub complaint_channels: Option<Vec<Term>>,
-    /// `[reporting]`.
+    /// `[reporting]`: replaces the default ways to report.
     pub reporting: Option<Reporting>,
+    /// `[[reporting_channels]]`: the publisher's own ways to report, shown after the default ones (1424
+    /// first) or after `[reporting]`'s.
+    pub reporting_channels: Option<Vec<ReportChannel>>,
     /// `[site]`: what `adal site` needs beyond the bundle (`adal publish` does not read it).
     pub site: Option<SiteConfig>,
 }
@@ -46,6 +49,9 @@ pub struct PublisherConfig {
 pub struct SiteConfig {
     /// The site's absolute address, ending in `/` (canonical links, feeds, cards).
     pub url: Option<String>,
+    /// The publisher's logo: an SVG file, its path relative to the config file. `adal site` checks it
+    /// (no script, no external reference) and publishes it beside the bundle.
+    pub logo: Option<String>,
 }
 
 /// `[dataset]` of the config file.
@@ -95,6 +101,14 @@ pub enum ConfigError {
         /// The id.
         id: String,
     },
+    /// The logo was set in `[publisher]`, where only `adal site` sets it, from a checked file.
+    #[error(
+        "publisher.logo: give the logo's file as [site] logo = \"logo.svg\": adal site checks it and publishes it"
+    )]
+    LogoInPublisher,
+    /// The contact is neither an e-mail address nor an `https://` address.
+    #[error("publisher.contact: give an e-mail address (name@example.org) or an https:// address")]
+    BadContact,
     /// A list is empty.
     #[error("{0}: the list is empty")]
     EmptyList(String),
@@ -179,6 +193,8 @@ impl Settings {
                     "Publisher not stated",
                 ),
                 url: None,
+                contact: None,
+                logo: None,
             }),
             licence: config.licence.unwrap_or_else(|| Licence {
                 id: "CC-BY-4.0".to_owned(),
@@ -204,8 +220,29 @@ impl Settings {
                     taxonomy::default_complaint_channels,
                 )?,
             },
-            reporting: config.reporting.unwrap_or_else(default_reporting),
+            reporting: {
+                let mut reporting = config.reporting.unwrap_or_else(default_reporting);
+                reporting
+                    .channels
+                    .extend(config.reporting_channels.unwrap_or_default());
+                reporting
+            },
         };
+        let mut ids = HashSet::new();
+        for c in &settings.reporting.channels {
+            if !ids.insert(c.id.as_str()) {
+                return Err(ConfigError::DuplicateId {
+                    field: "reporting channels".to_owned(),
+                    id: c.id.clone(),
+                });
+            }
+        }
+        if settings.publisher.logo.is_some() {
+            return Err(ConfigError::LogoInPublisher);
+        }
+        if settings.publisher.contact.is_some() && settings.publisher.contact_href().is_none() {
+            return Err(ConfigError::BadContact);
+        }
         settings.check_labels()?;
         Ok(settings)
     }
@@ -420,6 +457,52 @@ mod tests {
         assert_eq!(s.k, 5);
         assert_eq!(s.reporting.channels[0].phone.as_deref(), Some("1424"));
         assert!(!s.is_demo);
+    }
+
+    #[test]
+    fn the_publishers_own_channels_come_after_1424_and_a_contact_must_be_reachable() {
+        let config: PublisherConfig = toml::from_str(
+            r#"
+[publisher]
+name = { kk = "а", ru = "б", en = "Oblast Watch" }
+contact = "audit@oblast-watch.kz"
+
+[[reporting_channels]]
+id = "our_hotline"
+label = { kk = "а", ru = "б", en = "Our hotline" }
+description = { kk = "а", ru = "б", en = "Weekdays" }
+phone = "+7 700 000 00 00"
+"#,
+        )
+        .expect("config");
+        let s = Settings::from_config(config).expect("valid");
+        assert_eq!(s.reporting.channels[0].phone.as_deref(), Some("1424"));
+        assert_eq!(
+            s.reporting.channels.last().map(|c| c.id.as_str()),
+            Some("our_hotline")
+        );
+        assert_eq!(
+            s.publisher.contact_href().as_deref(),
+            Some("mailto:audit@oblast-watch.kz")
+        );
+        for (bad, said) in [
+            (
+                "[publisher]\nname = { kk = \"а\", ru = \"б\", en = \"c\" }\ncontact = \"javascript:alert(1)\"\n",
+                "publisher.contact",
+            ),
+            (
+                "[publisher]\nname = { kk = \"а\", ru = \"б\", en = \"c\" }\nlogo = \"logo.svg\"\n",
+                "publisher.logo",
+            ),
+            (
+                "[[reporting_channels]]\nid = \"hotline_1424\"\nlabel = { kk = \"а\", ru = \"б\", en = \"c\" }\ndescription = { kk = \"а\", ru = \"б\", en = \"c\" }\n",
+                "used twice",
+            ),
+        ] {
+            let config: PublisherConfig = toml::from_str(bad).expect(said);
+            let err = Settings::from_config(config).expect_err(said).to_string();
+            assert!(err.contains(said), "{err}");
+        }
     }
 
     #[test]

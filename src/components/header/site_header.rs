@@ -29,7 +29,18 @@ pub fn SiteHeader(loaded: Signal<Option<Arc<Loaded>>>) -> impl IntoView {
             let publisher = m.publisher.name.get(lang).to_owned();
             let period = format::period(m.period, lang);
             let generated = m.generated_at.clone();
+            // The publisher's logo, from the bundle's own folder (checked by `adal site`), named by it.
+            let logo = m
+                .publisher
+                .logo
+                .as_deref()
+                .filter(|name| adal_core::contract::Publisher::logo_is_plain(name))
+                .map(|name| {
+                    let src = format!("{}{}{name}", crate::api::DATA_ROOT, l.path);
+                    view! { <img class="publisher-logo" src=src alt=publisher.clone() height="40" /> }
+                });
             view! {
+                {logo}
                 <p class="dataset-title">{title}</p>
                 <dl class="dataset-facts">
                     <div>

@@ -27,6 +27,8 @@ title = { kk = "Мемлекеттік қызметтердің сапасы", r
 [publisher]
 name = { kk = "Біздің қоғамдық бірлестік", ru = "Наше общественное объединение", en = "Our civic association" }
 url = "https://example.org/"
+# How readers reach you, shown on the data page: an e-mail address or an https:// address.
+# contact = "audit@example.org"
 
 [licence]
 id = "CC-BY-4.0"
@@ -37,6 +39,16 @@ url = "https://creativecommons.org/licenses/by/4.0/"
 # The address the site will have, ending in /: canonical links, feeds and cards use it. Left out, the
 # pages link relatively (fine for a preview, less so for search engines and social networks).
 # url = "https://example.org/atlas/"
+# Your logo, shown in every page's header: an SVG file beside this config. It is checked: no script,
+# no event handler, no reference to another file or address.
+# logo = "logo.svg"
+
+# Your own ways to report, shown after the 1424 call centre and the others (keep [reporting] out):
+# [[reporting_channels]]
+# id = "our_hotline"
+# label = { kk = "Біздің желі", ru = "Наша линия", en = "Our hotline" }
+# description = { kk = "Жұмыс күндері, 9:00–18:00", ru = "По будням, 9:00–18:00", en = "On weekdays, 9:00–18:00" }
+# phone = "+7 700 000 00 00"
 
 # Where to report corruption: left out, the 1424 call centre, eGov.kz, writing to the Agency, its portal
 # and its WhatsApp bot (the project's reference list). Given, the list replaces it: keep 1424 first.

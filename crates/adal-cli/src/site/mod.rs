@@ -17,6 +17,7 @@
 mod app;
 mod changes;
 mod init;
+mod logo;
 mod report;
 mod versions;
 mod words;
@@ -57,7 +58,8 @@ pub fn run(args: &SiteArgs) -> Result<Outcome, Failure> {
             "--audits, --complaints and --out are needed (or --init FILE)".to_owned(),
         ));
     };
-    let config = read_config(args.config.as_deref())?;
+    let (config, config_text) = read_config(args.config.as_deref())?;
+    let logo = read_logo(&config, &config_text, args.config.as_deref())?;
     let version_given = config.dataset.version.is_some();
     let site_url = config.site.as_ref().and_then(|s| s.url.clone());
     let site_url = crate::previews::site_url(site_url.as_deref())?;
@@ -100,6 +102,9 @@ pub fn run(args: &SiteArgs) -> Result<Outcome, Failure> {
         if !version_given {
             settings.dataset.version = date.to_owned();
         }
+        if logo.is_some() {
+            settings.publisher.logo = Some(LOGO.to_owned());
+        }
     });
     let published = match published {
         Ok(p) => p,
@@ -123,6 +128,11 @@ pub fn run(args: &SiteArgs) -> Result<Outcome, Failure> {
         write_report(&[], None)?;
         println!("{}", say.nothing_written());
         return Ok(Outcome::Problems);
+    }
+    if let Some(logo) = &logo {
+        let path = staging.join(LOGO);
+        fs::write(&path, logo)
+            .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))?;
     }
     let new = open_bundle(&staging)?;
     let mut warnings = changes::warnings(&published.report, &new, &say);
@@ -205,15 +215,44 @@ fn inside(path: &Path, dir: &Path) -> bool {
     absolute(path).starts_with(absolute(dir))
 }
 
-/// The config as written (to see what it leaves out), with the key and line of a mistake.
-fn read_config(path: Option<&Path>) -> Result<PublisherConfig, Failure> {
+/// The logo's file name beside the bundle.
+const LOGO: &str = "logo.svg";
+
+/// The config as written (to see what it leaves out) and its text, with the key and line of a mistake.
+fn read_config(path: Option<&Path>) -> Result<(PublisherConfig, String), Failure> {
     let Some(path) = path else {
-        return Ok(PublisherConfig::default());
+        return Ok((PublisherConfig::default(), String::new()));
     };
     let text = fs::read_to_string(path)
         .map_err(|e| Failure::Usage(format!("cannot read the config {}: {e}", path.display())))?;
-    toml::from_str(&text)
-        .map_err(|e| Failure::Usage(format!("the config {} is not valid: {e}", path.display())))
+    let config = toml::from_str(&text)
+        .map_err(|e| Failure::Usage(format!("the config {} is not valid: {e}", path.display())))?;
+    Ok((config, text))
+}
+
+/// `[site] logo`, read (relative to the config's folder) and checked ([`logo::check`]).
+fn read_logo(
+    config: &PublisherConfig,
+    text: &str,
+    config_path: Option<&Path>,
+) -> Result<Option<String>, Failure> {
+    let Some(given) = config.site.as_ref().and_then(|s| s.logo.as_deref()) else {
+        return Ok(None);
+    };
+    let folder = config_path.and_then(Path::parent).unwrap_or(Path::new("."));
+    let path = folder.join(given);
+    let at = crate::publish::config_line(text, "site.logo")
+        .map_or_else(String::new, |l| format!(" (line {l})"));
+    let refuse = |why: String| {
+        Failure::Usage(format!(
+            "the config {}: site.logo{at}: {}: {why}",
+            config_path.map_or_else(String::new, |p| p.display().to_string()),
+            path.display()
+        ))
+    };
+    let svg = fs::read_to_string(&path).map_err(|e| refuse(format!("cannot be read: {e}")))?;
+    logo::check(&svg).map_err(refuse)?;
+    Ok(Some(svg))
 }
 
 /// A bundle folder opened as the app would open it.

@@ -14,6 +14,14 @@ use crate::Failure;
 
 /// The bundle files, moved together.
 const BUNDLE: [&str; 3] = [files::MANIFEST, files::AUDITS, files::COMPLAINTS];
+/// What may lie beside them and goes with them: the logo the manifest names, the Data Package.
+const BESIDE: [&str; 5] = [
+    "logo.svg",
+    adal_publish::datapackage::PACKAGE,
+    adal_publish::datapackage::VISITS,
+    adal_publish::datapackage::TOTALS,
+    adal_publish::datapackage::CELLS,
+];
 
 /// The bundle a site publishes now: its dataset's id and version, and its folder inside `data/`.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,6 +84,15 @@ fn move_bundle(from: &Path, to: &Path) -> Result<(), Failure> {
     for name in BUNDLE {
         let (a, b) = (from.join(name), to.join(name));
         fs::rename(&a, &b).map_err(|e| io(&a, "move", &e))?;
+    }
+    for name in BESIDE {
+        let (a, b) = (from.join(name), to.join(name));
+        if a.is_file() {
+            fs::rename(&a, &b).map_err(|e| io(&a, "move", &e))?;
+        } else if b.is_file() {
+            // What the earlier bundle had and this one has not (a logo taken away) goes.
+            fs::remove_file(&b).map_err(|e| io(&b, "remove", &e))?;
+        }
     }
     Ok(())
 }

@@ -82,6 +82,41 @@ pub struct Publisher {
     pub name: Labels,
     /// Its web site.
     pub url: Option<String>,
+    /// How to reach it: an e-mail address or an `https://` address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// Its logo: the name of an SVG file in the bundle's folder (`logo.svg`), checked by the publisher
+    /// to hold no script and no external reference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+}
+
+impl Publisher {
+    /// The contact as a link: `mailto:` for an e-mail address, the address itself for `https://`;
+    /// `None` for anything else.
+    pub fn contact_href(&self) -> Option<String> {
+        let c = self.contact.as_deref()?.trim();
+        if c.starts_with("https://") && !c.contains(char::is_whitespace) {
+            return Some(c.to_owned());
+        }
+        let (user, host) = c.split_once('@')?;
+        let plain = |s: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || "._+-".contains(ch))
+        };
+        (plain(user) && plain(host) && host.contains('.')).then(|| format!("mailto:{c}"))
+    }
+
+    /// Whether `logo` is a plain SVG file name (no folder, no address).
+    pub fn logo_is_plain(name: &str) -> bool {
+        name.len() <= 64
+            && name.ends_with(".svg")
+            && !name.starts_with('.')
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
+    }
 }
 
 /// The licence the data are published under.

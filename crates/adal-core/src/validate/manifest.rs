@@ -48,6 +48,16 @@ pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
             p.push(format!("region «{}» is listed twice", r.code));
         }
     }
+    if m.publisher.contact.is_some() && m.publisher.contact_href().is_none() {
+        p.push("publisher.contact: not an e-mail address or an https:// address".to_owned());
+    }
+    if let Some(logo) = &m.publisher.logo
+        && !crate::contract::Publisher::logo_is_plain(logo)
+    {
+        p.push(format!(
+            "publisher.logo «{logo}»: not a plain SVG file name of the bundle's folder"
+        ));
+    }
     let mut labelled = vec![
         ("title".to_owned(), &m.title),
         ("publisher.name".to_owned(), &m.publisher.name),
