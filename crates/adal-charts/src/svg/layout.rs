@@ -5,10 +5,9 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
+use super::common::{AXIS, SPLIT, first, n};
 use super::scale::{Ticks, number, ticks};
-use super::series::{Kind, Series};
 use super::text::{escape, truncate, width, wrap};
-use super::{AXIS, SPLIT, TEXT, axes, first, n};
 
 /// How an axis label too long for its width is written.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -151,8 +150,9 @@ impl Placed {
 /// The chart laid out: its size, the legend, the grid and its axes.
 pub(crate) struct Frame {
     width: f64,
-    legend: Vec<(f64, f64, String)>,
-    legend_font: f64,
+    /// The legend's items: where each starts, and its name.
+    pub legend: Vec<(f64, f64, String)>,
+    pub legend_font: f64,
     /// The grid: left, top, right, bottom in px.
     pub left: f64,
     pub top: f64,
@@ -166,18 +166,25 @@ pub(crate) struct Frame {
 const LABEL_MARGIN: f64 = 8.0;
 
 impl Frame {
-    pub(crate) fn new(option: &Value, series: &[Series], width: f64, height: f64) -> Frame {
+    /// The layout of a chart `width` × `height` px with the axes `(x, y)`, a legend of `names` and the
+    /// values' `extents` on x and on y ([`super::series::extents`]).
+    pub(crate) fn new(
+        option: &Value,
+        (x_axis, y_axis): (Axis, Axis),
+        names: &[String],
+        (x_extent, y_extent): ((f64, f64), (f64, f64)),
+        width: f64,
+        height: f64,
+    ) -> Frame {
         let grid = first(&option["grid"]);
         let margin = |key: &str, default: f64| grid[key].as_f64().unwrap_or(default);
-        let (x_axis, y_axis) = axes(option);
-        let (legend, legend_font) = legend(option, series, width);
+        let (legend, legend_font) = legend(option, names, width);
         let (mut left, mut top, mut right, mut bottom) = (
             margin("left", width * 0.1),
             margin("top", 60.0),
             width - margin("right", width * 0.1),
             height - margin("bottom", 60.0),
         );
-        let (x_extent, y_extent) = extents(series, &y_axis);
         let x_ticks = x_axis
             .categories
             .is_none()
@@ -259,60 +266,6 @@ impl Frame {
 
     pub(crate) fn horizontal(&self) -> bool {
         self.y.is_category()
-    }
-
-    pub(crate) fn draw_legend(&self, series: &[Series], svg: &mut String) {
-        let font = self.legend_font;
-        for (x, y, name) in &self.legend {
-            let Some((index, s)) = series.iter().enumerate().find(|(_, s)| &s.name == name) else {
-                continue;
-            };
-            let colour = s.colour(index);
-            let middle = y + ICON_HEIGHT / 2.0;
-            match (s.kind, s.area.is_some()) {
-                (Kind::Line, false) => {
-                    let _ = write!(
-                        svg,
-                        "<path d=\"M{} {}H{}\" stroke=\"{}\" stroke-width=\"2\"{}/>",
-                        n(*x),
-                        n(middle),
-                        n(x + ICON_WIDTH),
-                        escape(&s.line.colour.clone().unwrap_or_else(|| colour.clone())),
-                        if s.line.dashed {
-                            " stroke-dasharray=\"4 3\""
-                        } else {
-                            ""
-                        }
-                    );
-                    s.symbol_at(x + ICON_WIDTH / 2.0, middle, &colour, svg);
-                }
-                (_, area) => {
-                    let opacity =
-                        s.area
-                            .as_ref()
-                            .map_or(1.0, |a| a.1)
-                            .max(if area { 0.2 } else { 1.0 });
-                    let _ = write!(
-                        svg,
-                        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"{}\"{}/>",
-                        n(*x),
-                        n(*y),
-                        n(ICON_WIDTH),
-                        n(ICON_HEIGHT),
-                        escape(&colour),
-                        opacity_attr(opacity)
-                    );
-                }
-            }
-            let _ = write!(
-                svg,
-                "<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"{TEXT}\" dominant-baseline=\"central\">{}</text>",
-                n(x + ICON_WIDTH + 5.0),
-                n(middle),
-                n(font),
-                escape(name)
-            );
-        }
     }
 
     pub(crate) fn draw_axes(&self, svg: &mut String) {
@@ -470,49 +423,27 @@ impl Frame {
     }
 }
 
-pub(crate) fn opacity_attr(opacity: f64) -> String {
-    if opacity < 1.0 {
-        format!(" fill-opacity=\"{}\"", n(opacity))
-    } else {
-        String::new()
-    }
-}
-
 fn width_of(text: &str, font: f64) -> f64 {
     width(text, font)
 }
 
-const ICON_WIDTH: f64 = 25.0;
-const ICON_HEIGHT: f64 = 14.0;
+/// A legend item's icon, as ECharts draws it.
+pub(crate) const ICON_WIDTH: f64 = 25.0;
+pub(crate) const ICON_HEIGHT: f64 = 14.0;
 
 /// The legend's items placed in rows, centred (ECharts' layout: 5 px padding, 10 px between items and
 /// rows), and its font size; none without a `legend`.
-fn legend(option: &Value, series: &[Series], width: f64) -> (Vec<(f64, f64, String)>, f64) {
+fn legend(option: &Value, names: &[String], width: f64) -> (Vec<(f64, f64, String)>, f64) {
     let legend = &option["legend"];
     let font = legend["textStyle"]["fontSize"].as_f64().unwrap_or(12.0);
     if legend.is_null() || legend["show"].as_bool() == Some(false) {
         return (Vec::new(), font);
     }
-    let names: Vec<String> = match legend["data"].as_array() {
-        Some(items) => items
-            .iter()
-            .filter_map(|i| i.as_str().or_else(|| i["name"].as_str()).map(str::to_owned))
-            .collect(),
-        None => {
-            let mut names: Vec<String> = Vec::new();
-            for s in series.iter().filter(|s| !s.name.is_empty()) {
-                if !names.contains(&s.name) {
-                    names.push(s.name.clone());
-                }
-            }
-            names
-        }
-    };
     let top = legend["top"].as_f64().unwrap_or(0.0) + 5.0;
     let room = width - 10.0;
     let mut rows: Vec<Vec<(f64, String)>> = vec![Vec::new()];
     let mut x = 0.0;
-    for name in names {
+    for name in names.iter().cloned() {
         let item = ICON_WIDTH + 5.0 + width_of(&name, font);
         if x > 0.0 && x + item > room {
             rows.push(Vec::new());
@@ -540,35 +471,10 @@ fn legend(option: &Value, series: &[Series], width: f64) -> (Vec<(f64, f64, Stri
     (placed, font)
 }
 
-/// The extents of the values on x and on y: stacked series at their stacked values, points at both.
-fn extents(series: &[Series], y: &Axis) -> ((f64, f64), (f64, f64)) {
-    let mut xs = (f64::INFINITY, f64::NEG_INFINITY);
-    let mut ys = (f64::INFINITY, f64::NEG_INFINITY);
-    let grow = |e: &mut (f64, f64), v: f64| {
-        if v.is_finite() {
-            e.0 = e.0.min(v);
-            e.1 = e.1.max(v);
-        }
-    };
-    let value_on_x = y.categories.is_some();
-    let stacked = super::series::stacked(series);
-    for (s, values) in series.iter().zip(&stacked) {
-        for (point, value) in s.points.iter().zip(values) {
-            match (point.xy, value) {
-                (Some((px, py)), _) => {
-                    grow(&mut xs, px);
-                    grow(&mut ys, py);
-                }
-                (None, Some((_, top))) => {
-                    if value_on_x {
-                        grow(&mut xs, *top);
-                    } else {
-                        grow(&mut ys, *top);
-                    }
-                }
-                (None, None) => {}
-            }
-        }
-    }
-    (xs, ys)
+/// The two axes of `option`: x then y.
+pub(crate) fn axes(option: &Value) -> (Axis, Axis) {
+    (
+        Axis::read(first(&option["xAxis"])),
+        Axis::read(first(&option["yAxis"])),
+    )
 }

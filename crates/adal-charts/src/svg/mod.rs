@@ -8,6 +8,7 @@
 //! The drawing is decoration for assistive technology (`aria-hidden`): the element around it is the
 //! accessible image, with the chart's summary, and the table beside it holds the figures.
 
+mod common;
 mod layout;
 mod scale;
 mod series;
@@ -17,37 +18,30 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use layout::{Axis, Frame};
+use layout::Frame;
 use series::Series;
 
 pub use scale::{Ticks, number, ticks};
 pub use text::escape;
-
-/// ECharts' colours for what the option leaves uncoloured: axis lines and labels, split lines, text.
-pub(crate) const AXIS: &str = "#6E7079";
-pub(crate) const SPLIT: &str = "#E0E6F1";
-pub(crate) const TEXT: &str = "#333";
-/// ECharts' default palette, for series without a colour of their own.
-pub(crate) const PALETTE: [&str; 9] = [
-    "#5470c6", "#91cc75", "#fac858", "#ee6666", "#73c0de", "#3ba272", "#fc8452", "#9a60b4",
-    "#ea7ccc",
-];
 
 /// The static drawing of the chart `option` at `width` × `height` px: the option's media queries for
 /// that width applied, then drawn. It fills its container (`width`/`height` 100%, `viewBox` of the size).
 pub fn draw(option: &Value, width: f64, height: f64) -> String {
     let option = responsive(option, width);
     let series = Series::all(&option);
-    let frame = Frame::new(&option, &series, width, height);
+    let axes = layout::axes(&option);
+    let extents = series::extents(&series, axes.1.categories.is_some());
+    let names = series::legend_names(&option, &series);
+    let frame = Frame::new(&option, axes, &names, extents, width, height);
     let mut svg = String::with_capacity(16 * 1024);
     let _ = write!(
         svg,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"100%\" height=\"100%\" \
 class=\"chart-static\" aria-hidden=\"true\" focusable=\"false\" font-family=\"sans-serif\">",
-        n(width),
-        n(height)
+        common::n(width),
+        common::n(height)
     );
-    frame.draw_legend(&series, &mut svg);
+    series::draw_legend(&frame, &series, &mut svg);
     frame.draw_axes(&mut svg);
     let mut labels = series::Labels::default();
     for (i, s) in series.iter().enumerate() {
@@ -110,27 +104,6 @@ fn merge(target: &mut Value, patch: &Value) {
         }
         (t, p) => *t = p.clone(),
     }
-}
-
-/// A coordinate as SVG wants it: at most two decimals, no trailing zeros.
-pub(crate) fn n(x: f64) -> String {
-    number(x, 2)
-}
-
-/// The first of `value` if it is a list (charming writes some components as lists), else `value`.
-pub(crate) fn first(value: &Value) -> &Value {
-    match value {
-        Value::Array(items) => items.first().unwrap_or(&Value::Null),
-        v => v,
-    }
-}
-
-/// The two axes of `option`: x then y.
-pub(crate) fn axes(option: &Value) -> (Axis, Axis) {
-    (
-        Axis::read(first(&option["xAxis"])),
-        Axis::read(first(&option["yAxis"])),
-    )
 }
 
 #[cfg(test)]

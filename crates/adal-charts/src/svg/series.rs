@@ -6,9 +6,10 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use super::layout::{Frame, opacity_attr};
+use super::common::{PALETTE, TEXT, n, opacity_attr};
+use super::layout::{Frame, ICON_HEIGHT, ICON_WIDTH};
+use super::scale::number;
 use super::text::{escape, width};
-use super::{PALETTE, TEXT, n};
 
 /// What a series draws.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -82,10 +83,6 @@ pub(crate) struct Series {
     mark_label: Option<String>,
 }
 
-fn number(v: &Value) -> Option<f64> {
-    v.as_f64()
-}
-
 impl Series {
     pub(crate) fn all(option: &Value) -> Vec<Series> {
         option["series"]
@@ -118,7 +115,7 @@ impl Series {
                 });
                 Point {
                     name: item["name"].as_str().map(str::to_owned),
-                    value: number(value),
+                    value: value.as_f64(),
                     xy,
                     colour: item["itemStyle"]["color"].as_str().map(str::to_owned),
                     opacity: item["itemStyle"]["opacity"].as_f64(),
@@ -520,7 +517,7 @@ impl Series {
             if let Some(formatter) = &self.mark_label {
                 let text = formatter
                     .replace("{b}", &mark.name)
-                    .replace("{c}", &super::number(mark.value, 2));
+                    .replace("{c}", &number(mark.value, 2));
                 let w = width(&text, 12.0);
                 let (x, anchor) = if label_at.0 + w / 2.0 > frame.width() {
                     (label_at.0, "end")
@@ -545,7 +542,7 @@ impl Series {
         self.label
             .formatter
             .replace("{b}", point.name.as_deref().unwrap_or_default())
-            .replace("{c}", &super::number(value, 2))
+            .replace("{c}", &number(value, 2))
     }
 }
 
@@ -658,4 +655,110 @@ impl Labels {
             self.text(x, y, anchor, font, colour, text);
         }
     }
+}
+
+/// The names the legend lists: the option's `legend.data`, else every named series once.
+pub(crate) fn legend_names(option: &Value, series: &[Series]) -> Vec<String> {
+    match option["legend"]["data"].as_array() {
+        Some(items) => items
+            .iter()
+            .filter_map(|i| i.as_str().or_else(|| i["name"].as_str()).map(str::to_owned))
+            .collect(),
+        None => {
+            let mut names: Vec<String> = Vec::new();
+            for s in series.iter().filter(|s| !s.name.is_empty()) {
+                if !names.contains(&s.name) {
+                    names.push(s.name.clone());
+                }
+            }
+            names
+        }
+    }
+}
+
+/// Draws the legend the frame laid out: each item's icon (a line with its symbol, or a swatch) and name.
+pub(crate) fn draw_legend(frame: &Frame, series: &[Series], svg: &mut String) {
+    let font = frame.legend_font;
+    for (x, y, name) in &frame.legend {
+        let Some((index, s)) = series.iter().enumerate().find(|(_, s)| &s.name == name) else {
+            continue;
+        };
+        let colour = s.colour(index);
+        let middle = y + ICON_HEIGHT / 2.0;
+        match (s.kind, s.area.is_some()) {
+            (Kind::Line, false) => {
+                let _ = write!(
+                    svg,
+                    "<path d=\"M{} {}H{}\" stroke=\"{}\" stroke-width=\"2\"{}/>",
+                    n(*x),
+                    n(middle),
+                    n(x + ICON_WIDTH),
+                    escape(&s.line.colour.clone().unwrap_or_else(|| colour.clone())),
+                    if s.line.dashed {
+                        " stroke-dasharray=\"4 3\""
+                    } else {
+                        ""
+                    }
+                );
+                s.symbol_at(x + ICON_WIDTH / 2.0, middle, &colour, svg);
+            }
+            (_, area) => {
+                let opacity =
+                    s.area
+                        .as_ref()
+                        .map_or(1.0, |a| a.1)
+                        .max(if area { 0.2 } else { 1.0 });
+                let _ = write!(
+                    svg,
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"{}\"{}/>",
+                    n(*x),
+                    n(*y),
+                    n(ICON_WIDTH),
+                    n(ICON_HEIGHT),
+                    escape(&colour),
+                    opacity_attr(opacity)
+                );
+            }
+        }
+        let _ = write!(
+            svg,
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"{TEXT}\" dominant-baseline=\"central\">{}</text>",
+            n(x + ICON_WIDTH + 5.0),
+            n(middle),
+            n(font),
+            escape(name)
+        );
+    }
+}
+
+/// The extents of the values on x and on y: stacked series at their stacked values, points at both.
+pub(crate) fn extents(series: &[Series], value_on_x: bool) -> ((f64, f64), (f64, f64)) {
+    let mut xs = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut ys = (f64::INFINITY, f64::NEG_INFINITY);
+    let grow = |e: &mut (f64, f64), v: f64| {
+        if v.is_finite() {
+            e.0 = e.0.min(v);
+            e.1 = e.1.max(v);
+        }
+    };
+    let stacked = stacked(series);
+    for (s, values) in series.iter().zip(&stacked) {
+        for (point, value) in s.points.iter().zip(values) {
+            match (point.xy, value) {
+                (Some((px, py)), _) => {
+                    grow(&mut xs, px);
+                    grow(&mut ys, py);
+                }
+                (None, Some((_, top))) => {
+                    if value_on_x {
+                        grow(&mut xs, *top);
+                    } else {
+                        grow(&mut ys, *top);
+                    }
+                }
+                (None, None) => {}
+            }
+        }
+    }
+    (xs, ys)
 }

@@ -25,7 +25,6 @@ mod words;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use adal_core::dataset::Dataset;
 use adal_core::labels::Lang;
 use adal_publish::config::PublisherConfig;
 
@@ -134,7 +133,7 @@ pub fn run(args: &SiteArgs) -> Result<Outcome, Failure> {
         fs::write(&path, logo)
             .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))?;
     }
-    let new = open_bundle(&staging)?;
+    let new = versions::open_bundle(&staging)?;
     let mut warnings = changes::warnings(&published.report, &new, &say);
     let id = published.settings.dataset.id.clone();
     let version = published.settings.dataset.version.clone();
@@ -253,19 +252,4 @@ fn read_logo(
     let svg = fs::read_to_string(&path).map_err(|e| refuse(format!("cannot be read: {e}")))?;
     logo::check(&svg).map_err(refuse)?;
     Ok(Some(svg))
-}
-
-/// A bundle folder opened as the app would open it.
-pub(crate) fn open_bundle(dir: &Path) -> Result<Dataset, Failure> {
-    let read = |name: &str| -> Result<Vec<u8>, Failure> {
-        let path: PathBuf = dir.join(name);
-        fs::read(&path).map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))
-    };
-    use adal_core::contract::files;
-    Dataset::open(
-        &read(files::MANIFEST)?,
-        &read(files::AUDITS)?,
-        &read(files::COMPLAINTS)?,
-    )
-    .map_err(|e| Failure::Io(format!("{}: {e:?}", dir.display())))
 }

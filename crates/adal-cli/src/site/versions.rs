@@ -33,7 +33,7 @@ pub struct Current {
 
 impl Current {
     pub fn open(&self, data: &Path) -> Result<Dataset, Failure> {
-        super::open_bundle(&data.join(&self.path))
+        open_bundle(&data.join(&self.path))
     }
 }
 
@@ -167,4 +167,18 @@ pub fn put_in_place(
     fs::write(&tmp, text).map_err(|e| io(&tmp, "write", &e))?;
     fs::rename(&tmp, &index_path).map_err(|e| io(&index_path, "write", &e))?;
     Ok(path)
+}
+
+/// A bundle folder opened as the app would open it.
+pub fn open_bundle(dir: &Path) -> Result<Dataset, Failure> {
+    let read = |name: &str| -> Result<Vec<u8>, Failure> {
+        let path = dir.join(name);
+        fs::read(&path).map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))
+    };
+    Dataset::open(
+        &read(files::MANIFEST)?,
+        &read(files::AUDITS)?,
+        &read(files::COMPLAINTS)?,
+    )
+    .map_err(|e| Failure::Io(format!("{}: {e:?}", dir.display())))
 }
