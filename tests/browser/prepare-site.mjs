@@ -1,5 +1,8 @@
-// Lays out target/browser-site/app: a copy of dist/ plus fixture bundles, each broken in one way, added to
-// the copy's datasets.json allow-list as `fixtures-<case>`. The demo bundle stays the default.
+// Lays out target/browser-site/app, the site every browser test runs on: made by `adal site` alone from
+// the demo's raw files (`adal demo --seed 42`, data/demo/publisher.toml, as scripts/make-demo-bundle makes
+// the committed bundle) with the app's files of dist/ — so that the whole suite runs on what a publisher's
+// one command writes — then the thin demo bundle beside it and fixture bundles, each broken in one way,
+// added to its datasets.json allow-list as `fixtures-<case>`. The demo bundle stays the default.
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -7,7 +10,26 @@ import { spawnSync } from 'node:child_process';
 const root = 'target/browser-site';
 const app = `${root}/app`;
 fs.rmSync(root, { recursive: true, force: true });
-fs.cpSync('dist', app, { recursive: true });
+/** Runs adal; returns what it printed (both streams: site.spec.ts looks for personal data in them). */
+const adal = (...args) => {
+  const r = spawnSync('cargo', ['run', '--quiet', '--locked', '-p', 'adal-cli', '--', ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`adal ${args[0]} failed (${r.status}):\n${r.stdout}${r.stderr}`);
+  return r.stdout + r.stderr;
+};
+const demoRaw = `${root}/demo-raw`;
+adal('demo', '--seed', '42', '--until', '2026-11-27', '--out', demoRaw);
+adal('site', '--audits', `${demoRaw}/audits.csv`, '--complaints', `${demoRaw}/complaints.csv`,
+  '--config', 'data/demo/publisher.toml', '--generated-at', '2026-11-27', '--out', app, '--app', 'dist');
+// The same bundle as the committed one, byte for byte: the figures the tests expect are the site's.
+for (const file of ['manifest.json', 'audits.json', 'complaints.json']) {
+  if (!fs.readFileSync(`${app}/data/${file}`).equals(fs.readFileSync(`public/data/${file}`))) {
+    throw new Error(`prepare-site: adal site wrote another ${file} than public/data's: run scripts/make-demo-bundle`);
+  }
+}
+// Beside it, what the build adds to a site: the thin demo bundle and its listing, the schemas.
+fs.cpSync('dist/data/thin', `${app}/data/thin`, { recursive: true });
+fs.cpSync('dist/schema', `${app}/schema`, { recursive: true });
+fs.copyFileSync('dist/data/datasets.json', `${app}/data/datasets.json`);
 const data = `${app}/data`;
 const read = (name) => fs.readFileSync(`${data}/${name}`);
 const sha256 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
@@ -140,12 +162,6 @@ console.log(`prepare-site: builds A and B (${renamed.size} hashes renamed) in ${
 // with newer files up to November: the first version stays for the links pinned to it.
 const own = `${root}/own`;
 const raw = `${root}/own-raw`;
-/** Runs adal; returns what it printed (both streams: the spec looks for personal data in them). */
-const adal = (...args) => {
-  const r = spawnSync('cargo', ['run', '--quiet', '--locked', '-p', 'adal-cli', '--', ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`adal ${args[0]} failed (${r.status}):\n${r.stdout}${r.stderr}`);
-  return r.stdout + r.stderr;
-};
 fs.mkdirSync(raw, { recursive: true });
 const config = `${raw}/atlas.toml`;
 adal('site', '--init', config);
