@@ -24,7 +24,7 @@ use crate::{Failure, Outcome};
 const PRINTED_REJECTIONS: usize = 20;
 
 pub fn run(args: &PublishArgs) -> Result<Outcome, Failure> {
-    Ok(publish(args, |_, _| {})?.outcome)
+    Ok(publish(args, |_, _| {}, true)?.outcome)
 }
 
 /// What a publication did: how it ended, its report, and the settings it applied.
@@ -38,10 +38,12 @@ pub struct Published {
 }
 
 /// Publishes as `adal publish` does, the settings read from the config changed by `adjust` first (for
-/// example the version that `adal site` gives a publication without one).
+/// example the version that `adal site` gives a publication without one). Without `summary` the counts
+/// of a written bundle are left to the caller to say (`adal site` says them in the publisher's language).
 pub fn publish(
     args: &PublishArgs,
     adjust: impl FnOnce(&mut Settings, &str),
+    summary: bool,
 ) -> Result<Published, Failure> {
     let mut settings = load_settings(args.config.as_deref())?;
     let generated_at = generation_date(args.generated_at.as_deref())?;
@@ -137,6 +139,14 @@ pub fn publish(
 
     let audit_report = FileReport::read(&audits_name, &audits).with_visits(&visits);
     let complaint_report = FileReport::read(&complaints_name, &complaints).with_complaints(&counts);
+    if !summary {
+        let report = write_report(args, &settings, true, audit_report, complaint_report)?;
+        return Ok(Published {
+            outcome: Outcome::Done,
+            report,
+            settings,
+        });
+    }
     println!(
         "{audits_name}: {} rows read, {} published ({} generalised), {} suppressed, {} rejected",
         audit_report.rows_read,

@@ -84,6 +84,28 @@ fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
+/// `adal site --audits A --complaints C --out OUT --app APP`, then `extra`.
+fn site_of(
+    audits: &str,
+    complaints: &str,
+    out: &str,
+    app: &str,
+    extra: &[&str],
+) -> std::process::Output {
+    let mut all = vec![
+        "--audits",
+        audits,
+        "--complaints",
+        complaints,
+        "--out",
+        out,
+        "--app",
+        app,
+    ];
+    all.extend_from_slice(extra);
+    site(&all)
+}
+
 fn site(args: &[&str]) -> std::process::Output {
     let mut all = vec!["site"];
     all.extend_from_slice(args);
@@ -99,20 +121,13 @@ fn a_site_is_written_whole_and_a_second_run_keeps_the_first_version() {
     assert!(init.status.success(), "{}", text(&init));
     let out = dir.path("site");
     let (a1, c1) = raw(&dir, "raw1", "31", "2026-09-30");
-    let first = site(&[
-        "--audits",
+    let first = site_of(
         &a1,
-        "--complaints",
         &c1,
-        "--config",
-        &config,
-        "--out",
         &out,
-        "--app",
         &app,
-        "--generated-at",
-        "2026-09-30",
-    ]);
+        &["--config", &config, "--generated-at", "2026-09-30"],
+    );
     assert!(first.status.success(), "{}", text(&first));
     assert!(
         text(&first).contains("my-programme@2026-09-30"),
@@ -143,21 +158,19 @@ fn a_site_is_written_whole_and_a_second_run_keeps_the_first_version() {
     // A check of newer files says what would change and writes nothing.
     let (a2, c2) = raw(&dir, "raw2", "32", "2026-11-30");
     let index_before = fs::read(data.join("datasets.json")).expect("index");
-    let check = site(&[
-        "--audits",
+    let check = site_of(
         &a2,
-        "--complaints",
         &c2,
-        "--config",
-        &config,
-        "--out",
         &out,
-        "--app",
         &app,
-        "--generated-at",
-        "2026-11-30",
-        "--dry-run",
-    ]);
+        &[
+            "--config",
+            &config,
+            "--generated-at",
+            "2026-11-30",
+            "--dry-run",
+        ],
+    );
     assert!(check.status.success(), "{}", text(&check));
     for said in [
         "nothing is written",
@@ -173,22 +186,20 @@ fn a_site_is_written_whole_and_a_second_run_keeps_the_first_version() {
     assert!(!data.join("versions").exists());
 
     // The second run: the first version moves aside, listed; the feeds gain an entry.
-    let second = site(&[
-        "--audits",
+    let second = site_of(
         &a2,
-        "--complaints",
         &c2,
-        "--config",
-        &config,
-        "--out",
         &out,
-        "--app",
         &app,
-        "--generated-at",
-        "2026-11-30",
-        "--lang",
-        "kk",
-    ]);
+        &[
+            "--config",
+            &config,
+            "--generated-at",
+            "2026-11-30",
+            "--lang",
+            "kk",
+        ],
+    );
     assert!(second.status.success(), "{}", text(&second));
     assert!(
         text(&second).contains("сақталады"),
@@ -268,17 +279,7 @@ fn strict_fails_on_a_warning_before_the_site_changes() {
     ]);
     assert!(made.status.success(), "{}", text(&made));
     let (a, c) = (format!("{raw}/audits.csv"), format!("{raw}/complaints.csv"));
-    let strict = site(&[
-        "--audits",
-        &a,
-        "--complaints",
-        &c,
-        "--out",
-        &out,
-        "--app",
-        &app,
-        "--strict",
-    ]);
+    let strict = site_of(&a, &c, &out, &app, &["--strict"]);
     assert_eq!(strict.status.code(), Some(1), "{}", text(&strict));
     assert!(text(&strict).contains("--strict"), "{}", text(&strict));
     assert!(text(&strict).contains("thin"), "{}", text(&strict));
@@ -291,16 +292,7 @@ fn strict_fails_on_a_warning_before_the_site_changes() {
         "nothing published"
     );
     // Without --strict the same files publish, with the warnings said.
-    let lenient = site(&[
-        "--audits",
-        &a,
-        "--complaints",
-        &c,
-        "--out",
-        &out,
-        "--app",
-        &app,
-    ]);
+    let lenient = site_of(&a, &c, &out, &app, &[]);
     assert!(lenient.status.success(), "{}", text(&lenient));
     assert!(text(&lenient).contains("warning: "), "{}", text(&lenient));
 }
@@ -313,31 +305,11 @@ fn config_mistakes_and_missing_app_files_are_said_plainly() {
     let out = dir.path("site");
     let config = dir.path("bad.toml");
     fs::write(&config, "k_anonymity = 5\n\n[publisher]\nnme = \"x\"\n").expect("config");
-    let bad = site(&[
-        "--audits",
-        &a,
-        "--complaints",
-        &c,
-        "--config",
-        &config,
-        "--out",
-        &out,
-        "--app",
-        &app,
-    ]);
+    let bad = site_of(&a, &c, &out, &app, &["--config", &config]);
     assert_eq!(bad.status.code(), Some(2), "{}", text(&bad));
     assert!(text(&bad).contains("line 4"), "{}", text(&bad));
     assert!(text(&bad).contains("nme"), "{}", text(&bad));
-    let no_app = site(&[
-        "--audits",
-        &a,
-        "--complaints",
-        &c,
-        "--out",
-        &out,
-        "--app",
-        &dir.path("nowhere"),
-    ]);
+    let no_app = site_of(&a, &c, &out, &dir.path("nowhere"), &[]);
     assert_eq!(no_app.status.code(), Some(2), "{}", text(&no_app));
     assert!(
         text(&no_app).contains("the app's files"),
@@ -446,21 +418,13 @@ fn the_html_report_says_what_happened_and_holds_no_personal_value() {
     let out = dir.path("site");
     // Bad rows, published with --skip-invalid: the report lists them with line, column and reason.
     let report = dir.path("report.html");
-    let run = site(&[
-        "--audits",
+    let run = site_of(
         &fixture("audits_mixed.csv"),
-        "--complaints",
         &fixture("complaints_mixed.csv"),
-        "--out",
         &out,
-        "--app",
         &app,
-        "--skip-invalid",
-        "--report",
-        &report,
-        "--lang",
-        "ru",
-    ]);
+        &["--skip-invalid", "--report", &report, "--lang", "ru"],
+    );
     assert!(run.status.success(), "{}", text(&run));
     let page = fs::read_to_string(&report).expect("the report");
     assert!(page.starts_with("<!doctype html><html lang=\"ru\">"));
@@ -477,18 +441,13 @@ fn the_html_report_says_what_happened_and_holds_no_personal_value() {
     assert_no_personal_data("the report", &page);
     assert_no_personal_data("the terminal", &text(&run));
     // A report inside the site is refused.
-    let inside = site(&[
-        "--audits",
+    let inside = site_of(
         &fixture("audits_clean.csv"),
-        "--complaints",
         &fixture("complaints_clean.csv"),
-        "--out",
         &out,
-        "--app",
         &app,
-        "--report",
-        &format!("{out}/report.html"),
-    ]);
+        &["--report", &format!("{out}/report.html")],
+    );
     assert_eq!(inside.status.code(), Some(2), "{}", text(&inside));
     assert!(!Path::new(&out).join("report.html").exists());
     // A file without its header line, and one whose header is overwritten by its first row.
@@ -502,18 +461,13 @@ fn the_html_report_says_what_happened_and_holds_no_personal_value() {
         let audits = dir.path(&format!("audits-{case}.csv"));
         fs::write(&audits, raw).expect("raw");
         let report = dir.path(&format!("report-{case}.html"));
-        let run = site(&[
-            "--audits",
+        let run = site_of(
             &audits,
-            "--complaints",
             &fixture("complaints_clean.csv"),
-            "--out",
             &dir.path("other"),
-            "--app",
             &app,
-            "--report",
-            &report,
-        ]);
+            &["--report", &report],
+        );
         assert_ne!(run.status.code(), Some(0), "{case}: {}", text(&run));
         let page = fs::read_to_string(&report).expect("the report of a failed run");
         assert!(page.contains("The file could not be read"), "{case}");
@@ -556,18 +510,7 @@ fn the_groups_contact_logo_and_own_channel_are_published_and_a_bad_logo_refused(
     let (a, c) = raw(&dir, "raw", "9", "2026-06-30");
     let logo = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 40\"><circle cx=\"20\" cy=\"20\" r=\"18\" fill=\"#036\"/></svg>";
     let config = identity_config(&dir, logo);
-    let run = site(&[
-        "--audits",
-        &a,
-        "--complaints",
-        &c,
-        "--config",
-        &config,
-        "--out",
-        &out,
-        "--app",
-        &app,
-    ]);
+    let run = site_of(&a, &c, &out, &app, &["--config", &config]);
     assert!(run.status.success(), "{}", text(&run));
     let data = Path::new(&out).join("data");
     let manifest = read_json(&data.join("manifest.json").display().to_string());
@@ -607,18 +550,7 @@ fn the_groups_contact_logo_and_own_channel_are_published_and_a_bad_logo_refused(
         ),
     ] {
         fs::write(dir.path("logo.svg"), evil).expect("logo");
-        let refused = site(&[
-            "--audits",
-            &a,
-            "--complaints",
-            &c,
-            "--config",
-            &config,
-            "--out",
-            &dir.path("other"),
-            "--app",
-            &app,
-        ]);
+        let refused = site_of(&a, &c, &dir.path("other"), &app, &["--config", &config]);
         assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
         let shown = text(&refused);
         assert!(
@@ -637,18 +569,7 @@ fn the_groups_contact_logo_and_own_channel_are_published_and_a_bad_logo_refused(
         "# a group's config\n\n[dataset]\nid = \"Not An Id\"\n",
     )
     .expect("config");
-    let refused = site(&[
-        "--audits",
-        &a,
-        "--complaints",
-        &c,
-        "--config",
-        &bad,
-        "--out",
-        &dir.path("other"),
-        "--app",
-        &app,
-    ]);
+    let refused = site_of(&a, &c, &dir.path("other"), &app, &["--config", &bad]);
     assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
     assert!(
         text(&refused).contains("(line 4)") && text(&refused).contains("dataset.id"),

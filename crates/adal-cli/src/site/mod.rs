@@ -97,14 +97,18 @@ pub fn run(args: &SiteArgs) -> Result<Outcome, Failure> {
         skip_invalid: args.skip_invalid,
         generated_at: args.generated_at.clone(),
     };
-    let published = crate::publish::publish(&publish_args, |settings, date| {
-        if !version_given {
-            settings.dataset.version = date.to_owned();
-        }
-        if logo.is_some() {
-            settings.publisher.logo = Some(LOGO.to_owned());
-        }
-    });
+    let published = crate::publish::publish(
+        &publish_args,
+        |settings, date| {
+            if !version_given {
+                settings.dataset.version = date.to_owned();
+            }
+            if logo.is_some() {
+                settings.publisher.logo = Some(LOGO.to_owned());
+            }
+        },
+        false,
+    );
     let published = match published {
         Ok(p) => p,
         Err(e) => {
@@ -134,6 +138,9 @@ pub fn run(args: &SiteArgs) -> Result<Outcome, Failure> {
             .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))?;
     }
     let new = versions::open_bundle(&staging)?;
+    for file in [&published.report.audits, &published.report.complaints] {
+        println!("{}", say.file_counts(file));
+    }
     let mut warnings = changes::warnings(&published.report, &new, &say);
     let id = published.settings.dataset.id.clone();
     let version = published.settings.dataset.version.clone();

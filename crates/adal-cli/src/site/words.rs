@@ -24,6 +24,23 @@ impl Words {
         }
     }
 
+    /// What became of one raw file's rows.
+    pub fn file_counts(&self, f: &adal_publish::publication_report::FileReport) -> String {
+        let (file, read, published, generalised, withheld, rejected) = (
+            &f.file,
+            f.rows_read,
+            f.published,
+            f.generalised,
+            f.suppressed,
+            f.rejected.len(),
+        );
+        self.pick(
+            format!("{file}: {read} жол оқылды, {published} жарияланды ({generalised} жалпыланып), {withheld} анонимдік үшін жасырылды, {rejected} қабылданбады"),
+            format!("{file}: прочитано строк: {read}, опубликовано: {published} (обобщённо: {generalised}), скрыто ради анонимности: {withheld}, отклонено: {rejected}"),
+            format!("{file}: {read} rows read, {published} published ({generalised} generalised), {withheld} withheld for anonymity, {rejected} rejected"),
+        )
+    }
+
     pub fn warning(&self) -> String {
         self.pick("ескерту".into(), "предупреждение".into(), "warning".into())
     }
