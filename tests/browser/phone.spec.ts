@@ -73,6 +73,23 @@ test.describe('on a phone', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  test('a word for region being typed ranks the region first, in each language (issue 20)', async ({ page }) => {
+    for (const [lang, name, typed, code] of [
+      ['en', 'Find your region or city', 'almaty reg', 'KZ-19'],
+      ['ru', 'Найти свой регион или город', 'алматы обла', 'KZ-19'],
+      ['kk', null, 'алматы облы', 'KZ-19'],
+      ['en', 'Find your region or city', 'almaty ci', 'KZ-75'],
+    ] as const) {
+      await page.goto(`./${lang}/`);
+      await ready(page);
+      const box = name ? page.getByRole('combobox', { name }) : page.getByRole('combobox');
+      await box.pressSequentially(typed);
+      await expect(page.getByRole('option').first(), typed).toHaveAttribute('data-code', code);
+      await box.press('Enter');
+      await expect.poll(() => viewParams(page).get('region'), { message: typed }).toBe(code);
+    }
+  });
+
   test('a name of two units offers both, and the arrow keys choose', async ({ page }) => {
     await page.goto('./en/');
     await ready(page);

@@ -23,7 +23,8 @@ pub struct Found {
 
 /// The units `query` may mean, the best first: a name equal to it before one that starts with it,
 /// before one with a later word that starts with it; the units' own names before their centres'. A name
-/// that fits two units (Алматы: the city and the region) offers both. Nothing for an empty query.
+/// that fits two units (Алматы: the city and the region) offers both; a kind word being typed («almaty
+/// reg», «алматы обла») puts the units of that kind first. Nothing for an empty query.
 ///
 /// ```
 /// use adal_core::search::find;
@@ -32,14 +33,15 @@ pub struct Found {
 /// assert_eq!(codes("Taraz"), ["KZ-31"]);
 /// assert_eq!(codes("алматы"), ["KZ-75", "KZ-19"]);
 /// assert_eq!(codes("Алматы облысы"), ["KZ-19"]);
+/// assert_eq!(codes("almaty reg"), ["KZ-19", "KZ-75"]);
 /// ```
 pub fn find(query: &str) -> Vec<Found> {
-    let (words, kind) = query_words(query);
+    let Query { words, kind, lean } = query_words(query);
     if words.is_empty() {
         return Vec::new();
     }
     let wanted = words.join(" ");
-    let mut found: Vec<(u8, usize, Found)> = regions::all()
+    let mut found: Vec<((u8, bool, bool, usize), Found)> = regions::all()
         .iter()
         .enumerate()
         .filter(|(_, r)| kind.is_none_or(|k| r.kind == k))
@@ -58,17 +60,14 @@ pub fn find(query: &str) -> Vec<Found> {
                 code: r.code.as_str(),
                 by_centre: own.is_none_or(|o| o > best),
             };
-            // Cities first among equals: «Алматы» is most often the city.
-            let order = if r.kind == RegionKind::City {
-                i
-            } else {
-                i + 100
-            };
-            Some((best, order, found))
+            // Among equals, the kind being typed first, then cities: «Алматы» is most often the city.
+            let leaning = lean.is_some_and(|k| r.kind == k);
+            let city = r.kind == RegionKind::City;
+            Some(((best, !leaning, !city, i), found))
         })
         .collect();
-    found.sort_by_key(|(s, order, _)| (*s, *order));
-    found.into_iter().map(|(_, _, f)| f).collect()
+    found.sort_by_key(|(rank, _)| *rank);
+    found.into_iter().map(|(_, f)| f).collect()
 }
 
 /// How well `name` (a skeleton without kind words) fits `wanted`: 0 equal, 1 starts with it, 2 a later
@@ -174,24 +173,40 @@ fn base(name: &str) -> String {
         .join(" ")
 }
 
-/// The query's words as skeletons, without its kind words, and the kind they name. A last word that is
-/// the start of a kind word being typed (`обла`) is dropped too, without naming a kind.
-fn query_words(query: &str) -> (Vec<String>, Option<RegionKind>) {
+/// A query read: its words as skeletons without its kind words, the kind a whole kind word names, and
+/// the kind a last word leans to when it is the start of kind words being typed (`reg`, `обла`, `қал`)
+/// that all name one kind.
+struct Query {
+    words: Vec<String>,
+    kind: Option<RegionKind>,
+    lean: Option<RegionKind>,
+}
+
+/// Reads `query`. A last word that is the start of a kind word being typed is dropped from the words:
+/// it only leans, never filters, since it may yet become another word.
+fn query_words(query: &str) -> Query {
     let skeleton = skeleton(query);
-    let mut kind = None;
-    let mut words: Vec<String> = Vec::new();
+    let mut read = Query {
+        words: Vec::new(),
+        kind: None,
+        lean: None,
+    };
     let all: Vec<&str> = skeleton.split(' ').filter(|w| !w.is_empty()).collect();
     for (i, word) in all.iter().enumerate() {
+        let typing = || KIND_WORDS.iter().filter(|(w, _)| w.starts_with(word));
         if let Some((_, k)) = KIND_WORDS.iter().find(|(w, _)| w == word) {
-            kind = Some(*k);
-        } else if i + 1 == all.len() && i > 0 && KIND_WORDS.iter().any(|(w, _)| w.starts_with(word))
-        {
-            // Being typed.
+            read.kind = Some(*k);
+        } else if i + 1 == all.len() && i > 0 && typing().next().is_some() {
+            let mut kinds = typing().map(|(_, k)| *k);
+            let first = kinds.next();
+            if kinds.all(|k| Some(k) == first) {
+                read.lean = first;
+            }
         } else {
-            words.push((*word).to_owned());
+            read.words.push((*word).to_owned());
         }
     }
-    (words, kind)
+    read
 }
 
 /// The Latin skeleton of `text`: lower case, transliterated, marks dropped, variant spellings made one,
@@ -352,6 +367,19 @@ mod tests {
         );
         // East, West and North Kazakhstan all have «Kazakhstan» as a later word.
         assert_eq!(codes("kazakh").len(), 3);
+    }
+
+    #[test]
+    fn a_kind_word_being_typed_puts_its_kind_first_in_each_language() {
+        for query in ["almaty reg", "Almaty regi", "алматы обла", "алматы облы"]
+        {
+            assert_eq!(codes(query), ["KZ-19", "KZ-75"], "{query}");
+        }
+        for query in ["almaty ci", "алматы гор", "алматы қал"] {
+            assert_eq!(codes(query), ["KZ-75", "KZ-19"], "{query}");
+        }
+        // Only the order changes: a word being typed filters nothing.
+        assert_eq!(codes("shymkent reg"), ["KZ-79"]);
     }
 
     #[test]
