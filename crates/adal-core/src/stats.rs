@@ -103,6 +103,80 @@ pub fn median(values: &mut [u32]) -> Option<Estimate> {
     })
 }
 
+/// The mean with the interval of [`mean`], from sufficient statistics kept exactly: `n` values, each
+/// `unit` times an integer, whose integers sum to `sum` and their squares to `sum_sq`. Sums of integers
+/// come out the same in any order, so the figure is the same to the last bit whether the values were
+/// summed one by one or as the published cells of a bundle.
+///
+/// ```
+/// use adal_core::stats::mean_of_sums;
+/// // 1, 2, 3, 4 in units of 0.5: 0.5, 1, 1.5, 2.
+/// let e = mean_of_sums(4, 10, 30, 0.5).unwrap();
+/// assert_eq!(e.value, 1.25);
+/// ```
+pub fn mean_of_sums(n: u64, sum: i64, sum_sq: u64, unit: f64) -> Option<Estimate> {
+    if n == 0 {
+        return None;
+    }
+    let n_f = n as f64;
+    let value = unit * sum as f64 / n_f;
+    let half = if n > 1 {
+        // n·Σx² − (Σx)², exact in integers, is n(n−1) times the sample variance.
+        let spread = i128::from(n) * i128::from(sum_sq) - i128::from(sum) * i128::from(sum);
+        let variance = unit * unit * spread.max(0) as f64 / (n_f * (n_f - 1.0));
+        Z95 * (variance / n_f).sqrt()
+    } else {
+        0.0
+    };
+    Some(Estimate {
+        value,
+        low: value - half,
+        high: value + half,
+        n,
+    })
+}
+
+/// [`median`] of values given as (value, count) in ascending order of value: the same order statistics,
+/// so the same estimate, as of the values one by one. Zero counts are allowed; `None` for no values.
+///
+/// ```
+/// use adal_core::stats::{median, median_of_counts};
+/// let mut waits = [3, 1, 1, 7, 3, 3];
+/// assert_eq!(median_of_counts(&[(1, 2), (3, 3), (7, 1)]), median(&mut waits));
+/// ```
+pub fn median_of_counts(counts: &[(u32, u64)]) -> Option<Estimate> {
+    let n: u64 = counts.iter().map(|(_, c)| c).sum();
+    if n == 0 {
+        return None;
+    }
+    // The value at 1-based rank `rank`.
+    let at = |rank: u64| {
+        let mut seen = 0;
+        for &(value, count) in counts {
+            seen += count;
+            if seen >= rank {
+                return value;
+            }
+        }
+        counts.last().map_or(0, |(v, _)| *v)
+    };
+    let value = if n % 2 == 1 {
+        f64::from(at(n / 2 + 1))
+    } else {
+        (f64::from(at(n / 2)) + f64::from(at(n / 2 + 1))) / 2.0
+    };
+    let n_f = n as f64;
+    let spread = Z95 * n_f.sqrt() / 2.0;
+    let low_rank = ((n_f / 2.0 - spread).floor() as u64).clamp(1, n);
+    let high_rank = ((n_f / 2.0 + spread).ceil() as u64 + 1).clamp(1, n);
+    Some(Estimate {
+        value,
+        low: f64::from(at(low_rank)).min(value),
+        high: f64::from(at(high_rank)).max(value),
+        n,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +211,38 @@ mod tests {
         assert_eq!(mean(&[]), None);
         let one = mean(&[3.0]).expect("mean");
         assert_eq!((one.low, one.high), (3.0, 3.0));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_median_of_counts_is_the_median_of_the_values(
+            mut values in proptest::collection::vec(0u32..40, 0..300),
+        ) {
+            let mut counts: Vec<(u32, u64)> = Vec::new();
+            let mut sorted = values.clone();
+            sorted.sort_unstable();
+            for v in sorted {
+                match counts.last_mut() {
+                    Some((last, c)) if *last == v => *c += 1,
+                    _ => counts.push((v, 1)),
+                }
+            }
+            proptest::prop_assert_eq!(median_of_counts(&counts), median(&mut values));
+        }
+
+        #[test]
+        fn the_mean_of_sums_agrees_with_the_mean_of_the_values(
+            values in proptest::collection::vec(0i64..241, 1..300),
+        ) {
+            let unit = 5.0 / 12.0;
+            let sum = values.iter().sum::<i64>();
+            let sum_sq = values.iter().map(|v| (v * v) as u64).sum::<u64>();
+            let direct = mean(&values.iter().map(|v| *v as f64 * unit).collect::<Vec<_>>()).unwrap();
+            let of_sums = mean_of_sums(values.len() as u64, sum, sum_sq, unit).unwrap();
+            for (a, b) in [(direct.value, of_sums.value), (direct.low, of_sums.low), (direct.high, of_sums.high)] {
+                proptest::prop_assert!((a - b).abs() < 1e-9, "{} vs {}", a, b);
+            }
+        }
     }
 
     #[test]

@@ -6,14 +6,18 @@
 //! service and channel. Complaint metrics come from the published totals of each unit (by month, quarter
 //! or year), which the service and channel filters do not split.
 
+mod cells;
 mod complaints;
 mod figure;
 mod metric;
+mod sums;
 mod visits;
 
+pub use cells::{Cell, accumulate_cells, cells};
 pub use complaints::{ComplaintSum, complaint_sums, per_100k};
 pub use figure::{MapFigures, RegionFigure};
 pub use metric::MetricId;
+pub use sums::{CellStats, INDEX_UNIT, IndexSums};
 pub use visits::{Acc, Filter, accumulate, accumulate_unit};
 
 use complaints::complaint_figures;

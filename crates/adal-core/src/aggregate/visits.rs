@@ -3,6 +3,7 @@
 
 use super::figure::RegionFigure;
 use super::metric::MetricId;
+use super::sums::{CellStats, INDEX_UNIT, IndexSums};
 use crate::contract::{AuditColumns, AuditsFile};
 use crate::dataset::Dataset;
 use crate::period::{Period, PeriodLabel, Placement};
@@ -31,10 +32,13 @@ pub struct Acc {
     pub uncounted: u64,
     /// Visits of the period whose service or channel, generalised, a filter on it cannot see.
     pub unseen: u64,
-    index_values: Vec<f64>,
+    index: IndexSums,
     /// (yes, answered) for informal payment, intermediary, completion.
     shares: [(u64, u64); 3],
+    /// Waits of visits added one by one.
     waits: Vec<u32>,
+    /// Waits as (minutes, visits), from cells; any order.
+    wait_counts: Vec<(u32, u64)>,
 }
 
 fn share_slot(metric: MetricId) -> Option<usize> {
@@ -47,7 +51,7 @@ fn share_slot(metric: MetricId) -> Option<usize> {
 }
 
 impl Acc {
-    fn add(&mut self, c: &AuditColumns, i: usize, metric: MetricId) {
+    pub(crate) fn add(&mut self, c: &AuditColumns, i: usize, metric: MetricId) {
         match metric {
             MetricId::QualityIndex => {
                 let (sum, n) = c
@@ -55,10 +59,7 @@ impl Acc {
                     .iter()
                     .filter_map(|(_, col)| col[i])
                     .fold((0u32, 0u32), |(s, n), v| (s + u32::from(v), n + 1));
-                if n > 0 {
-                    self.index_values
-                        .push((f64::from(sum) / f64::from(n) - 1.0) * 25.0);
-                }
+                self.index.add(sum, n);
             }
             MetricId::InformalPayment | MetricId::Intermediary | MetricId::Completion => {
                 let (column, slot) = match metric {
@@ -80,19 +81,57 @@ impl Acc {
         self.visits += other.visits;
         self.uncounted += other.uncounted;
         self.unseen += other.unseen;
-        self.index_values.extend_from_slice(&other.index_values);
+        self.index.absorb(other.index);
         for (mine, theirs) in self.shares.iter_mut().zip(other.shares) {
             mine.0 += theirs.0;
             mine.1 += theirs.1;
         }
         self.waits.extend_from_slice(&other.waits);
+        self.wait_counts.extend_from_slice(&other.wait_counts);
+    }
+
+    /// Adds a cell's sufficient statistics ([`super::cells::Cell`]) as if its visits were added one by one.
+    pub fn absorb_cell(&mut self, stats: &CellStats) {
+        self.visits += stats.visits;
+        self.index.absorb(stats.index);
+        for (mine, theirs) in self.shares.iter_mut().zip(stats.shares) {
+            mine.0 += theirs.0;
+            mine.1 += theirs.1;
+        }
+        self.wait_counts.extend_from_slice(&stats.waits);
+    }
+
+    /// What was gathered as a cell's sufficient statistics (the metrics added: all, for a cell).
+    pub fn into_cell_stats(mut self) -> CellStats {
+        CellStats {
+            visits: self.visits,
+            index: self.index,
+            shares: self.shares,
+            waits: self.wait_histogram(),
+        }
+    }
+
+    /// The waits gathered, as (minutes, visits) in ascending order of minutes.
+    fn wait_histogram(&mut self) -> Vec<(u32, u64)> {
+        self.waits.sort_unstable();
+        let mut counts = self.wait_counts.clone();
+        for &w in &self.waits {
+            match counts.last_mut() {
+                Some((last, c)) if *last == w => *c += 1,
+                _ => counts.push((w, 1)),
+            }
+        }
+        counts.sort_by_key(|(w, _)| *w);
+        counts
     }
 
     /// The estimate of a visit metric from what was gathered; `None` for no data or a complaint metric.
     pub fn estimate(&mut self, metric: MetricId) -> Option<Estimate> {
         match metric {
-            MetricId::QualityIndex => stats::mean(&self.index_values),
-            MetricId::MedianWait => stats::median(&mut self.waits),
+            MetricId::QualityIndex => {
+                stats::mean_of_sums(self.index.n, self.index.sum, self.index.sum_sq, INDEX_UNIT)
+            }
+            MetricId::MedianWait => stats::median_of_counts(&self.wait_histogram()),
             m => share_slot(m)
                 .and_then(|slot| stats::wilson(self.shares[slot].0, self.shares[slot].1)),
         }
@@ -145,11 +184,17 @@ pub fn accumulate(d: &Dataset, filter: &Filter, metrics: &[MetricId]) -> (Vec<Ac
     for (unit, acc) in accs.iter_mut().enumerate() {
         accumulate_unit(d, unit, filter, metrics, acc);
     }
+    let national = national(&accs);
+    (accs, national)
+}
+
+/// The whole country's accumulator: the units' together.
+pub(crate) fn national(accs: &[Acc]) -> Acc {
     let mut national = Acc::default();
-    for acc in &accs {
+    for acc in accs {
         national.absorb(acc);
     }
-    (accs, national)
+    national
 }
 
 /// [`accumulate`] for one unit (its place in the manifest): a pass over its visits near the period only.

@@ -21,3 +21,14 @@ pub fn filter(d: &Dataset) -> Filter {
         channel: None,
     }
 }
+
+/// The committed thin demo bundle (`?dataset=demo-thin`).
+#[allow(dead_code)]
+pub fn thin() -> Dataset {
+    Dataset::open(
+        include_bytes!("../../../../public/data/thin/manifest.json"),
+        include_bytes!("../../../../public/data/thin/audits.json"),
+        include_bytes!("../../../../public/data/thin/complaints.json"),
+    )
+    .expect("thin demo bundle")
+}
