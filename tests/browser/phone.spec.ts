@@ -80,7 +80,7 @@ test.describe('on a phone', () => {
       ['kk', null, 'алматы облы', 'KZ-19'],
       ['en', 'Find your region or city', 'almaty ci', 'KZ-75'],
     ] as const) {
-      await page.goto(`./${lang}/`);
+      await page.goto(lang === 'kk' ? './' : `./${lang}/`); // Kazakh is the root
       await ready(page);
       const box = name ? page.getByRole('combobox', { name }) : page.getByRole('combobox');
       await box.pressSequentially(typed);

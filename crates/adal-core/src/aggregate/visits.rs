@@ -115,12 +115,7 @@ impl Acc {
     fn wait_histogram(&mut self) -> Vec<(u32, u64)> {
         self.waits.sort_unstable();
         let mut counts = self.wait_counts.clone();
-        for &w in &self.waits {
-            match counts.last_mut() {
-                Some((last, c)) if *last == w => *c += 1,
-                _ => counts.push((w, 1)),
-            }
-        }
+        stats::tally(&self.waits, &mut counts);
         counts.sort_by_key(|(w, _)| *w);
         counts
     }
