@@ -1,7 +1,8 @@
 //! The visits summed as cells of sufficient statistics give every visit figure exactly as the visits
 //! one by one do (issue 20): value, interval, n, and what is left uncounted or unseen, for every unit and
 //! the country, over every period the picker offers, Play's frames and single months, with and without
-//! a service and a channel, on the demo and the thin demo bundles.
+//! a service and a channel, on the demo and the thin demo bundles, and — in the test command, which sets
+//! `ADAL_BENCH_100K` after making it — on the 100,000-visit bundle in `target/bench-bundle`.
 
 mod common;
 
@@ -99,4 +100,25 @@ fn compare(d: &Dataset) -> usize {
 fn the_demo_bundles_figures_are_the_same_from_cells() {
     assert!(compare(&common::demo()) > 1000);
     assert!(compare(&common::thin()) > 1000);
+}
+
+#[test]
+fn the_100000_visit_bundles_figures_are_the_same_from_cells() {
+    if std::env::var_os("ADAL_BENCH_100K").is_none() {
+        eprintln!("ADAL_BENCH_100K unset: the 100,000-visit bundle is compared by scripts/test");
+        return;
+    }
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/bench-bundle");
+    let read = |name: &str| {
+        std::fs::read(format!("{folder}/{name}"))
+            .unwrap_or_else(|e| panic!("{folder}/{name} (scripts/test makes it): {e}"))
+    };
+    let d = Dataset::open(
+        &read("manifest.json"),
+        &read("audits.json"),
+        &read("complaints.json"),
+    )
+    .expect("the 100,000-visit bundle");
+    assert!(d.audits.rows > 90_000);
+    assert!(compare(&d) > 1000);
 }
