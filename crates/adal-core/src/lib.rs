@@ -41,9 +41,16 @@ pub mod validate;
 pub mod view;
 
 /// The version of the published data contract (`manifest.json`, `audits.json`, `complaints.json`) this
-/// crate reads and writes. Version 2 publishes complaint totals by month, quarter or year and a visit's
-/// generalised service as null; version 1 bundles are refused with a message asking to re-publish them.
-pub const SCHEMA_VERSION: u32 = 2;
+/// crate writes. Version 3 publishes the visits as cells with their sufficient statistics
+/// ([`contract::AuditCellsFile`]); version 2 published every visit ([`contract::AuditsFile`]) and is
+/// still read ([`OLDEST_READ_VERSION`]), so that versions kept from before open the same figures.
+/// Version 2 introduced complaint totals by month, quarter or year and a visit's generalised service as
+/// null; version 1 bundles are refused with a message asking to re-publish them.
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// The oldest contract version the app and `adal validate` read: 2. Its `complaints.json` has the same
+/// shape as version 3's.
+pub const OLDEST_READ_VERSION: u32 = 2;
 
 /// The version of `datasets.json` and of the map's outlines, which version 2 of the bundle left alone.
 pub const INDEX_VERSION: u32 = 1;

@@ -268,23 +268,19 @@ fn embeds_are_read_with_their_flags_and_links_move_between_embed_and_full_view()
     assert_eq!(write_map_view(&embed, &view, default), embed);
 }
 
-/// The demo bundle and the thin one (published by quarter and year), each also with its visits in
-/// reverse order: the index by unit and time must find exactly the visits a pass over every row finds.
+/// The previous release's demo bundle and thin one (published by quarter and year), each also with its
+/// visits in reverse order: the cells by unit and time must count exactly the visits a pass over every
+/// row counts.
 #[test]
-fn a_pass_over_the_visits_near_a_period_counts_what_a_pass_over_every_visit_counts() {
+fn a_pass_over_the_cells_near_a_period_counts_what_a_pass_over_every_visit_counts() {
     use adal_core::aggregate::accumulate;
     use adal_core::contract::AuditsFile;
     use adal_core::dataset::Dataset;
     use adal_core::period::{Month, Period, Placement};
+    use common::Previous;
 
-    let thin = Dataset::open(
-        include_bytes!("../../../public/data/thin/manifest.json"),
-        include_bytes!("../../../public/data/thin/audits.json"),
-        include_bytes!("../../../public/data/thin/complaints.json"),
-    )
-    .expect("thin bundle");
-    let reversed = |d: &Dataset| {
-        let mut file = serde_json::to_value(&d.audits).expect("JSON");
+    let reversed = |p: &Previous| {
+        let mut file = serde_json::to_value(&p.visits).expect("JSON");
         for column in file["columns"]
             .as_object_mut()
             .expect("columns")
@@ -293,17 +289,19 @@ fn a_pass_over_the_visits_near_a_period_counts_what_a_pass_over_every_visit_coun
             column.as_array_mut().expect("a column").reverse();
         }
         let audits: AuditsFile = serde_json::from_value(file).expect("visits");
-        Dataset::new(d.manifest.clone(), audits, d.complaints.clone())
+        let d = Dataset::from_visits(p.manifest.clone(), &audits, p.dataset.complaints.clone());
+        (d, audits)
     };
+    let (demo, thin) = (Previous::demo(), Previous::thin());
     let bundles = [
-        ("demo", demo()),
-        ("demo reversed", reversed(&demo())),
+        ("demo", (demo.dataset.clone(), demo.visits.clone())),
+        ("demo reversed", reversed(&demo)),
         ("thin reversed", reversed(&thin)),
-        ("thin", thin),
+        ("thin", (thin.dataset.clone(), thin.visits.clone())),
     ];
-    for (name, d) in bundles {
+    for (name, (d, audits)) in bundles {
         let bounds = d.manifest.period;
-        let c = &d.audits.columns;
+        let c = &audits.columns;
         let service = d.manifest.services.first().map(|s| s.id.clone());
         let (first, last) = (bounds.from.index(), bounds.to.index());
         let mut checked = 0;
@@ -324,7 +322,7 @@ fn a_pass_over_the_visits_near_a_period_counts_what_a_pass_over_every_visit_coun
                     let (accs, _) = accumulate(&d, &filter, &[MetricId::InformalPayment]);
                     // Every row: (visits, uncounted, unseen) per unit.
                     let mut expected = vec![(0u64, 0u64, 0u64); accs.len()];
-                    for i in 0..d.audits.rows {
+                    for i in 0..audits.rows {
                         let code = &*c.region[i];
                         let Some(unit) = d.manifest.regions.iter().position(|r| r.code == code)
                         else {

@@ -1,14 +1,18 @@
 //! The visits summed as cells of sufficient statistics give every visit figure exactly as the visits
 //! one by one do (issue 20): value, interval, n, and what is left uncounted or unseen, for every unit and
 //! the country, over every period the picker offers, Play's frames and single months, with and without
-//! a service and a channel, on the demo and the thin demo bundles, and — in the test command, which sets
-//! `ADAL_BENCH_100K` after making it — on the 100,000-visit bundle in `target/bench-bundle`.
+//! a service and a channel, on the previous release's demo and thin demo bundles (contract version 2,
+//! every visit) — and the contract-3 bundles published from the same raw files hold exactly their cells.
+//! The 100,000-visit bundle is compared by the publisher's tests (`adal-cli`'s `cells` test).
 
 mod common;
 
-use adal_core::aggregate::{Acc, Filter, MetricId, accumulate, accumulate_cells, cells};
+use adal_core::aggregate::{
+    Acc, Filter, MetricId, accumulate, accumulate_cells, accumulate_visits, cells_of_visits,
+};
 use adal_core::dataset::Dataset;
 use adal_core::period::{Month, Period};
+use common::Previous;
 
 fn periods(d: &Dataset) -> Vec<Period> {
     let mut periods = d.period_blocks();
@@ -43,14 +47,18 @@ fn same(what: &str, by_visits: &mut Acc, by_cells: &mut Acc) {
     }
 }
 
-fn compare(d: &Dataset) -> usize {
-    let cells = cells(d);
-    let published: u64 = cells.iter().map(|c| c.stats.visits).sum();
+fn compare(previous: &Previous) -> usize {
+    let d = &previous.dataset;
+    let visits = &previous.visits;
+    let cells = cells_of_visits(&previous.manifest, visits);
     assert_eq!(
-        published as usize, d.audits.rows,
-        "every visit is in a cell"
+        cells,
+        d.cells(),
+        "the dataset's cells are its visits folded"
     );
-    assert!(cells.len() < d.audits.rows / 2, "{} cells", cells.len());
+    let published: u64 = cells.iter().map(|c| c.stats.visits).sum();
+    assert_eq!(published as usize, visits.rows, "every visit is in a cell");
+    assert!(cells.len() < visits.rows / 2, "{} cells", cells.len());
     let services = [None].into_iter().chain(
         d.manifest
             .services
@@ -62,6 +70,13 @@ fn compare(d: &Dataset) -> usize {
         .into_iter()
         .chain(d.manifest.audit_channels.iter().map(|c| Some(c.id.clone())))
         .collect();
+    let all = [
+        MetricId::QualityIndex,
+        MetricId::InformalPayment,
+        MetricId::Intermediary,
+        MetricId::Completion,
+        MetricId::MedianWait,
+    ];
     let mut compared = 0;
     for service in services {
         for channel in &channels {
@@ -71,19 +86,20 @@ fn compare(d: &Dataset) -> usize {
                     service: service.clone(),
                     channel: channel.clone(),
                 };
-                let all = [
-                    MetricId::QualityIndex,
-                    MetricId::InformalPayment,
-                    MetricId::Intermediary,
-                    MetricId::Completion,
-                    MetricId::MedianWait,
-                ];
-                let (mut units, mut national) = accumulate(d, &filter, &all);
+                let (mut units, mut national) =
+                    accumulate_visits(&previous.manifest, visits, &filter, &all);
+                let (mut by_dataset, mut national_dataset) = accumulate(d, &filter, &all);
                 let (mut unit_cells, mut national_cells) =
                     accumulate_cells(&cells, d.manifest.regions.len(), d.manifest.period, &filter);
-                for (i, (a, b)) in units.iter_mut().zip(&mut unit_cells).enumerate() {
-                    same(&format!("{filter:?}, unit {i}"), a, b);
+                for (i, a) in units.iter_mut().enumerate() {
+                    same(&format!("{filter:?}, unit {i}"), a, &mut by_dataset[i]);
+                    same(&format!("{filter:?}, unit {i}"), a, &mut unit_cells[i]);
                 }
+                same(
+                    &format!("{filter:?}, country"),
+                    &mut national,
+                    &mut national_dataset,
+                );
                 same(
                     &format!("{filter:?}, country"),
                     &mut national,
@@ -97,28 +113,17 @@ fn compare(d: &Dataset) -> usize {
 }
 
 #[test]
-fn the_demo_bundles_figures_are_the_same_from_cells() {
-    assert!(compare(&common::demo()) > 1000);
-    assert!(compare(&common::thin()) > 1000);
+fn the_previous_releases_figures_are_the_same_from_cells() {
+    assert!(compare(&Previous::demo()) > 1000);
+    assert!(compare(&Previous::thin()) > 1000);
 }
 
+/// The committed bundles (contract version 3) are the previous release's visits as cells: published
+/// again from the same raw files, not one count or sum moved.
 #[test]
-fn the_100000_visit_bundles_figures_are_the_same_from_cells() {
-    if std::env::var_os("ADAL_BENCH_100K").is_none() {
-        eprintln!("ADAL_BENCH_100K unset: the 100,000-visit bundle is compared by scripts/test");
-        return;
-    }
-    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/bench-bundle");
-    let read = |name: &str| {
-        std::fs::read(format!("{folder}/{name}"))
-            .unwrap_or_else(|e| panic!("{folder}/{name} (scripts/test makes it): {e}"))
-    };
-    let d = Dataset::open(
-        &read("manifest.json"),
-        &read("audits.json"),
-        &read("complaints.json"),
-    )
-    .expect("the 100,000-visit bundle");
-    assert!(d.audits.rows > 90_000);
-    assert!(compare(&d) > 1000);
+fn the_committed_bundles_hold_the_previous_releases_cells() {
+    let (demo, thin) = (common::demo(), common::thin());
+    assert_eq!(demo.manifest.schema_version, adal_core::SCHEMA_VERSION);
+    assert_eq!(demo.cells(), Previous::demo().dataset.cells());
+    assert_eq!(thin.cells(), Previous::thin().dataset.cells());
 }

@@ -12,16 +12,30 @@ const COMPLAINTS: &[u8] = include_bytes!("../../../public/data/complaints.json")
 
 /// Rewrites a data file as a forger would, fixing its checksum in the manifest so that only the content
 /// check can catch it.
+/// The previous release's demo bundle (contract version 2, every visit).
+const V2_MANIFEST: &[u8] = include_bytes!("../../../tests/fixtures/contract-2/demo/manifest.json");
+const V2_AUDITS: &[u8] = include_bytes!("../../../tests/fixtures/contract-2/demo/audits.json");
+
 fn forge(file: &str, edit: impl FnOnce(&mut Value)) -> (Vec<u8>, Vec<u8>) {
+    forge_in((MANIFEST, AUDITS), file, edit)
+}
+
+/// `file` of the bundle of `(manifest, audits)` (and the demo's complaints) edited, with the manifest
+/// that lists it.
+fn forge_in(
+    (manifest, audits): (&[u8], &[u8]),
+    file: &str,
+    edit: impl FnOnce(&mut Value),
+) -> (Vec<u8>, Vec<u8>) {
     let original = if file == "audits.json" {
-        AUDITS
+        audits
     } else {
         COMPLAINTS
     };
     let mut value: Value = serde_json::from_slice(original).expect("json");
     edit(&mut value);
     let bytes = serde_json::to_vec(&value).expect("json");
-    let mut manifest: Value = serde_json::from_slice(MANIFEST).expect("json");
+    let mut manifest: Value = serde_json::from_slice(manifest).expect("json");
     for entry in manifest["files"].as_array_mut().expect("files") {
         if entry["path"] == file {
             entry["bytes"] = bytes.len().into();
@@ -305,12 +319,16 @@ fn national_complaints_add_up_the_published_totals() {
     assert!(q.low < q.value && q.value < q.high);
 }
 
-/// `audits.json` is parsed a column at a time (`AuditsParse`, so that the browser can pause between
-/// columns): the visits, and every error, are exactly those of parsing the file whole.
+/// A version-2 `audits.json` (every visit: a version kept from before contract 3) is parsed a column at
+/// a time (`AuditsParse`, so that the browser can pause between columns): the visits, and every error,
+/// are exactly those of parsing the file whole.
 #[test]
 fn the_visits_parsed_a_column_at_a_time_are_those_of_the_whole_file() {
     use adal_core::contract::AuditsFile;
-    use adal_core::dataset::json_error;
+    use adal_core::dataset::{json_error, parse_manifest, parse_visits};
+    const MANIFEST: &[u8] = V2_MANIFEST;
+    const AUDITS: &[u8] = V2_AUDITS;
+    let forge = |file: &str, edit: &dyn Fn(&mut Value)| forge_in((MANIFEST, AUDITS), file, edit);
 
     let manifest_for = |audits: &[u8]| {
         let mut manifest: Value = serde_json::from_slice(MANIFEST).expect("json");
@@ -323,21 +341,21 @@ fn the_visits_parsed_a_column_at_a_time_are_those_of_the_whole_file() {
         serde_json::to_vec(&manifest).expect("json")
     };
     let whole: AuditsFile = serde_json::from_slice(AUDITS).expect("the demo's visits");
-    let d = Dataset::open(MANIFEST, AUDITS, COMPLAINTS).expect("the demo bundle opens");
-    assert_eq!(d.audits, whole);
+    let manifest = parse_manifest(MANIFEST).expect("a version-2 manifest");
+    assert_eq!(parse_visits(&manifest, AUDITS), Ok(whole));
 
     let text = String::from_utf8_lossy(AUDITS);
     let edits: Vec<(&str, Vec<u8>)> = vec![
         (
             "a cell of the wrong type",
-            forge("audits.json", |v| {
+            forge("audits.json", &|v| {
                 v["columns"]["wait_minutes"][0] = "ten".into()
             })
             .1,
         ),
         (
             "a column missing",
-            forge("audits.json", |v| {
+            forge("audits.json", &|v| {
                 v["columns"]
                     .as_object_mut()
                     .expect("columns")
@@ -347,15 +365,15 @@ fn the_visits_parsed_a_column_at_a_time_are_those_of_the_whole_file() {
         ),
         (
             "a column that is no list",
-            forge("audits.json", |v| v["columns"]["region"] = 5.into()).1,
+            forge("audits.json", &|v| v["columns"]["region"] = 5.into()).1,
         ),
         (
             "columns that are no object",
-            forge("audits.json", |v| v["columns"] = Value::Array(vec![])).1,
+            forge("audits.json", &|v| v["columns"] = Value::Array(vec![])).1,
         ),
         (
             "rows that are no number",
-            forge("audits.json", |v| v["rows"] = "many".into()).1,
+            forge("audits.json", &|v| v["rows"] = "many".into()).1,
         ),
         (
             "a column named twice",

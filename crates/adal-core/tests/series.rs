@@ -80,11 +80,19 @@ fn services_split_the_units_visits() {
         .expect("unit");
     // Visits whose service was generalised (published as null) are in the unit's figure, in no bar.
     let split: u64 = bars.iter().map(|(_, p)| p.n).sum();
-    let c = &d.audits.columns;
-    let unpublished = (0..d.audits.rows)
-        .filter(|&i| &*c.region[i] == "KZ-75" && c.service[i].is_none())
-        .filter(|&i| f.period.covers(c.month[i]) && c.informal_payment_requested[i].is_some())
-        .count() as u64;
+    let unit_index = d
+        .manifest
+        .regions
+        .iter()
+        .position(|r| r.code == "KZ-75")
+        .expect("KZ-75");
+    let unpublished: u64 = d
+        .cells()
+        .iter()
+        .filter(|c| c.unit == unit_index && c.service.is_none())
+        .filter(|c| f.period.covers(c.time))
+        .map(|c| c.stats.shares[0].1)
+        .sum();
     assert!(unpublished > 0);
     assert_eq!(split + unpublished, unit.n);
     for (_, p) in &bars {

@@ -1,15 +1,13 @@
-//! Assembling the published files: `audits.json` and `complaints.json` from anonymised records, and
-//! `manifest.json` with the checksums of both.
+//! Assembling the published files: `audits.json` (the visits as cells) and `complaints.json` from
+//! anonymised records, and `manifest.json` with the checksums of both.
 //!
-//! Writers take any [`std::io::Write`] so that the CLI can stream a million visits to disk through a
-//! [`HashingWriter`] without holding the JSON in memory. Output is deterministic: the same records and
-//! settings give the same bytes.
+//! Writers take any [`std::io::Write`] so that the CLI can write to disk through a [`HashingWriter`].
+//! Output is deterministic: the same records and settings give the same bytes.
 
 use std::io::{self, Write};
 use std::sync::Arc;
 
 use adal_core::checksum::hex;
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::anonymise::{Cell, ComplaintOutcome, LADDER, PublishedVisit};
@@ -17,9 +15,11 @@ use crate::config::Settings;
 use crate::raw::{Complaint, Visit};
 use crate::taxonomy::TermList;
 use adal_core::SCHEMA_VERSION;
+use adal_core::aggregate;
 use adal_core::contract::{
-    ComplaintColumns, ComplaintTotals, ComplaintTotalsColumns, ComplaintsFile, FileEntry,
-    KAnonymity, Manifest, Population, RegionEntry, default_metrics,
+    AuditCellsFile, AuditColumns, AuditsFile, ComplaintColumns, ComplaintTotals,
+    ComplaintTotalsColumns, ComplaintsFile, FileEntry, KAnonymity, Manifest, Population,
+    RegionEntry, default_metrics,
 };
 use adal_core::period::{Month, Period};
 use adal_core::regions::{self, POPULATION_REFERENCE_DATE, POPULATION_SOURCE};
@@ -92,70 +92,55 @@ fn region_codes() -> Vec<Arc<str>> {
         .collect()
 }
 
-/// Writes `audits.json`. The field order matches [`adal_core::contract::AuditsFile`].
+/// The published visits one by one, in the shape of a contract-2 `audits.json` ([`AuditsFile`]), in
+/// memory: what the cells are folded from, and what the publisher's tests compare the cells' figures
+/// with. Never written.
+pub fn visits_file(visits: &[PublishedVisit], settings: &Settings) -> AuditsFile {
+    let regions = region_codes();
+    let services = shared_ids(&settings.taxonomy.services);
+    let channels = shared_ids(&settings.taxonomy.audit_channels);
+    let mut c = AuditColumns::default();
+    for v in visits {
+        c.region.push(regions[v.region as usize].clone());
+        c.month.push(v.period);
+        c.service
+            .push(v.service.map(|s| services[s as usize].clone()));
+        c.channel
+            .push(v.channel.map(|ch| channels[ch as usize].clone()));
+        c.score_waiting.push(v.scores[0]);
+        c.score_courtesy.push(v.scores[1]);
+        c.score_information.push(v.scores[2]);
+        c.score_accessibility.push(v.scores[3]);
+        c.score_outcome.push(v.scores[4]);
+        c.wait_minutes.push(v.wait_minutes);
+        c.informal_payment_requested.push(v.informal_payment);
+        c.intermediary_offered.push(v.intermediary);
+        c.service_completed.push(v.completed);
+    }
+    AuditsFile {
+        schema_version: adal_core::OLDEST_READ_VERSION,
+        rows: visits.len(),
+        columns: c,
+    }
+}
+
+/// The contents of `audits.json` (contract version 3): the published visits as cells of unit, time,
+/// service and channel with their sufficient statistics. The anonymiser published each visit in a class
+/// of at least k visits sharing those four, so every cell holds at least k visits.
+pub fn cells_file(visits: &[PublishedVisit], settings: &Settings) -> AuditCellsFile {
+    let codes = region_codes();
+    let units: Vec<&str> = codes.iter().map(|c| &**c).collect();
+    let cells = aggregate::cells_of_units(&units, &visits_file(visits, settings));
+    aggregate::cells_file(&units, &cells)
+}
+
+/// Writes `audits.json` ([`cells_file`]). The field order is [`AuditCellsFile`]'s.
 pub fn write_audits<W: Write>(
     mut w: W,
     visits: &[PublishedVisit],
     settings: &Settings,
 ) -> io::Result<()> {
-    let regions = region_codes();
-    let services = shared_ids(&settings.taxonomy.services);
-    let channels = shared_ids(&settings.taxonomy.audit_channels);
-    write!(
-        w,
-        "{{\"schema_version\":{SCHEMA_VERSION},\"rows\":{},\"columns\":{{",
-        visits.len()
-    )?;
-    let mut first = true;
-    let mut column =
-        |w: &mut W, name: &str, value: &dyn Fn(&mut W, &PublishedVisit) -> io::Result<()>| {
-            if !first {
-                w.write_all(b",")?;
-            }
-            first = false;
-            write!(w, "\"{name}\":[")?;
-            for (i, v) in visits.iter().enumerate() {
-                if i > 0 {
-                    w.write_all(b",")?;
-                }
-                value(w, v)?;
-            }
-            w.write_all(b"]")
-        };
-    fn json<W: Write, T: Serialize + ?Sized>(w: &mut W, value: &T) -> io::Result<()> {
-        serde_json::to_writer(w, value).map_err(io::Error::other)
-    }
-    column(&mut w, "region", &|w, v| {
-        json(w, &*regions[v.region as usize])
-    })?;
-    column(&mut w, "month", &|w, v| json(w, &v.period))?;
-    column(&mut w, "service", &|w, v| {
-        json(w, &v.service.map(|s| &*services[s as usize]))
-    })?;
-    column(&mut w, "channel", &|w, v| {
-        json(w, &v.channel.map(|c| &*channels[c as usize]))
-    })?;
-    for (i, name) in [
-        "score_waiting",
-        "score_courtesy",
-        "score_information",
-        "score_accessibility",
-        "score_outcome",
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        column(&mut w, name, &|w, v| json(w, &v.scores[i]))?;
-    }
-    column(&mut w, "wait_minutes", &|w, v| json(w, &v.wait_minutes))?;
-    column(&mut w, "informal_payment_requested", &|w, v| {
-        json(w, &v.informal_payment)
-    })?;
-    column(&mut w, "intermediary_offered", &|w, v| {
-        json(w, &v.intermediary)
-    })?;
-    column(&mut w, "service_completed", &|w, v| json(w, &v.completed))?;
-    w.write_all(b"}}")?;
+    serde_json::to_writer(&mut w, &cells_file(visits, settings)).map_err(io::Error::other)?;
     w.flush()
 }
 
@@ -264,10 +249,8 @@ pub fn manifest_json(manifest: &Manifest) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::anonymise::anonymise_visits;
-    use adal_core::contract::AuditsFile;
-
     #[test]
-    fn the_streamed_audits_file_parses_as_the_contract_type() {
+    fn the_audits_file_holds_the_visits_as_cells() {
         let month: Month = "2024-05".parse().expect("month");
         let visit = Visit {
             region: 3,
@@ -280,17 +263,32 @@ mod tests {
             intermediary: None,
             completed: Some(false),
         };
-        let outcome = anonymise_visits(&[visit; 6], 5);
+        let mut visits = vec![visit.clone(); 6];
+        visits[0].wait_minutes = Some(12);
+        visits[1].wait_minutes = Some(12);
+        visits[2].wait_minutes = Some(5);
+        visits[3].scores = [None; 5];
+        let outcome = anonymise_visits(&visits, 5);
         let mut bytes = Vec::new();
         write_audits(&mut bytes, &outcome.published, &Settings::default()).expect("written");
-        let file: AuditsFile = serde_json::from_slice(&bytes).expect("parses");
-        assert_eq!(file.rows, 6);
-        assert_eq!(&*file.columns.region[0], "KZ-19");
-        assert_eq!(file.columns.month[0].to_string(), "2024-05");
-        assert_eq!(file.columns.channel[0].as_deref(), Some("online"));
-        assert_eq!(file.columns.score_courtesy[0], None);
-        assert_eq!(file.columns.informal_payment_requested[0], Some(true));
-        assert!(file.columns.lengths().iter().all(|(_, n)| *n == 6));
+        let file: AuditCellsFile = serde_json::from_slice(&bytes).expect("parses");
+        assert_eq!(file.schema_version, SCHEMA_VERSION);
+        assert_eq!(file.rows, 1);
+        let c = &file.columns;
+        assert_eq!(&*c.region[0], "KZ-19");
+        assert_eq!(c.month[0].to_string(), "2024-05");
+        assert_eq!(c.channel[0].as_deref(), Some("online"));
+        assert_eq!(c.visits[0], 6);
+        // Scores 1, 3, 4, 5: mean 13/4, index 25 × 9/4 = 56.25, which is 135 units of 5/12.
+        assert_eq!(
+            (c.index_n[0], c.index_sum[0], c.index_sum_sq[0]),
+            (5, 675, 5 * 135 * 135)
+        );
+        assert_eq!(c.informal_payment_yes[0], 6);
+        assert_eq!((c.intermediary_yes[0], c.intermediary_answered[0]), (0, 0));
+        assert_eq!((c.completed_yes[0], c.completed_answered[0]), (0, 6));
+        assert_eq!(c.waits[0], vec![(5, 1), (12, 2)]);
+        assert!(c.lengths().iter().all(|(_, n)| *n == 1));
         // Serialising the parsed value again gives the same bytes: the writer follows the type exactly.
         assert_eq!(serde_json::to_vec(&file).expect("json"), bytes);
     }

@@ -3,10 +3,12 @@
 
 use std::collections::HashMap;
 
-use adal_core::contract::{AuditsFile, ComplaintsFile, files};
+use adal_core::aggregate::{Filter, MetricId, accumulate, accumulate_visits};
+use adal_core::contract::{AuditCellsFile, ComplaintsFile, files};
+use adal_core::dataset::Dataset;
 use adal_core::period::{Month, Period};
 use adal_core::regions;
-use adal_core::validate::{check_audits, check_complaints};
+use adal_core::validate::{check_audit_cells, check_complaints};
 use adal_publish::anonymise::{anonymise_visits, suppress_complaints};
 use adal_publish::bundle::{self, HashingWriter};
 use adal_publish::config::Settings;
@@ -97,6 +99,40 @@ proptest! {
         }
     }
 
+    /// The published cells, opened as the app opens them, give every visit figure of every unit and the
+    /// country exactly as the published visits one by one do, with and without a service filter.
+    #[test]
+    fn the_published_cells_give_the_visits_figures(
+        visits in proptest::collection::vec(visit_strategy(6, 14), 1..400),
+        k in 2u32..6,
+        from in 0u32..14,
+        length in 1u32..14,
+        service in proptest::option::of(0u16..10),
+    ) {
+        let complaints = [Complaint { region: 0, month: month(0), category: 0, channel: 0 }];
+        let (audits, complaints_json, manifest) = publish(&visits, &complaints, k);
+        let manifest_json = serde_json::to_vec(&manifest).expect("json");
+        let d = Dataset::open(&manifest_json, &audits, &complaints_json).expect("the bundle opens");
+        let settings = Settings { k, ..Settings::default() };
+        let one_by_one = bundle::visits_file(&anonymise_visits(&visits, k).published, &settings);
+        let filter = Filter {
+            period: Period { from: month(from), to: month((from + length).min(13)) },
+            service: service.map(|s| settings.taxonomy.services.terms()[usize::from(s)].id.clone()),
+            channel: None,
+        };
+        let all = MetricId::ALL.into_iter().filter(|m| m.from_visits()).collect::<Vec<_>>();
+        let (mut by_cells, mut country_cells) = accumulate(&d, &filter, &all);
+        let (mut by_visits, mut country) = accumulate_visits(&manifest, &one_by_one, &filter, &all);
+        by_cells.push(std::mem::take(&mut country_cells));
+        by_visits.push(std::mem::take(&mut country));
+        for (a, b) in by_cells.iter_mut().zip(&mut by_visits) {
+            prop_assert_eq!((a.visits, a.uncounted, a.unseen), (b.visits, b.uncounted, b.unseen));
+            for m in &all {
+                prop_assert_eq!(a.estimate(*m), b.estimate(*m), "{}", m.id());
+            }
+        }
+    }
+
     /// The published files pass the same checks `adal validate` runs, k-anonymity and suppression included.
     #[test]
     fn published_files_pass_validation(
@@ -109,9 +145,12 @@ proptest! {
             .map(|(region, m, category, channel)| Complaint { region, month: month(m), category, channel })
             .collect();
         let (audits, complaints_json, manifest) = publish(&visits, &complaints, k);
-        let audits: AuditsFile = serde_json::from_slice(&audits).expect("audits parse");
+        let audits: AuditCellsFile = serde_json::from_slice(&audits).expect("audits parse");
         let complaints_file: ComplaintsFile = serde_json::from_slice(&complaints_json).expect("complaints parse");
-        let problems = check_audits(&manifest, &audits);
+        let problems = check_audit_cells(&manifest, &audits);
+        for visits in &audits.columns.visits {
+            prop_assert!(*visits >= u64::from(k));
+        }
         prop_assert!(problems.is_empty(), "{:?}", problems);
         let problems = check_complaints(&manifest, &complaints_file);
         prop_assert!(problems.is_empty(), "{:?}", problems);

@@ -6,22 +6,26 @@
 //! service and channel. Complaint metrics come from the published totals of each unit (by month, quarter
 //! or year), which the service and channel filters do not split.
 
-mod cells;
+pub(crate) mod cells;
 mod complaints;
+mod dataset_visits;
 mod figure;
 mod metric;
 mod sums;
 mod visits;
 
-pub use cells::{Cell, accumulate_cells, cells};
+pub use cells::{
+    Cell, accumulate_cells, cells_file, cells_of_file, cells_of_units, cells_of_visits,
+};
 pub use complaints::{ComplaintSum, complaint_sums, per_100k};
+pub use dataset_visits::{accumulate, accumulate_unit};
 pub use figure::{MapFigures, RegionFigure};
 pub use metric::MetricId;
 pub use sums::{CellStats, INDEX_UNIT, IndexSums};
-pub use visits::{Acc, Filter, accumulate, accumulate_unit};
+pub use visits::{Acc, Filter, accumulate_visits};
 
 use complaints::complaint_figures;
-use visits::visit_figures;
+use dataset_visits::visit_figures;
 
 use crate::contract::Better;
 use crate::dataset::Dataset;

@@ -1,12 +1,12 @@
-//! Counting the visits: the filter a view applies ([`Filter`]), and one pass over the visits that
-//! sums every metric of every unit at once ([`Acc`]).
+//! Counting the visits: the filter a view applies ([`Filter`]), and one pass over a bundle's cells
+//! ([`super::cells`]) that sums every metric of every unit at once ([`Acc`]). The pass over a
+//! version-2 bundle's visits one by one ([`accumulate_visits`]) is what the cells are checked against.
 
 use super::figure::RegionFigure;
 use super::metric::MetricId;
 use super::sums::{CellStats, INDEX_UNIT, IndexSums};
-use crate::contract::{AuditColumns, AuditsFile};
-use crate::dataset::Dataset;
-use crate::period::{Period, PeriodLabel, Placement};
+use crate::contract::{AuditColumns, AuditsFile, Manifest};
+use crate::period::{Period, Placement};
 use crate::stats;
 use crate::stats::Estimate;
 
@@ -19,6 +19,50 @@ pub struct Filter {
     pub service: Option<String>,
     /// An audit channel id, or all channels (visits whose channel was generalised count only here).
     pub channel: Option<String>,
+}
+
+/// How the filter counts visits of a published time placed so, of a service and channel (`None` where
+/// generalised).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Counted {
+    /// In the figure.
+    Yes,
+    /// Of the filter's service and channel, but their time reaches past the period's ends.
+    Across,
+    /// Inside the period, but the service or channel the filter names was generalised on them.
+    Unseen,
+    /// Not in the view.
+    No,
+}
+
+impl Filter {
+    /// How visits placed `placement`, of `service` and `channel`, count: a visit whose service or
+    /// channel was not published matches only "all".
+    pub(crate) fn counts(
+        &self,
+        placement: Placement,
+        service: Option<&str>,
+        channel: Option<&str>,
+    ) -> Counted {
+        if placement == Placement::Outside {
+            return Counted::No;
+        }
+        let service_fits = self.service.as_deref().is_none_or(|s| service == Some(s));
+        let channel_fits = self.channel.as_deref().is_none_or(|ch| channel == Some(ch));
+        if !(service_fits && channel_fits) {
+            let unseen = (self.service.is_some() && service.is_none())
+                || (self.channel.is_some() && channel.is_none());
+            return if placement == Placement::Inside && unseen {
+                Counted::Unseen
+            } else {
+                Counted::No
+            };
+        }
+        match placement {
+            Placement::Across => Counted::Across,
+            _ => Counted::Yes,
+        }
+    }
 }
 
 /// What one pass over the visits of one unit (or of the country) gathers. Only the metrics asked for are
@@ -81,24 +125,27 @@ impl Acc {
         self.visits += other.visits;
         self.uncounted += other.uncounted;
         self.unseen += other.unseen;
-        self.index.absorb(other.index);
-        for (mine, theirs) in self.shares.iter_mut().zip(other.shares) {
-            mine.0 += theirs.0;
-            mine.1 += theirs.1;
-        }
+        self.add_sums(other.index, other.shares);
         self.waits.extend_from_slice(&other.waits);
         self.wait_counts.extend_from_slice(&other.wait_counts);
     }
 
-    /// Adds a cell's sufficient statistics ([`super::cells::Cell`]) as if its visits were added one by one.
-    pub fn absorb_cell(&mut self, stats: &CellStats) {
-        self.visits += stats.visits;
-        self.index.absorb(stats.index);
-        for (mine, theirs) in self.shares.iter_mut().zip(stats.shares) {
+    fn add_sums(&mut self, index: IndexSums, shares: [(u64, u64); 3]) {
+        self.index.absorb(index);
+        for (mine, theirs) in self.shares.iter_mut().zip(shares) {
             mine.0 += theirs.0;
             mine.1 += theirs.1;
         }
-        self.wait_counts.extend_from_slice(&stats.waits);
+    }
+
+    /// Adds a cell's sufficient statistics ([`super::cells::Cell`]) as if its visits were added one by
+    /// one; its waits only where `waits` (the median's histogram is the one costly part to gather).
+    pub fn absorb_cell(&mut self, stats: &CellStats, waits: bool) {
+        self.visits += stats.visits;
+        self.add_sums(stats.index, stats.shares);
+        if waits {
+            self.wait_counts.extend_from_slice(&stats.waits);
+        }
     }
 
     /// What was gathered as a cell's sufficient statistics (the metrics added: all, for a cell).
@@ -132,7 +179,7 @@ impl Acc {
         }
     }
 
-    fn figure(&mut self, metric: MetricId, code: &str, min_visits: u64) -> RegionFigure {
+    pub(crate) fn figure(&mut self, metric: MetricId, code: &str, min_visits: u64) -> RegionFigure {
         let estimate = self.estimate(metric);
         RegionFigure {
             code: code.to_owned(),
@@ -150,34 +197,39 @@ impl Acc {
     }
 }
 
-/// Whether visit `i` has the filter's service and channel (a visit whose service or channel was not
-/// published matches only "all").
-fn matches_terms(audits: &AuditsFile, i: usize, filter: &Filter) -> bool {
+/// The reference pass over a version-2 bundle's visits one by one, gathering `metrics`: an accumulator
+/// per unit of the manifest (in its order) and one for the whole country. [`accumulate`] over the
+/// bundle's cells gives the same, to the last bit (the `cells` integration test).
+pub fn accumulate_visits(
+    manifest: &Manifest,
+    audits: &AuditsFile,
+    filter: &Filter,
+    metrics: &[MetricId],
+) -> (Vec<Acc>, Acc) {
     let c = &audits.columns;
-    filter
-        .service
-        .as_deref()
-        .is_none_or(|s| c.service[i].as_deref() == Some(s))
-        && filter
-            .channel
-            .as_deref()
-            .is_none_or(|ch| c.channel[i].as_deref() == Some(ch))
-}
-
-/// Whether the filter cannot see visit `i` because the service or channel it names was generalised on
-/// that visit (published as null).
-fn unseen_by(audits: &AuditsFile, i: usize, filter: &Filter) -> bool {
-    let c = &audits.columns;
-    (filter.service.is_some() && c.service[i].is_none())
-        || (filter.channel.is_some() && c.channel[i].is_none())
-}
-
-/// One pass over the visits matching `filter`, gathering `metrics`: an accumulator per unit of the
-/// manifest (in its order) and one for the whole country.
-pub fn accumulate(d: &Dataset, filter: &Filter, metrics: &[MetricId]) -> (Vec<Acc>, Acc) {
-    let mut accs = vec![Acc::default(); d.manifest.regions.len()];
-    for (unit, acc) in accs.iter_mut().enumerate() {
-        accumulate_unit(d, unit, filter, metrics, acc);
+    let bounds = manifest.period;
+    let mut accs = vec![Acc::default(); manifest.regions.len()];
+    for i in 0..audits.rows.min(c.region.len()) {
+        let Some(acc) = manifest
+            .regions
+            .iter()
+            .position(|r| *r.code == *c.region[i])
+            .and_then(|u| accs.get_mut(u))
+        else {
+            continue;
+        };
+        let placement = filter.period.place(c.month[i], bounds);
+        match filter.counts(placement, c.service[i].as_deref(), c.channel[i].as_deref()) {
+            Counted::Yes => {
+                acc.visits += 1;
+                for metric in metrics {
+                    acc.add(c, i, *metric);
+                }
+            }
+            Counted::Across => acc.uncounted += 1,
+            Counted::Unseen => acc.unseen += 1,
+            Counted::No => {}
+        }
     }
     let national = national(&accs);
     (accs, national)
@@ -190,62 +242,4 @@ pub(crate) fn national(accs: &[Acc]) -> Acc {
         national.absorb(acc);
     }
     national
-}
-
-/// [`accumulate`] for one unit (its place in the manifest): a pass over its visits near the period only.
-pub fn accumulate_unit(
-    d: &Dataset,
-    unit: usize,
-    filter: &Filter,
-    metrics: &[MetricId],
-    acc: &mut Acc,
-) {
-    let c = &d.audits.columns;
-    let bounds = d.manifest.period;
-    // The visits come by published time: each time is placed once per run of equal ones.
-    let mut month: Option<(PeriodLabel, Placement)> = None;
-    for &i in d.visits_near(unit, filter.period) {
-        let i = i as usize;
-        let label = c.month[i];
-        let placement = match month {
-            Some((last, placement)) if last == label => placement,
-            _ => {
-                let placement = filter.period.place(label, bounds);
-                month = Some((label, placement));
-                placement
-            }
-        };
-        if placement == Placement::Outside {
-            continue;
-        }
-        if !matches_terms(&d.audits, i, filter) {
-            if placement == Placement::Inside && unseen_by(&d.audits, i, filter) {
-                acc.unseen += 1;
-            }
-            continue;
-        }
-        if placement == Placement::Across {
-            acc.uncounted += 1;
-            continue;
-        }
-        acc.visits += 1;
-        for metric in metrics {
-            acc.add(c, i, *metric);
-        }
-    }
-}
-
-pub(crate) fn visit_figures(
-    d: &Dataset,
-    metric: MetricId,
-    filter: &Filter,
-    min_visits: u64,
-) -> (Vec<RegionFigure>, RegionFigure) {
-    let (mut accs, mut national) = accumulate(d, filter, &[metric]);
-    let regions = accs
-        .iter_mut()
-        .zip(&d.manifest.regions)
-        .map(|(acc, r)| acc.figure(metric, &r.code, min_visits))
-        .collect();
-    (regions, national.figure(metric, "KZ", min_visits))
 }

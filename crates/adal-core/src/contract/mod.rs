@@ -1,10 +1,12 @@
-//! The published bundle: the types of `manifest.json`, `audits.json` and `complaints.json`.
+//! The published bundle: the types of `manifest.json`, `audits.json` (visits in contract version 2,
+//! cells from version 3) and `complaints.json`.
 //!
 //! These types are the contract between the `adal` publisher, which writes them, and the web app, which
 //! reads them. The JSON Schemas in `public/schema/` are generated from them (by `adal schema`) and
 //! `docs/data-format.md` describes them for people.
 
 mod audits;
+mod cells;
 mod complaints;
 mod interned;
 mod manifest;
@@ -12,6 +14,7 @@ mod metrics;
 mod terms;
 
 pub use audits::{AuditColumns, AuditsFile};
+pub use cells::{AuditCellsFile, CellColumns};
 pub use complaints::{ComplaintColumns, ComplaintTotals, ComplaintTotalsColumns, ComplaintsFile};
 pub use manifest::{
     DatasetId, FileEntry, KAnonymity, Licence, Manifest, Population, Publisher, RegionEntry,

@@ -110,21 +110,38 @@ struct VersionProbe {
 /// Checks the `schema_version` before the full parse, so that a newer bundle is reported as such and not
 /// as a shape error.
 pub fn check_version(file: &str, bytes: &[u8], expected: u32) -> Result<(), LoadError> {
+    read_version(file, bytes, expected..=expected).map(|_| ())
+}
+
+/// [`check_version`] for a file read in any of the versions `accepted`: the version found.
+pub fn read_version(
+    file: &str,
+    bytes: &[u8],
+    accepted: std::ops::RangeInclusive<u32>,
+) -> Result<u32, LoadError> {
     // The publisher writes the version first: read there, it spares a second pass over a large file
     // (the probe below reads the whole document). Any other layout takes the probe.
-    let head = format!("{{\"schema_version\":{expected}");
-    if bytes.starts_with(head.as_bytes())
-        && matches!(bytes.get(head.len()), Some(b',' | b'}' | b' ' | b'\n'))
-    {
-        return Ok(());
+    for version in accepted.clone() {
+        let head = format!("{{\"schema_version\":{version}");
+        if bytes.starts_with(head.as_bytes())
+            && matches!(bytes.get(head.len()), Some(b',' | b'}' | b' ' | b'\n'))
+        {
+            return Ok(version);
+        }
     }
     let probe: VersionProbe = serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
     match probe.schema_version {
-        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(expected)) => Ok(()),
+        Some(serde_json::Value::Number(n))
+            if n.as_u64()
+                .and_then(|v| u32::try_from(v).ok())
+                .is_some_and(|v| accepted.contains(&v)) =>
+        {
+            Ok(n.as_u64().and_then(|v| u32::try_from(v).ok()).unwrap_or(0))
+        }
         other => Err(LoadError::SchemaVersion {
             file: file.to_owned(),
             found: other.map_or_else(|| "(none)".to_owned(), |v| v.to_string()),
-            expected,
+            expected: *accepted.end(),
         }),
     }
 }

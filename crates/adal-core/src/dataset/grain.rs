@@ -1,7 +1,8 @@
 //! How finely a bundle places its records in time ([`Grain`]): by month, by quarter or by year.
 
 use super::parse::unit_positions;
-use crate::contract::{AuditsFile, ComplaintsFile, Manifest};
+use crate::aggregate::cells::Cell;
+use crate::contract::{ComplaintsFile, Manifest};
 use crate::period::PeriodLabel;
 
 /// How finely a bundle places its records in time.
@@ -18,7 +19,7 @@ pub enum Grain {
 /// [`Dataset::grain`], measured.
 pub(crate) fn measure_grain(
     manifest: &Manifest,
-    audits: &AuditsFile,
+    cells: &[Cell],
     complaints: &ComplaintsFile,
 ) -> Grain {
     let unit = unit_positions(manifest);
@@ -29,10 +30,9 @@ pub(crate) fn measure_grain(
         PeriodLabel::Quarter { .. } => 1,
         PeriodLabel::Year(_) => 2,
     };
-    let a = &audits.columns;
-    for (code, label) in a.region.iter().zip(&a.month) {
-        if let Some(&u) = unit.get(&**code) {
-            counts[u][0][finest(label)] += 1;
+    for cell in cells {
+        if let Some(c) = counts.get_mut(cell.unit) {
+            c[0][finest(&cell.time)] += cell.stats.visits;
         }
     }
     let t = &complaints.totals.columns;

@@ -10,18 +10,18 @@ mod grain;
 mod index;
 mod parse;
 
-pub use error::{LoadError, check_version, json_error};
+pub use error::{LoadError, check_version, json_error, read_version};
 pub use grain::Grain;
 use grain::measure_grain;
-use parse::unit_positions;
 
+use crate::aggregate::cells::{Cell, cells_of_visits};
 use crate::contract::{AuditsFile, ComplaintsFile, Manifest};
 use crate::period::{Month, Period};
 pub use index::{Choice, DatasetIndex, DatasetRef, INDEX_FILE, VersionRef, is_safe_folder};
 pub use parse::{
     AuditsParse, GEO_FILE, check_checksum, check_digest, check_lengths, parse_audits,
     parse_audits_with_digest, parse_complaints, parse_complaints_with_digest, parse_geo,
-    parse_manifest,
+    parse_manifest, parse_visits,
 };
 
 /// A bundle that passed every check.
@@ -29,86 +29,91 @@ pub use parse::{
 pub struct Dataset {
     /// The manifest.
     pub manifest: Manifest,
-    /// The visits.
-    pub audits: AuditsFile,
     /// The complaint counts.
     pub complaints: ComplaintsFile,
     /// [`Dataset::grain`], measured once by [`Dataset::new`]: the default period, the period picker
     /// and Play all ask for it, and each measurement is a pass over every record.
     grain: Grain,
-    /// The visits by unit and time, for [`Dataset::visits_near`].
-    visits: VisitIndex,
+    /// The visits as cells, by unit and time, for [`Dataset::cells_near`].
+    cells: CellIndex,
 }
 
-/// The visits of each unit of the manifest, in its order, sorted by the first month of the time each is
-/// published with: a pass over a period reads only the visits that can fall in it. A trend is a pass per
-/// month, and a unit's page asks for its own visits only: without it, each pass read every visit.
+/// The cells of each unit of the manifest, in its order, sorted by the first month of the time each is
+/// published with: a pass over a period reads only the cells that can fall in it. A trend is a pass per
+/// month, and a unit's page asks for its own cells only.
 #[derive(Clone, Debug, Default, PartialEq)]
-struct VisitIndex {
-    /// Rows of the visits file: the first unit's, then the second's …, each by first month, then row.
-    rows: Vec<u32>,
-    /// The first month ([`Month::index`]) of each entry of `rows`.
+struct CellIndex {
+    /// The cells: the first unit's, then the second's …, each by first month.
+    cells: Vec<Cell>,
+    /// The first month ([`Month::index`]) of each cell.
     firsts: Vec<u32>,
-    /// Where each unit's entries start in `rows`, and where the last ends.
+    /// Where each unit's cells start in `cells`, and where the last ends.
     starts: Vec<usize>,
 }
 
-impl VisitIndex {
-    fn new(manifest: &Manifest, audits: &AuditsFile) -> VisitIndex {
-        let units = unit_positions(manifest);
-        let region = &audits.columns.region;
-        let month = &audits.columns.month;
-        // Visits of a unit the manifest does not list are in no unit's pass (the checks refuse them).
-        let mut entries: Vec<(usize, u32, u32)> = (0..audits.rows)
-            .filter_map(|i| {
-                let unit = *units.get(&*region[i])?;
-                Some((unit, month[i].months().0.index(), u32::try_from(i).ok()?))
-            })
-            .collect();
-        entries.sort_unstable();
-        let mut starts = vec![0; units.len() + 1];
-        for (unit, _, _) in &entries {
-            starts[unit + 1] += 1;
+impl CellIndex {
+    fn new(units: usize, mut cells: Vec<Cell>) -> CellIndex {
+        // Cells of a unit the manifest does not list are in no unit's pass.
+        cells.retain(|c| c.unit < units);
+        let cells = crate::aggregate::cells::sorted(cells);
+        let mut starts = vec![0; units + 1];
+        for cell in &cells {
+            starts[cell.unit + 1] += 1;
         }
-        for u in 0..units.len() {
+        for u in 0..units {
             starts[u + 1] += starts[u];
         }
-        VisitIndex {
-            rows: entries.iter().map(|e| e.2).collect(),
-            firsts: entries.iter().map(|e| e.1).collect(),
+        CellIndex {
+            firsts: cells.iter().map(|c| c.time.months().0.index()).collect(),
+            cells,
             starts,
         }
     }
 }
 
 impl Dataset {
-    /// Opens a bundle from the bytes of its three files.
+    /// Opens a bundle from the bytes of its three files (contract version 3, or a version-2 bundle
+    /// whose visits are folded into cells).
     pub fn open(manifest: &[u8], audits: &[u8], complaints: &[u8]) -> Result<Dataset, LoadError> {
         let manifest = parse_manifest(manifest)?;
-        let audits = parse_audits(&manifest, audits)?;
+        let cells = parse_audits(&manifest, audits)?;
         let complaints = parse_complaints(&manifest, complaints)?;
-        Ok(Dataset::new(manifest, audits, complaints))
+        Ok(Dataset::new(manifest, cells, complaints))
     }
 
     /// A dataset of files already parsed and checked ([`parse_manifest`], [`parse_audits`],
     /// [`parse_complaints`]).
-    pub fn new(manifest: Manifest, audits: AuditsFile, complaints: ComplaintsFile) -> Dataset {
-        let grain = measure_grain(&manifest, &audits, &complaints);
-        let visits = VisitIndex::new(&manifest, &audits);
+    pub fn new(manifest: Manifest, cells: Vec<Cell>, complaints: ComplaintsFile) -> Dataset {
+        let grain = measure_grain(&manifest, &cells, &complaints);
+        let cells = CellIndex::new(manifest.regions.len(), cells);
         Dataset {
             manifest,
-            audits,
             complaints,
             grain,
-            visits,
+            cells,
         }
     }
 
-    /// The rows of the visits of unit `unit` (its place in the manifest) that can fall in `period`, in
-    /// the order of the time they are published with: those placed from eleven months before the period
-    /// (a year's label spans twelve months) to its end. The others cannot touch it.
-    pub fn visits_near(&self, unit: usize, period: Period) -> &[u32] {
-        let v = &self.visits;
+    /// A dataset of a version-2 bundle's visits, already parsed and checked ([`parse_visits`]).
+    pub fn from_visits(
+        manifest: Manifest,
+        audits: &AuditsFile,
+        complaints: ComplaintsFile,
+    ) -> Dataset {
+        let cells = cells_of_visits(&manifest, audits);
+        Dataset::new(manifest, cells, complaints)
+    }
+
+    /// Every cell of the bundle, unit by unit in the manifest's order, each unit's by first month.
+    pub fn cells(&self) -> &[Cell] {
+        &self.cells.cells
+    }
+
+    /// The cells of unit `unit` (its place in the manifest) that can fall in `period`, in the order of
+    /// the time they are published with: those placed from eleven months before the period (a year's
+    /// label spans twelve months) to its end. The others cannot touch it.
+    pub fn cells_near(&self, unit: usize, period: Period) -> &[Cell] {
+        let v = &self.cells;
         let (Some(&start), Some(&end)) = (v.starts.get(unit), v.starts.get(unit + 1)) else {
             return &[];
         };
@@ -116,7 +121,7 @@ impl Dataset {
         let (low, high) = (period.from.index().saturating_sub(11), period.to.index());
         let from = firsts.partition_point(|&f| f < low);
         let to = firsts.partition_point(|&f| f <= high);
-        &v.rows[start + from..start + to]
+        &v.cells[start + from..start + to]
     }
 
     /// How finely the bundle places its records in time, for every unit at once: [`Grain::Month`] when

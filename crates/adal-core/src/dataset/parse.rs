@@ -3,10 +3,11 @@
 
 use serde::Deserialize;
 
-use super::error::{LoadError, check_version, json_error};
+use super::error::{LoadError, check_version, json_error, read_version};
+use crate::aggregate::cells::{Cell, cells_of_file, cells_of_visits};
 use crate::checksum::sha256_hex;
-use crate::contract::{AuditColumns, AuditsFile, ComplaintsFile, Manifest, files};
-use crate::{INDEX_VERSION, SCHEMA_VERSION};
+use crate::contract::{AuditCellsFile, AuditColumns, AuditsFile, ComplaintsFile, Manifest, files};
+use crate::{INDEX_VERSION, OLDEST_READ_VERSION, SCHEMA_VERSION};
 
 /// Each unit's place in the manifest, by code.
 pub(crate) fn unit_positions(manifest: &Manifest) -> std::collections::HashMap<&str, usize> {
@@ -20,7 +21,7 @@ pub(crate) fn unit_positions(manifest: &Manifest) -> std::collections::HashMap<&
 
 /// Parses and checks `manifest.json`: version, shape, and that it lists the two data files.
 pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest, LoadError> {
-    check_version(files::MANIFEST, bytes, SCHEMA_VERSION)?;
+    read_version(files::MANIFEST, bytes, OLDEST_READ_VERSION..=SCHEMA_VERSION)?;
     let manifest: Manifest =
         serde_json::from_slice(bytes).map_err(|e| json_error(files::MANIFEST, &e))?;
     for file in [files::AUDITS, files::COMPLAINTS] {
@@ -91,8 +92,9 @@ fn check_regions<'a>(
     }
 }
 
-/// Checks and parses `audits.json`.
-pub fn parse_audits(manifest: &Manifest, bytes: &[u8]) -> Result<AuditsFile, LoadError> {
+/// Checks and parses `audits.json`: its cells (contract version 3), or a version-2 bundle's visits
+/// folded into cells. Its version is the manifest's.
+pub fn parse_audits(manifest: &Manifest, bytes: &[u8]) -> Result<Vec<Cell>, LoadError> {
     parse_audits_with_digest(manifest, bytes, &sha256_hex(bytes))
 }
 
@@ -101,21 +103,32 @@ pub fn parse_audits_with_digest(
     manifest: &Manifest,
     bytes: &[u8],
     sha256: &str,
-) -> Result<AuditsFile, LoadError> {
+) -> Result<Vec<Cell>, LoadError> {
     let mut parse = AuditsParse::new(manifest, bytes, sha256)?;
     while parse.step()? {}
     parse.finish(manifest)
 }
 
-/// `audits.json` checked and parsed a column at a time: [`AuditsParse::step`] reads one, so that the
-/// browser can let a slow phone breathe between them (the whole file at once was its longest task after
-/// hydration's). The result, and any error, are those of parsing the file whole.
+/// Checks and parses a version-2 bundle's `audits.json`, visit by visit: what the cells of a bundle
+/// published again from the same raw files are checked against.
+pub fn parse_visits(manifest: &Manifest, bytes: &[u8]) -> Result<AuditsFile, LoadError> {
+    let mut parse = AuditsParse::new(manifest, bytes, &sha256_hex(bytes))?;
+    while parse.step()? {}
+    parse.finish_visits(manifest)
+}
+
+/// `audits.json` checked and parsed: a version-3 file (cells, small) at once, a version-2 file (every
+/// visit) a column at a time — [`AuditsParse::step`] reads one, so that the browser can let a slow phone
+/// breathe between them (the whole file at once was its longest task after hydration's). The result,
+/// and any error, are those of parsing the file whole.
 pub struct AuditsParse<'a> {
     bytes: &'a [u8],
     rows: usize,
     columns: Vec<(&'a str, &'a serde_json::value::RawValue)>,
     parsed: AuditColumns,
     done: usize,
+    /// A version-3 file's cells, checked.
+    cells: Option<Vec<Cell>>,
 }
 
 /// The file's outline, `{"schema_version":…,"rows":…,"columns":{…}}`: the columns as raw JSON, in their
@@ -128,21 +141,34 @@ struct AuditsOutline<'a> {
 }
 
 impl<'a> AuditsParse<'a> {
-    /// Checks the digest and version of `bytes` and reads the file's outline.
+    /// Checks the digest and version of `bytes` (the manifest's) and reads the file's outline, or a
+    /// version-3 file whole.
     pub fn new(manifest: &Manifest, bytes: &'a [u8], sha256: &str) -> Result<Self, LoadError> {
         let file = files::AUDITS;
         check_digest(manifest, file, bytes.len(), sha256)?;
-        check_version(file, bytes, SCHEMA_VERSION)?;
+        check_version(file, bytes, manifest.schema_version)?;
+        let mut parse = AuditsParse {
+            bytes,
+            rows: 0,
+            columns: Vec::new(),
+            parsed: AuditColumns::default(),
+            done: 0,
+            cells: None,
+        };
+        if manifest.schema_version >= 3 {
+            let cells: AuditCellsFile =
+                serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
+            check_lengths(file, &cells.columns.lengths(), cells.rows)?;
+            check_regions(manifest, file, cells.columns.region.iter().map(|r| &**r))?;
+            parse.cells = Some(cells_of_file(manifest, &cells));
+            return Ok(parse);
+        }
         let Ok(AuditsOutline { rows, columns }) = serde_json::from_slice(bytes) else {
             return Err(whole_file_error(bytes));
         };
-        Ok(AuditsParse {
-            bytes,
-            rows,
-            columns,
-            parsed: AuditColumns::default(),
-            done: 0,
-        })
+        parse.rows = rows;
+        parse.columns = columns;
+        Ok(parse)
     }
 
     /// Reads the next column; `false` when every column has been read.
@@ -159,15 +185,30 @@ impl<'a> AuditsParse<'a> {
         Ok(self.done < self.columns.len())
     }
 
-    /// The visits, once every column has been read, with their lengths and units checked.
-    pub fn finish(self, manifest: &Manifest) -> Result<AuditsFile, LoadError> {
+    /// The cells, once every column has been read: a version-2 file's visits folded into them.
+    pub fn finish(mut self, manifest: &Manifest) -> Result<Vec<Cell>, LoadError> {
+        match self.cells.take() {
+            Some(cells) => Ok(cells),
+            None => Ok(cells_of_visits(manifest, &self.finish_visits(manifest)?)),
+        }
+    }
+
+    /// A version-2 file's visits, once every column has been read, with their lengths and units checked.
+    fn finish_visits(self, manifest: &Manifest) -> Result<AuditsFile, LoadError> {
         let file = files::AUDITS;
+        if self.cells.is_some() {
+            return Err(LoadError::SchemaVersion {
+                file: file.to_owned(),
+                found: manifest.schema_version.to_string(),
+                expected: OLDEST_READ_VERSION,
+            });
+        }
         let named = |column: &str| self.columns.iter().any(|(n, _)| *n == column);
         if self.done < self.columns.len() || !self.parsed.lengths().iter().all(|(c, _)| named(c)) {
             return Err(whole_file_error(self.bytes));
         }
         let audits = AuditsFile {
-            schema_version: SCHEMA_VERSION,
+            schema_version: OLDEST_READ_VERSION,
             rows: self.rows,
             columns: self.parsed,
         };
@@ -229,7 +270,7 @@ pub fn parse_complaints_with_digest(
 ) -> Result<ComplaintsFile, LoadError> {
     let file = files::COMPLAINTS;
     check_digest(manifest, file, bytes.len(), sha256)?;
-    check_version(file, bytes, SCHEMA_VERSION)?;
+    check_version(file, bytes, manifest.schema_version)?;
     let complaints: ComplaintsFile =
         serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
     check_lengths(file, &complaints.columns.lengths(), complaints.rows)?;

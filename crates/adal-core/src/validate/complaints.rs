@@ -41,7 +41,11 @@ fn group_total(
 /// and within a total the suppressed cells cannot be worked out or bounded below k from the total.
 pub fn check_complaints(m: &Manifest, f: &ComplaintsFile) -> Vec<Problem> {
     let mut p = Problems::new(files::COMPLAINTS);
-    check_version(&mut p, f.schema_version);
+    check_version(
+        &mut p,
+        f.schema_version,
+        m.schema_version..=m.schema_version,
+    );
     let cells_agree = columns_agree(&mut p, "", &f.columns.lengths(), f.rows);
     if !(columns_agree(
         &mut p,

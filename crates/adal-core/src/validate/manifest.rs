@@ -6,7 +6,9 @@ use std::collections::HashSet;
 use super::problems::{Problem, Problems};
 use crate::contract::{Manifest, files};
 use crate::labels::Lang;
-use crate::{SCHEMA_VERSION, dataset, regions};
+use std::ops::RangeInclusive;
+
+use crate::{OLDEST_READ_VERSION, SCHEMA_VERSION, dataset, regions};
 
 pub(crate) fn is_plain_name(path: &str) -> bool {
     !path.is_empty()
@@ -23,7 +25,11 @@ pub(crate) fn is_plain_name(path: &str) -> bool {
 /// Checks the manifest on its own.
 pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
     let mut p = Problems::new(files::MANIFEST);
-    check_version(&mut p, m.schema_version);
+    check_version(
+        &mut p,
+        m.schema_version,
+        OLDEST_READ_VERSION..=SCHEMA_VERSION,
+    );
     if m.k_anonymity.k < 2 {
         p.push(format!(
             "k_anonymity.k is {}, it must be at least 2",
@@ -111,10 +117,10 @@ pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
     p.finish()
 }
 
-/// The loader's version check on an already parsed file.
-pub(crate) fn check_version(p: &mut Problems, version: u32) {
+/// The loader's version check on an already parsed file: one of `accepted`.
+pub(crate) fn check_version(p: &mut Problems, version: u32, accepted: RangeInclusive<u32>) {
     let probe = format!("{{\"schema_version\":{version}}}");
-    if let Err(e) = dataset::check_version(p.file, probe.as_bytes(), SCHEMA_VERSION) {
+    if let Err(e) = dataset::read_version(p.file, probe.as_bytes(), accepted) {
         p.push_load_error(&e);
     }
 }

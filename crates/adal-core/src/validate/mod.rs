@@ -2,9 +2,10 @@
 //!
 //! The checks: the schema version; every file the manifest lists exists with the stated size and SHA-256;
 //! every column of a file has `rows` entries; every region, month, service, channel and category refers to
-//! the manifest; scores lie in 1–5; and the anonymisation guarantees hold — every distinct combination of
-//! `region, month, service, channel` among the visits occurs at least k times, and no complaint count is
-//! between 1 and k − 1 or can be worked out from the totals.
+//! the manifest; scores lie in 1–5; and the anonymisation guarantees hold — every cell of visits (a
+//! distinct `region, month, service, channel`) holds at least k visits, with statistics some such visits
+//! can have (a contract-2 bundle: every combination among its visits occurs at least k times), and no
+//! complaint count is between 1 and k − 1 or can be worked out from the totals.
 //!
 //! Every problem is collected, not only the first. The bundle is untrusted: a forged manifest cannot make
 //! the checker read outside the bundle, because file paths must be plain names.
@@ -18,7 +19,7 @@ mod complaints;
 mod manifest;
 mod problems;
 
-pub use audits::check_audits;
+pub use audits::{check_audit_cells, check_audits};
 pub use complaints::check_complaints;
 pub use manifest::check_manifest;
 pub use problems::{MAX_LISTED_PER_FILE, Problem};
@@ -29,7 +30,7 @@ use manifest::is_plain_name;
 use problems::load_error_detail;
 
 use crate::checksum::sha256_hex;
-use crate::contract::{AuditsFile, ComplaintsFile, Manifest, files};
+use crate::contract::{AuditCellsFile, AuditsFile, ComplaintsFile, Manifest, files};
 use crate::dataset;
 
 /// Reads a file of the bundle by its plain name.
@@ -99,9 +100,16 @@ pub fn validate_bundle(source: &impl BundleSource) -> Vec<Problem> {
     }
 
     if let Some(bytes) = contents.get(files::AUDITS) {
-        match parse_json::<AuditsFile>(files::AUDITS, bytes) {
-            Ok(audits) => problems.extend(check_audits(&manifest, &audits)),
-            Err(p) => problems.push(p),
+        if manifest.schema_version >= 3 {
+            match parse_json::<AuditCellsFile>(files::AUDITS, bytes) {
+                Ok(cells) => problems.extend(check_audit_cells(&manifest, &cells)),
+                Err(p) => problems.push(p),
+            }
+        } else {
+            match parse_json::<AuditsFile>(files::AUDITS, bytes) {
+                Ok(audits) => problems.extend(check_audits(&manifest, &audits)),
+                Err(p) => problems.push(p),
+            }
         }
     }
     if let Some(bytes) = contents.get(files::COMPLAINTS) {
