@@ -10,12 +10,14 @@ const MANIFEST: &[u8] = include_bytes!("../../../public/data/manifest.json");
 const AUDITS: &[u8] = include_bytes!("../../../public/data/audits.json");
 const COMPLAINTS: &[u8] = include_bytes!("../../../public/data/complaints.json");
 
-/// Rewrites a data file as a forger would, fixing its checksum in the manifest so that only the content
-/// check can catch it.
 /// The previous release's demo bundle (contract version 2, every visit).
 const V2_MANIFEST: &[u8] = include_bytes!("../../../tests/fixtures/contract-2/demo/manifest.json");
 const V2_AUDITS: &[u8] = include_bytes!("../../../tests/fixtures/contract-2/demo/audits.json");
+const V2_COMPLAINTS: &[u8] =
+    include_bytes!("../../../tests/fixtures/contract-2/demo/complaints.json");
 
+/// Rewrites a data file as a forger would, fixing its checksum in the manifest so that only the content
+/// check can catch it.
 fn forge(file: &str, edit: impl FnOnce(&mut Value)) -> (Vec<u8>, Vec<u8>) {
     forge_in((MANIFEST, AUDITS), file, edit)
 }
@@ -77,12 +79,12 @@ fn every_broken_bundle_gives_its_own_error() {
             "unsupported version",
             Dataset::open(
                 &String::from_utf8_lossy(MANIFEST)
-                    .replacen("\"schema_version\": 2", "\"schema_version\": 1", 1)
+                    .replacen("\"schema_version\": 3", "\"schema_version\": 1", 1)
                     .into_bytes(),
                 AUDITS,
                 COMPLAINTS,
             ),
-            "manifest.json: schema_version 1 is not supported (this app reads 2)",
+            "manifest.json: schema_version 1 is not supported (this app reads 2 to 3)",
         ),
         (
             "checksum",
@@ -225,8 +227,9 @@ fn the_dataset_list_is_an_allow_list_of_folders_inside_the_data_folder() {
 
 #[test]
 fn key_figures_of_a_small_hand_made_bundle() {
-    // Four visits in 2024-03 (one generalised to 2024), complaints in two months.
-    let (m, a) = forge("audits.json", |v| {
+    // Four visits in 2024-03 (one generalised to 2024), complaints in two months: a contract-2 file,
+    // whose visits can be written by hand.
+    let (m, a) = forge_in((V2_MANIFEST, V2_AUDITS), "audits.json", |v| {
         let cols = &mut v["columns"];
         let set = |cols: &mut Value, name: &str, values: Value| cols[name] = values;
         set(
@@ -268,7 +271,7 @@ fn key_figures_of_a_small_hand_made_bundle() {
         );
         v["rows"] = 4.into();
     });
-    let d = Dataset::open(&m, &a, COMPLAINTS).expect("opens");
+    let d = Dataset::open(&m, &a, V2_COMPLAINTS).expect("opens");
     let march = Period {
         from: "2024-03".parse().expect("month"),
         to: "2024-03".parse().expect("month"),

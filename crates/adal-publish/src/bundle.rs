@@ -263,7 +263,7 @@ mod tests {
             intermediary: None,
             completed: Some(false),
         };
-        let mut visits = vec![visit.clone(); 6];
+        let mut visits = vec![visit; 6];
         visits[0].wait_minutes = Some(12);
         visits[1].wait_minutes = Some(12);
         visits[2].wait_minutes = Some(5);

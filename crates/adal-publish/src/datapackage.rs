@@ -9,6 +9,8 @@ use serde_json::{Value, json};
 /// The package's file names.
 pub const PACKAGE: &str = adal_core::contract::files::DATA_PACKAGE;
 pub const VISITS: &str = "visits.csv";
+/// The contract-3 bundle's cells of visits, in place of [`VISITS`].
+pub const AUDIT_CELLS: &str = "audit-cells.csv";
 pub const TOTALS: &str = "complaint-totals.csv";
 pub const CELLS: &str = "complaint-cells.csv";
 
@@ -75,12 +77,18 @@ fn count(description: &str, required: bool) -> Value {
     f
 }
 
-/// One cell of a column as CSV text: empty for `null`.
+/// One cell of a column as CSV text: empty for `null`; a wait histogram (pairs of minutes and visits) as
+/// `minutes:visits` pairs separated by spaces.
 fn cell(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
         Value::Bool(b) => b.to_string(),
+        Value::Array(pairs) => pairs
+            .iter()
+            .map(|p| format!("{}:{}", p[0], p[1]))
+            .collect::<Vec<_>>()
+            .join(" "),
         other => other.to_string(),
     }
 }
@@ -125,6 +133,104 @@ const VISIT_COLUMNS: [&str; 13] = [
     "service_completed",
 ];
 
+/// The columns of the published cells, in the order of `audit-cells.csv`.
+const CELL_COLUMNS: [&str; 15] = [
+    "region",
+    "month",
+    "service",
+    "channel",
+    "visits",
+    "index_n",
+    "index_sum",
+    "index_sum_sq",
+    "informal_payment_yes",
+    "informal_payment_answered",
+    "intermediary_yes",
+    "intermediary_answered",
+    "completed_yes",
+    "completed_answered",
+    "waits",
+];
+
+fn whole(name: &str, description: &str) -> Value {
+    let mut f = field(name, "integer", description);
+    f["constraints"] = json!({ "required": true, "minimum": 0 });
+    f
+}
+
+/// The resource of a contract-3 bundle's cells of visits.
+fn cells_resource(m: &Value, k: u64) -> Value {
+    let mut waits = field(
+        "waits",
+        "string",
+        "The recorded waits as `minutes:visits` pairs, separated by spaces, in ascending minutes.",
+    );
+    waits["constraints"] = json!({ "pattern": "^([0-9]+:[0-9]+( [0-9]+:[0-9]+)*)?$" });
+    resource(
+        "audit-cells",
+        AUDIT_CELLS,
+        "Published mystery-shopper visits, as cells",
+        &format!(
+            "One row per published cell: the visits of a unit, time, service and channel, at least k = {k} of them, with what every figure needs. \
+The quality index of a visit is (its mean score − 1) × 25; index_sum and index_sum_sq hold the sum of the cell's indexes and of their squares in units of 5/12 point and of (5/12)² so that they are whole numbers."
+        ),
+        vec![
+            region(),
+            period(
+                "month",
+                "The month (YYYY-MM), or the quarter (YYYY-Qn) or year (YYYY) it was generalised to.",
+            ),
+            listed(
+                "service",
+                m,
+                "services",
+                "The service (id of the manifest's list); empty where withheld.",
+            ),
+            listed(
+                "channel",
+                m,
+                "audit_channels",
+                "How the service was sought (id); empty where withheld.",
+            ),
+            whole("visits", "Visits in the cell."),
+            whole("index_n", "Visits with at least one score."),
+            whole(
+                "index_sum",
+                "The sum of their quality indexes, in units of 5/12 of a point.",
+            ),
+            whole(
+                "index_sum_sq",
+                "The sum of the squares of their quality indexes, in units of (5/12)².",
+            ),
+            whole(
+                "informal_payment_yes",
+                "Visits in which an informal payment was asked for.",
+            ),
+            whole(
+                "informal_payment_answered",
+                "Visits where that question was recorded.",
+            ),
+            whole(
+                "intermediary_yes",
+                "Visits in which an intermediary was offered.",
+            ),
+            whole(
+                "intermediary_answered",
+                "Visits where that question was recorded.",
+            ),
+            whole(
+                "completed_yes",
+                "Visits in which the service was delivered.",
+            ),
+            whole(
+                "completed_answered",
+                "Visits where that question was recorded.",
+            ),
+            waits,
+        ],
+    )
+}
+
 fn resource(name: &str, path: &str, title: &str, description: &str, fields: Vec<Value>) -> Value {
     json!({
         "$schema": RESOURCE,
@@ -153,7 +259,13 @@ pub fn package(
     let m = parse(manifest, "manifest.json")?;
     let a = parse(audits, "audits.json")?;
     let c = parse(complaints, "complaints.json")?;
-    let visits = csv(&a["columns"], &VISIT_COLUMNS)?;
+    // Contract 3 publishes cells of visits; a kept contract-2 bundle, every visit.
+    let as_cells = a["schema_version"].as_u64().is_some_and(|v| v >= 3);
+    let (audit_file, audit_csv) = if as_cells {
+        (AUDIT_CELLS, csv(&a["columns"], &CELL_COLUMNS)?)
+    } else {
+        (VISITS, csv(&a["columns"], &VISIT_COLUMNS)?)
+    };
     let totals = csv(&c["totals"]["columns"], &["region", "period", "count"])?;
     let cells = csv(&c["columns"], &["region", "period", "category", "count"])?;
     let k = m["k_anonymity"]["k"].as_u64().unwrap_or(5);
@@ -167,7 +279,7 @@ pub fn package(
     let description = format!(
         "{}\n\n{}\n\nAnonymisation: personal columns and unknown columns of the raw files are never read \
 past their header; dates become months. Every published combination of region, month, service and channel \
-in visits.csv describes at least k = {k} visits: thin groups are generalised step by step ({}), a null \
+in {audit_file} describes at least k = {k} visits: thin groups are generalised step by step ({}), a null \
 service or channel and a quarter (YYYY-Qn) or year (YYYY) in `month` meaning that detail was withheld; a visit \
 still alone is not published. Complaints are published as each unit's totals by month, quarter or year \
 (complaint-totals.csv; a year of 1 to k − 1 complaints is withheld, no two totals overlap) and by category \
@@ -231,7 +343,7 @@ JSON files hold, nothing finer.{}",
         "sources": sources,
         "keywords": ["Kazakhstan", "public services", "mystery shopping", "corruption complaints"],
         "resources": [
-            resource("visits", VISITS, "Published mystery-shopper visits",
+            if as_cells { cells_resource(&m, k) } else { resource("visits", VISITS, "Published mystery-shopper visits",
                 &format!("One row per published visit, each in a group of at least k = {k}."),
                 vec![
                     region(),
@@ -248,7 +360,7 @@ JSON files hold, nothing finer.{}",
                     yes_no("informal_payment_requested", "Whether an informal payment was asked for."),
                     yes_no("intermediary_offered", "Whether an intermediary was offered."),
                     yes_no("service_completed", "Whether the service was delivered."),
-                ]),
+                ]) },
             resource("complaint-totals", TOTALS, "Corruption complaints: totals per unit",
                 "Complaints received per unit, by month, or by quarter or year where months were thin.",
                 vec![region(), period("period", "A month (YYYY-MM), quarter (YYYY-Qn) or year (YYYY)."),
@@ -264,7 +376,7 @@ JSON files hold, nothing finer.{}",
     text.push(b'\n');
     Ok(vec![
         (PACKAGE, text),
-        (VISITS, visits),
+        (audit_file, audit_csv),
         (TOTALS, totals),
         (CELLS, cells),
     ])
@@ -288,14 +400,19 @@ mod tests {
         )
         .expect("a package");
         let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, [PACKAGE, VISITS, TOTALS, CELLS]);
+        assert_eq!(names, [PACKAGE, AUDIT_CELLS, TOTALS, CELLS]);
         let audits: Value = serde_json::from_slice(&bundle("audits.json")).expect("json");
-        let visits = String::from_utf8(files[1].1.clone()).expect("utf-8");
+        let cells = String::from_utf8(files[1].1.clone()).expect("utf-8");
         assert_eq!(
-            visits.lines().count() as u64,
+            cells.lines().count() as u64,
             audits["rows"].as_u64().expect("rows") + 1
         );
-        assert!(visits.starts_with("region,month,service,channel,score_waiting"));
+        assert!(cells.starts_with("region,month,service,channel,visits,index_n,"));
+        // A wait histogram as pairs: the first cell's, as the bundle has it.
+        let first = &audits["columns"]["waits"][0];
+        let pairs = first.as_array().expect("pairs");
+        let want = format!("{}:{}", pairs[0][0], pairs[0][1]);
+        assert!(cells.lines().nth(1).is_some_and(|row| row.contains(&want)));
         let p: Value = serde_json::from_slice(&files[0].1).expect("json");
         assert_eq!(p["$schema"], PROFILE);
         assert_eq!(p["resources"].as_array().map(Vec::len), Some(3));
@@ -304,6 +421,22 @@ mod tests {
                 .as_str()
                 .is_some_and(|d| d.contains("k = 5") && d.contains("DEMONSTRATION"))
         );
+    }
+
+    #[test]
+    fn a_kept_contract_2_bundle_still_gives_its_visits() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/contract-2/thin");
+        let read = |n: &str| std::fs::read(dir.join(n)).expect("the contract-2 fixture");
+        let files = package(
+            &read("manifest.json"),
+            &read("audits.json"),
+            &read("complaints.json"),
+        )
+        .expect("a package");
+        assert_eq!(files[1].0, VISITS);
+        let visits = String::from_utf8(files[1].1.clone()).expect("utf-8");
+        assert!(visits.starts_with("region,month,service,channel,score_waiting"));
     }
 
     #[test]

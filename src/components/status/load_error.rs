@@ -33,9 +33,10 @@ pub fn LoadErrorView(error: LoadError) -> impl IntoView {
         LoadError::SchemaVersion {
             file,
             found,
-            expected,
+            oldest,
+            ..
         } => {
-            if found.parse::<u32>().is_ok_and(|v| v < expected) {
+            if found.parse::<u32>().is_ok_and(|v| v < oldest) {
                 t_string!(i18n, error_schema_old, file = file, found = found).to_string()
             } else {
                 t_string!(i18n, error_schema, file = file, found = found).to_string()

@@ -15,10 +15,11 @@ use crate::Failure;
 /// The bundle files, moved together.
 const BUNDLE: [&str; 3] = [files::MANIFEST, files::AUDITS, files::COMPLAINTS];
 /// What may lie beside them and goes with them: the logo the manifest names, the Data Package.
-const BESIDE: [&str; 5] = [
+const BESIDE: [&str; 6] = [
     "logo.svg",
     adal_publish::datapackage::PACKAGE,
     adal_publish::datapackage::VISITS,
+    adal_publish::datapackage::AUDIT_CELLS,
     adal_publish::datapackage::TOTALS,
     adal_publish::datapackage::CELLS,
 ];

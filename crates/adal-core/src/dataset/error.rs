@@ -34,13 +34,15 @@ pub enum LoadError {
     },
     /// A contract version this app does not read: an older bundle (version 1) must be re-published with
     /// the current `adal`, a newer one needs a newer app.
-    #[error("{file}: schema_version {found} is not supported (this app reads {expected}){}", older_hint(.found, *.expected))]
+    #[error("{file}: schema_version {found} is not supported (this app reads {}){}", versions(*.oldest, *.expected), older_hint(.found, *.oldest))]
     SchemaVersion {
         /// The file.
         file: String,
         /// The version found, if any.
         found: String,
-        /// The version this app reads for that file.
+        /// The oldest version this app reads for that file.
+        oldest: u32,
+        /// The newest version this app reads for that file.
         expected: u32,
     },
     /// The manifest does not list a file the app needs.
@@ -84,6 +86,14 @@ pub enum LoadError {
 }
 
 /// For a version older than the one read: what the publisher must do.
+fn versions(oldest: u32, newest: u32) -> String {
+    if oldest == newest {
+        newest.to_string()
+    } else {
+        format!("{oldest} to {newest}")
+    }
+}
+
 fn older_hint(found: &str, expected: u32) -> &'static str {
     if found.parse::<u32>().is_ok_and(|v| v < expected) {
         "; it is an older format: publish the bundle again from the raw files with the current `adal publish`"
@@ -141,6 +151,7 @@ pub fn read_version(
         other => Err(LoadError::SchemaVersion {
             file: file.to_owned(),
             found: other.map_or_else(|| "(none)".to_owned(), |v| v.to_string()),
+            oldest: *accepted.start(),
             expected: *accepted.end(),
         }),
     }

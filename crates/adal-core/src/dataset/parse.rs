@@ -200,6 +200,7 @@ impl<'a> AuditsParse<'a> {
             return Err(LoadError::SchemaVersion {
                 file: file.to_owned(),
                 found: manifest.schema_version.to_string(),
+                oldest: OLDEST_READ_VERSION,
                 expected: OLDEST_READ_VERSION,
             });
         }
