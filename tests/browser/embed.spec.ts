@@ -216,6 +216,35 @@ test.describe('embeds', () => {
     await expect(page.getByRole('status').filter({ hasText: 'pinned@2026-12' })).toBeVisible();
   });
 
+  test('a version kept from before contract 3 (every visit) shows the same figures as its cells', async ({ page }) => {
+    // `kept` is the demo bundle as the previous release published it (schema_version 2, every visit);
+    // the default is the same raw files published as cells. Every figure, interval and n must agree.
+    const cards = async (query: string) => {
+      await page.goto(`./?embed=figures&lang=en${query}`);
+      await ready(page);
+      // A dataset other than the default loads after the page is ready: its cards come once it is in.
+      await expect(page.getByText('Loading the data…')).toHaveCount(0);
+      await expect(page.locator('.figure-card .figure-value').first()).toBeVisible();
+      return page.locator('.figure-card').allInnerTexts();
+    };
+    for (const view of ['', '&region=KZ-31', '&region=KZ-75&period=2025-01..2025-12']) {
+      const cells = await cards(view);
+      expect(cells.length).toBeGreaterThan(3);
+      expect(await cards(`${view}&dataset=kept`)).toEqual(cells);
+    }
+    // The map's units, with their values and ranks as the accessible table gives them.
+    const table = async (query: string) => {
+      await page.goto(`./?embed=map&lang=ru${query}`);
+      await ready(page);
+      await expect(page.getByText('Loading the data…')).toHaveCount(0);
+      await expect(page.locator('[data-region]')).toHaveCount(20);
+      return page.locator('[data-region]').evaluateAll((els) =>
+        els.map((e) => `${e.getAttribute('aria-label')} ${e.getAttribute('fill')}`));
+    };
+    expect(await table('&dataset=kept')).toEqual(await table(''));
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   test('an unknown embed= shows the full view with a notice', async ({ page }) => {
     await page.goto('./?embed=<b>x</b>&lang=en');
     await expect(page.locator('[data-region]')).toHaveCount(20);

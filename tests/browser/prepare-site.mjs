@@ -67,7 +67,7 @@ fixture('invalid-json', (files) => {
   files['audits.json'] = files['audits.json'].subarray(0, 5000);
 });
 fixture('bad-version', (_files, manifest) => {
-  manifest.schema_version = 3;
+  manifest.schema_version = 4;
 });
 // A bundle of the first contract version: refused with a word to its publisher.
 fixture('old-version', (_files, manifest) => {
@@ -75,13 +75,13 @@ fixture('old-version', (_files, manifest) => {
 });
 fixture('bad-checksum', (files) => {
   const audits = json(files['audits.json']);
-  audits.columns.score_outcome[0] = audits.columns.score_outcome[0] === 5 ? 4 : 5;
+  audits.columns.visits[0] += 1;
   files['audits.json'] = bytes(audits);
   return { keepChecksums: true };
 });
 fixture('unequal-columns', (files) => {
   const audits = json(files['audits.json']);
-  audits.columns.wait_minutes.pop();
+  audits.columns.waits.pop();
   files['audits.json'] = bytes(audits);
 });
 fixture('unknown-region', (files) => {
@@ -103,12 +103,17 @@ fixture('markup-in-data', (_files, manifest) => {
 // reports an informal payment), and keeps version 2026-11 (the demo bundle) for links pinned to it.
 fixture('pinned-2026-12', (files, manifest) => {
   const audits = json(files['audits.json']);
-  audits.columns.informal_payment_requested = audits.columns.informal_payment_requested.map((v) => (v === null ? null : false));
+  audits.columns.informal_payment_yes = audits.columns.informal_payment_yes.map(() => 0);
   files['audits.json'] = bytes(audits);
   manifest.dataset.id = 'pinned';
   manifest.dataset.version = '2026-12';
 });
 Object.assign(index.datasets.at(-1), { id: 'pinned', versions: [{ version: '2026-11', path: '' }] });
+
+// A version kept from before contract 3 (every visit, schema_version 2): the demo bundle as the previous
+// release published it, from the same raw files. A link pinned to it must show the same figures.
+fs.cpSync('tests/fixtures/contract-2/demo', `${data}/fixtures/contract-2`, { recursive: true });
+index.datasets.push({ id: 'kept', path: 'fixtures/contract-2/' });
 
 // The 100,000-visit bundle of the benchmark, when scripts/test has made it.
 if (fs.existsSync('target/bench-bundle/manifest.json')) {

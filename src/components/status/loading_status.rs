@@ -1,16 +1,25 @@
-//! The loading indicator: a polite live region, with a progress bar for each file over 1 MB.
+//! The loading indicator: a polite live region, with a progress bar for each file over 100 KB (a few
+//! seconds on a slow phone connection).
 
 use adal_core::format;
 use leptos::prelude::*;
 
 use crate::contexts::dataset::use_dataset;
 use crate::contexts::view_state::use_view_state;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{Locale, t, t_string, use_i18n};
+use leptos_i18n::I18nContext;
 
-const LARGE: u64 = 1_000_000;
+const LARGE: u64 = 100_000;
 
-fn megabytes(bytes: u64, lang: adal_core::labels::Lang) -> String {
-    format!("{} MB", format::number(bytes as f64 / 1_000_000.0, 1, lang))
+/// A file's size as a reader says it: whole kilobytes below a megabyte, megabytes to one decimal above.
+fn size(i18n: I18nContext<Locale>, bytes: u64, lang: adal_core::labels::Lang) -> String {
+    if bytes < 1_000_000 {
+        let n = format::number((bytes / 1_000) as f64, 0, lang);
+        t_string!(i18n, size_kb, n = n).to_string()
+    } else {
+        let n = format::number(bytes as f64 / 1_000_000.0, 1, lang);
+        t_string!(i18n, size_mb, n = n).to_string()
+    }
 }
 
 /// The indicator.
@@ -30,8 +39,8 @@ pub fn LoadingStatus() -> impl IntoView {
                     i18n,
                     loading_file,
                     file = p.file.clone(),
-                    done = megabytes(p.received, lang.get()),
-                    total = megabytes(total, lang.get())
+                    done = size(i18n, p.received, lang.get()),
+                    total = size(i18n, total, lang.get())
                 )
                 .to_string();
                 view! {

@@ -14,6 +14,7 @@ pub fn demo() -> Dataset {
 }
 
 /// The default period (the last twelve months), all services and channels.
+#[allow(dead_code)]
 pub fn filter(d: &Dataset) -> Filter {
     Filter {
         period: d.default_period(),
