@@ -77,18 +77,24 @@ fn count(description: &str, required: bool) -> Value {
     f
 }
 
-/// One cell of a column as CSV text: empty for `null`; a wait histogram (pairs of minutes and visits) as
-/// `minutes:visits` pairs separated by spaces.
+/// One cell of a column as CSV text: empty for `null`; a wait histogram (in the bundle a flat list of
+/// gaps in minutes and visits) as `minutes:visits` pairs separated by spaces.
 fn cell(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
         Value::Bool(b) => b.to_string(),
-        Value::Array(pairs) => pairs
-            .iter()
-            .map(|p| format!("{}:{}", p[0], p[1]))
-            .collect::<Vec<_>>()
-            .join(" "),
+        Value::Array(gaps) => {
+            let mut minutes = 0u64;
+            gaps.chunks(2)
+                .map(|pair| {
+                    minutes = minutes.saturating_add(pair[0].as_u64().unwrap_or(0));
+                    let visits = pair.get(1).map(Value::to_string).unwrap_or_default();
+                    format!("{minutes}:{visits}")
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
         other => other.to_string(),
     }
 }
@@ -408,11 +414,19 @@ mod tests {
             audits["rows"].as_u64().expect("rows") + 1
         );
         assert!(cells.starts_with("region,month,service,channel,visits,index_n,"));
-        // A wait histogram as pairs: the first cell's, as the bundle has it.
+        // A wait histogram as pairs of minutes and visits: the first cell's, read from its gaps.
         let first = &audits["columns"]["waits"][0];
-        let pairs = first.as_array().expect("pairs");
-        let want = format!("{}:{}", pairs[0][0], pairs[0][1]);
-        assert!(cells.lines().nth(1).is_some_and(|row| row.contains(&want)));
+        let gaps: Vec<u64> = serde_json::from_value(first.clone()).expect("gaps");
+        let mut minutes = 0;
+        let want: Vec<String> = gaps
+            .chunks(2)
+            .map(|pair| {
+                minutes += pair[0];
+                format!("{minutes}:{}", pair[1])
+            })
+            .collect();
+        let row = cells.lines().nth(1).expect("a first cell");
+        assert!(row.ends_with(&format!(",{}", want.join(" "))), "{row}");
         let p: Value = serde_json::from_slice(&files[0].1).expect("json");
         assert_eq!(p["$schema"], PROFILE);
         assert_eq!(p["resources"].as_array().map(Vec::len), Some(3));

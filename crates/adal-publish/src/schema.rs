@@ -5,7 +5,7 @@
 use schemars::{JsonSchema, generate::SchemaSettings};
 
 use crate::publication_report::PublishReport;
-use adal_core::contract::{AuditsFile, ComplaintsFile, Manifest};
+use adal_core::contract::{AuditCellsFile, AuditsFile, ComplaintsFile, Manifest};
 
 fn schema_of<T: JsonSchema>() -> String {
     let generator = SchemaSettings::draft2020_12().into_generator();
@@ -15,11 +15,14 @@ fn schema_of<T: JsonSchema>() -> String {
     text
 }
 
-/// Every schema as (file name, pretty JSON): the three bundle files and the publication report.
+/// Every schema as (file name, pretty JSON): the three bundle files, the publication report, and
+/// `audits.json` as contract version 2 published it (every visit), which versions kept from then still
+/// hold.
 pub fn all() -> Vec<(&'static str, String)> {
     vec![
         ("manifest.schema.json", schema_of::<Manifest>()),
-        ("audits.schema.json", schema_of::<AuditsFile>()),
+        ("audits.schema.json", schema_of::<AuditCellsFile>()),
+        ("audits-v2.schema.json", schema_of::<AuditsFile>()),
         ("complaints.schema.json", schema_of::<ComplaintsFile>()),
         ("report.schema.json", schema_of::<PublishReport>()),
     ]
