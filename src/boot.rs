@@ -41,7 +41,10 @@ pub fn start() {
     };
     let kind = page_of(&page).map(|p| p.kind);
     wasm_bindgen_futures::spawn_local(async move {
-        let result = load(None, |_| {}).await;
+        // The overview and the map embed open on figures of every service and channel: the unit
+        // totals suffice. The other pages show the services (a unit's page) or may: with the detail.
+        let detail = !matches!(kind, Some(PageKind::Overview | PageKind::EmbedMap));
+        let result = load(None, detail, |_| {}).await;
         match result {
             Ok(loaded) if pin.as_deref() == Some(loaded.pin().as_str()) => {
                 match kind {

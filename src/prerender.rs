@@ -33,6 +33,10 @@ pub fn open(data: &Path) -> Result<Arc<Loaded>, LoadError> {
         &file(files::AUDITS)?,
         &file(files::COMPLAINTS)?,
     )?;
+    // The pages show every view, the services' too: the pre-renderer reads the detail at once.
+    if dataset.lacks_listed_detail() {
+        dataset.add_detail(&file(files::AUDIT_DETAIL)?)?;
+    }
     let geo = parse_geo(&read(GEO_FILE, "kz-regions.json")?)?;
     Ok(Arc::new(Loaded {
         dataset,

@@ -12,7 +12,7 @@ use adal_core::view::read_map_view;
 use adal_core::contract::{Manifest, files};
 use adal_core::dataset::{
     AuditsParse, Dataset, DatasetIndex, GEO_FILE, INDEX_FILE, LoadError,
-    parse_complaints_with_digest, parse_geo, parse_manifest,
+    parse_audit_detail_with_digest, parse_complaints_with_digest, parse_geo, parse_manifest,
 };
 use adal_core::geo::GeoFile;
 use leptos::prelude::*;
@@ -144,11 +144,27 @@ impl Loaded {
 /// What loading gave: the dataset, or why not.
 pub type LoadResult = Result<Arc<Loaded>, LoadError>;
 
+/// Where the cells by service and channel (`audits-detail.json`) are for the dataset shown: the first
+/// view reads the unit totals only, and a view that breaks figures down by service or channel asks for
+/// the detail ([`DatasetContext::want_detail`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum DetailLoad {
+    /// Not asked for, or already in the dataset ([`Dataset::has_detail`]).
+    Idle,
+    /// Being fetched.
+    Loading,
+    /// Could not be had: why. Asking again tries again.
+    Failed(LoadError),
+}
+
 /// The dataset context.
 #[derive(Clone, Copy)]
 pub struct DatasetContext {
     /// `None` while loading.
     pub state: RwSignal<Option<LoadResult>>,
+    /// The cells by service and channel of the dataset shown; views that need them read this, so that
+    /// they are drawn again once the detail is in.
+    pub detail: RwSignal<DetailLoad>,
     /// Progress of the files being fetched.
     pub progress: RwSignal<Vec<Progress>>,
     /// Counts the loads started, so that only the last one's answer is shown.
@@ -158,6 +174,41 @@ pub struct DatasetContext {
 }
 
 impl DatasetContext {
+    /// Fetches the shown dataset's cells by service and channel, unless they are there or on their way:
+    /// with the progress and error handling of the first view's files.
+    pub fn want_detail(&self) {
+        let this = *self;
+        let Some(Ok(loaded)) = this.state.get_untracked() else {
+            return;
+        };
+        if loaded.dataset.has_detail() || this.detail.get_untracked() == DetailLoad::Loading {
+            return;
+        }
+        this.detail.set(DetailLoad::Loading);
+        let track = move |p: Progress| {
+            this.progress
+                .update(|list| match list.iter_mut().find(|q| q.file == p.file) {
+                    Some(q) => *q = p,
+                    None => list.push(p),
+                });
+        };
+        leptos::task::spawn_local(async move {
+            let result = add_detail(&loaded, track).await;
+            // Only for the dataset still shown.
+            let shown = this
+                .state
+                .with_untracked(|s| matches!(s, Some(Ok(l)) if Arc::ptr_eq(l, &loaded)));
+            if shown {
+                this.progress
+                    .update(|list| list.retain(|p| p.file != files::AUDIT_DETAIL));
+                this.detail.set(match result {
+                    Ok(()) => DetailLoad::Idle,
+                    Err(e) => DetailLoad::Failed(e),
+                });
+            }
+        });
+    }
+
     /// Loads everything again.
     pub fn retry(&self) {
         self.start(self.requested.get_untracked());
@@ -167,6 +218,7 @@ impl DatasetContext {
     fn start(&self, requested: Option<String>) {
         let this = *self;
         this.progress.set(Vec::new());
+        this.detail.set(DetailLoad::Idle);
         this.state.set(None);
         this.started.update(|n| *n += 1);
         let ticket = this.started.get_untracked();
@@ -178,7 +230,7 @@ impl DatasetContext {
                 });
         };
         leptos::task::spawn_local(async move {
-            let result = load(requested, track).await;
+            let result = load(requested, false, track).await;
             if this.started.get_untracked() == ticket {
                 this.state.set(Some(result));
             }
@@ -186,9 +238,28 @@ impl DatasetContext {
     }
 }
 
+/// Fetches and adds the cells by service and channel of `loaded`'s bundle (checked against its manifest
+/// and its unit totals).
+async fn add_detail(loaded: &Loaded, track: impl Fn(Progress) + Copy) -> Result<(), LoadError> {
+    let path = format!("{}{}", loaded.path, files::AUDIT_DETAIL);
+    let bytes = fetch_bytes(&path, files::AUDIT_DETAIL, track).await?;
+    yield_now().await;
+    let sum = sha256_hex(&bytes)
+        .await
+        .unwrap_or_else(|| adal_core::checksum::sha256_hex(&bytes));
+    let cells = parse_audit_detail_with_digest(&loaded.dataset.manifest, &bytes, &sum)?;
+    yield_now().await;
+    loaded.dataset.add_detail_cells(cells)
+}
+
 /// Loads the dataset `requested` (`?dataset=`, or the default one), reporting the files' progress to
-/// `track`.
-pub async fn load(requested: Option<String>, track: impl Fn(Progress) + Copy) -> LoadResult {
+/// `track`; with its cells by service and channel where `with_detail` (a pre-rendered page that shows
+/// them hydrates with them).
+pub async fn load(
+    requested: Option<String>,
+    with_detail: bool,
+    track: impl Fn(Progress) + Copy,
+) -> LoadResult {
     // The outlines do not depend on the dataset: they load beside the whole chain.
     let (bundle, geo) = futures_join(
         load_bundle(requested.clone(), track),
@@ -215,7 +286,12 @@ pub async fn load(requested: Option<String>, track: impl Fn(Progress) + Copy) ->
     yield_now().await;
     let sum = complaints_sum.unwrap_or_else(|| adal_core::checksum::sha256_hex(&complaints));
     let complaints = parse_complaints_with_digest(&manifest, &complaints, &sum)?;
-    let dataset = Dataset::new(manifest, audits, complaints);
+    // Contract 3's audits.json is the unit totals; a version-2 bundle's visits give both at once.
+    let dataset = if manifest.schema_version >= 3 {
+        Dataset::of_totals(manifest, audits, complaints)
+    } else {
+        Dataset::new(manifest, audits, complaints)
+    };
     mark("adal:parsed");
     yield_now().await;
     let loaded = Arc::new(Loaded {
@@ -226,6 +302,10 @@ pub async fn load(requested: Option<String>, track: impl Fn(Progress) + Copy) ->
         requested,
         figures: FiguresCache::default(),
     });
+    if with_detail && loaded.dataset.lacks_listed_detail() {
+        add_detail(&loaded, track).await?;
+        mark("adal:detail-parsed");
+    }
     Ok(loaded)
 }
 
@@ -288,6 +368,7 @@ pub fn provide_dataset(initial: Option<LoadResult>) {
     let location = crate::contexts::location::use_location();
     let context = DatasetContext {
         state: RwSignal::new(initial.clone()),
+        detail: RwSignal::new(DetailLoad::Idle),
         progress: RwSignal::new(Vec::new()),
         started: RwSignal::new(0),
         requested: view.dataset,

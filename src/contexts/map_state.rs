@@ -117,7 +117,10 @@ pub fn provide_map_state(loaded: Arc<Loaded>) -> MapState {
             stored.with_value(|l| State::read(&search, &l.dataset.manifest, default_period));
         (state.view, notices)
     });
+    // Figures by service or channel are worked out again once the cells by both are in.
+    let detail = crate::contexts::dataset::use_dataset().detail;
     let figures = Memo::new(move |_| {
+        detail.track();
         let (v, _) = view.get();
         let start = now();
         let figures = stored.with_value(|l| l.map_figures(v.metric, &v.filter(), v.min_visits));
@@ -133,6 +136,7 @@ pub fn provide_map_state(loaded: Arc<Loaded>) -> MapState {
     let frame_values = {
         let frames = frames.clone();
         Memo::new(move |_| {
+            detail.track();
             let (metric, service, channel, min_visits) = frame_filter.get();
             let filter = Filter {
                 period: default_period,

@@ -2,6 +2,7 @@
 //! from a unit's page, their trends overlaid against the country, and the scatter of service quality
 //! against complaints for every unit, where a click opens that unit.
 
+use crate::components::status::detail_gate::{DetailGate, filtered};
 use adal_core::view::MAX_COMPARE;
 use leptos::prelude::*;
 
@@ -104,9 +105,13 @@ pub fn ComparePage() -> impl IntoView {
                 when=move || chosen.with(|c| !c.is_empty())
                 fallback=move || view! { <p class="note">{t!(i18n, compare_empty)}</p> }
             >
-                <TrendChart codes=chosen />
+                <DetailGate needed=filtered()>
+                    <TrendChart codes=chosen />
+                </DetailGate>
             </Show>
-            <ScatterChart highlight=chosen />
+            <DetailGate needed=filtered()>
+                <ScatterChart highlight=chosen />
+            </DetailGate>
         </article>
     }
 }

@@ -94,12 +94,24 @@ pub fn DataPage(loaded: Arc<Loaded>) -> impl IntoView {
         let k = m.k_anonymity.k;
         // The whole bundle: the manifest and the two data files it lists, from the bundle's own folder.
         let file = |name: &'static str| format!("{}{}{name}", crate::api::DATA_ROOT, loaded.path);
-        let (manifest, audits, complaints, package) = (
-            file(files::MANIFEST),
-            file(files::AUDITS),
-            file(files::COMPLAINTS),
-            file(files::DATA_PACKAGE),
-        );
+        let package = file(files::DATA_PACKAGE);
+        // The manifest, then the data files it lists, in its order (only the contract's names: the
+        // manifest is data).
+        let listed = std::iter::once(files::MANIFEST).chain(m.files.iter().filter_map(|f| {
+            [files::AUDITS, files::AUDIT_DETAIL, files::COMPLAINTS]
+                .into_iter()
+                .find(|name| *name == f.path)
+        }));
+        let bundle_links = listed
+            .enumerate()
+            .map(|(i, name)| {
+                let href = file(name);
+                view! {
+                    {(i > 0).then_some(" · ")}
+                    <a href=href download>{name}</a>
+                }
+            })
+            .collect_view();
         let metrics = m
             .metrics
             .iter()
@@ -188,9 +200,7 @@ pub fn DataPage(loaded: Arc<Loaded>) -> impl IntoView {
                 </p>
                 <p class="bundle-files">
                     {t_string!(i18n, data_download)} " "
-                    <a href=manifest download>{files::MANIFEST}</a> " · "
-                    <a href=audits download>{files::AUDITS}</a> " · "
-                    <a href=complaints download>{files::COMPLAINTS}</a>
+                    {bundle_links}
                 </p>
                 // The same figures as CSV with their table schemas, for spreadsheets and scripts
                 // (written beside the bundle by `adal pages`).

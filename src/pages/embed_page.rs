@@ -4,6 +4,7 @@
 //! that changes, as `{"adal-atlas-height": {"<frame name>": px}}` and in AMP's `embed-size` form, so that
 //! the snippet's script can fit the frame to it.
 
+use crate::components::status::detail_gate::{DetailGate, filtered};
 use std::sync::Arc;
 
 use adal_core::view::{Embed, EmbedKind, full_view_query};
@@ -63,14 +64,34 @@ pub fn EmbedPage(loaded: Arc<Loaded>, embed: Embed) -> impl IntoView {
     let piece = match (embed.kind, region) {
         (EmbedKind::Trend, region) => {
             let codes: Vec<String> = region.into_iter().collect();
-            view! { <TrendChart codes /> }.into_any()
+            view! {
+                <DetailGate needed=filtered()>
+                    <TrendChart codes=codes.clone() />
+                </DetailGate>
+            }
+            .into_any()
         }
-        (EmbedKind::Compare, _) => view! { <TrendChart codes=compare /> }.into_any(),
+        (EmbedKind::Compare, _) => view! {
+            <DetailGate needed=filtered()>
+                <TrendChart codes=compare />
+            </DetailGate>
+        }
+        .into_any(),
         (EmbedKind::Ranking, region) => {
             let selected = region.unwrap_or_default();
-            view! { <RankingChart selected /> }.into_any()
+            view! {
+                <DetailGate needed=filtered()>
+                    <RankingChart selected=selected.clone() />
+                </DetailGate>
+            }
+            .into_any()
         }
-        (EmbedKind::Scatter, _) => view! { <ScatterChart highlight=compare /> }.into_any(),
+        (EmbedKind::Scatter, _) => view! {
+            <DetailGate needed=filtered()>
+                <ScatterChart highlight=compare />
+            </DetailGate>
+        }
+        .into_any(),
         (EmbedKind::Figures, region) => {
             let period = state.view.with_untracked(|(v, _)| v.period);
             match region {
@@ -80,7 +101,12 @@ pub fn EmbedPage(loaded: Arc<Loaded>, embed: Embed) -> impl IntoView {
                 None => view! { <KeyFiguresSection loaded=loaded.clone() period /> }.into_any(),
             }
         }
-        (EmbedKind::Services, Some(code)) => view! { <ServiceChart code /> }.into_any(),
+        (EmbedKind::Services, Some(code)) => view! {
+            <DetailGate needed=true>
+                <ServiceChart code=code.clone() />
+            </DetailGate>
+        }
+        .into_any(),
         (EmbedKind::Complaints, Some(code)) => view! { <ComplaintChart code /> }.into_any(),
         // The map, and the unit's charts asked for without a unit.
         _ => view! {

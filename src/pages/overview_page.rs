@@ -1,6 +1,7 @@
 //! The overview: the map of the units with its controls, the national key figures, the ranking and
 //! where to report corruption.
 
+use crate::components::status::detail_gate::{DetailGate, filtered};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -26,7 +27,9 @@ pub fn OverviewPage(loaded: Arc<Loaded>) -> impl IntoView {
         </Later>
         <Later>
             <section class="ranking-section">
-                <RankingChart />
+                <DetailGate needed=filtered()>
+                    <RankingChart />
+                </DetailGate>
             </section>
             <div class="report-area">
                 <ReportingPanel loaded=loaded />

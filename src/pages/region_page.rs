@@ -3,6 +3,7 @@
 //! breakdown by service, its complaints by category, its place in the ranking, and how to report
 //! corruption. A link (and Escape) returns to the map with the same metric and period, focus on the unit.
 
+use crate::components::status::detail_gate::{DetailGate, filtered};
 use std::sync::Arc;
 
 use adal_core::format;
@@ -171,14 +172,20 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
                 <p class="region-rank">{rank}</p>
                 // Printed only: the page on paper says how its figures were made, in two lines.
                 <p class="print-only">{t!(i18n, print_method)}</p>
-                <TrendChart codes />
+                <DetailGate needed=filtered()>
+                    <TrendChart codes />
+                </DetailGate>
             </Later>
             <Later>
-                <ServiceChart code=service_code />
+                <DetailGate needed=true>
+                    <ServiceChart code=service_code.clone() />
+                </DetailGate>
                 <ComplaintChart code=complaint_code />
             </Later>
             <Later>
-                <RankingChart selected=ranking_code />
+                <DetailGate needed=filtered()>
+                    <RankingChart selected=ranking_code.clone() />
+                </DetailGate>
                 <div class="report-area">
                     <ReportingPanel loaded=report_loaded />
                     <RightsGuide />

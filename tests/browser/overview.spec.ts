@@ -1,4 +1,5 @@
-import { test, expect, axeViolations, Overview, viewParams } from './support';
+import { test, expect, axeViolations, Overview, viewParams, drawn } from './support';
+import type { Page } from '@playwright/test';
 
 test.describe('the overview on the demo bundle', () => {
   test('loads with the key figures, the demo banner and the report panel, without console errors', async ({ page, watch }) => {
@@ -172,5 +173,69 @@ test('the first view asks for its data beside the wasm, once each (index.html pr
     // Asked for by the page's <link rel="preload">, and the app's fetch took that response: one request.
     expect(loads.map((e) => e.initiator), file).toEqual(['link']);
   }
+  // The cells by service and channel are not part of the first view.
+  expect(entries.filter((e) => e.name.includes('audits-detail.json'))).toEqual([]);
   expect(watch.consoleErrors).toEqual([]);
+});
+
+test.describe('the breakdown by service and channel is fetched when a view asks for it', () => {
+  const detailLoads = (page: Page) =>
+    page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/audits-detail.json')).length);
+
+  test('choosing a service fetches it once, and the map shows the service', async ({ page, watch }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=en');
+    await overview.waitForFigures();
+    const before = await page.locator('[data-region="KZ-75"]').getAttribute('aria-label');
+    await page.selectOption('#map-service', 'healthcare');
+    await expect(page.locator('[data-region]')).toHaveCount(20);
+    await expect(page.locator('[data-region="KZ-75"]')).not.toHaveAttribute('aria-label', before!);
+    expect(await detailLoads(page)).toBe(1);
+    // Back to every service and to another one: no second fetch.
+    await page.selectOption('#map-service', '');
+    await page.selectOption('#map-service', 'id_documents');
+    await expect(page.locator('[data-region]')).toHaveCount(20);
+    expect(await detailLoads(page)).toBe(1);
+    // The same figures as a link that opens on the service.
+    const labels = () => page.locator('[data-region]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    const chosen = await labels();
+    await overview.open('?lang=en&service=id_documents');
+    await expect(page.locator('[data-region]')).toHaveCount(20);
+    await expect.poll(labels).toEqual(chosen);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('a failed fetch says so where the map was, with a retry; the rest of the page stays', async ({ page }) => {
+    let fail = true;
+    await page.route('**/data/audits-detail.json', (route) => (fail ? route.abort() : route.continue()));
+    const overview = new Overview(page);
+    await overview.open('?lang=en&service=healthcare');
+    const alert = page.locator('.map-section').getByRole('alert');
+    await expect(alert).toContainText('audits-detail.json');
+    await expect(overview.figuresHeading()).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    fail = false;
+    await alert.getByRole('button', { name: 'Try again' }).first().click();
+    await expect(page.locator('[data-region]')).toHaveCount(20);
+    await expect(page.locator('.map-section').getByRole('alert')).toHaveCount(0);
+  });
+
+  test('cells that do not add up to the unit totals are refused, in the reader\'s language', async ({ page }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=ru&dataset=fixtures-bad-detail&service=healthcare');
+    await expect(page.locator('.map-section').getByRole('alert').first()).toContainText(
+      'Файл audits-detail.json не сходится с файлом audits.json',
+    );
+    await overview.waitForFigures();
+  });
+
+  test('a unit\'s page starts with them, asked for beside the other files', async ({ page, watch }) => {
+    await page.goto('./en/region/KZ-75/');
+    await drawn(page, 'services');
+    const loads = await page.evaluate(() =>
+      performance.getEntriesByType('resource').filter((e) => e.name.includes('/audits-detail.json')).map((e) => (e as PerformanceResourceTiming).initiatorType),
+    );
+    expect(loads).toEqual(['link']);
+    expect(watch.consoleErrors).toEqual([]);
+  });
 });

@@ -21,7 +21,7 @@ adal('demo', '--seed', '42', '--until', '2026-11-27', '--out', demoRaw);
 adal('site', '--audits', `${demoRaw}/audits.csv`, '--complaints', `${demoRaw}/complaints.csv`,
   '--config', 'data/demo/publisher.toml', '--generated-at', '2026-11-27', '--out', app, '--app', 'dist');
 // The same bundle as the committed one, byte for byte: the figures the tests expect are the site's.
-for (const file of ['manifest.json', 'audits.json', 'complaints.json']) {
+for (const file of ['manifest.json', 'audits.json', 'audits-detail.json', 'complaints.json']) {
   if (!fs.readFileSync(`${app}/data/${file}`).equals(fs.readFileSync(`public/data/${file}`))) {
     throw new Error(`prepare-site: adal site wrote another ${file} than public/data's: run scripts/make-demo-bundle`);
   }
@@ -41,7 +41,11 @@ const index = JSON.parse(read('datasets.json'));
 function fixture(id, edit) {
   const dir = `${data}/fixtures/${id}`;
   fs.mkdirSync(dir, { recursive: true });
-  const files = { 'audits.json': read('audits.json'), 'complaints.json': read('complaints.json') };
+  const files = {
+    'audits.json': read('audits.json'),
+    'audits-detail.json': read('audits-detail.json'),
+    'complaints.json': read('complaints.json'),
+  };
   const manifest = JSON.parse(read('manifest.json'));
   const options = edit(files, manifest) ?? {};
   if (!options.keepChecksums) {
@@ -89,6 +93,13 @@ fixture('unknown-region', (files) => {
   complaints.totals.columns.region[0] = 'KZ-99';
   files['complaints.json'] = bytes(complaints);
 });
+// The cells by service and channel with one visit more than the unit totals (its checksum made to fit):
+// a view by service says the files do not add up, and the first view is untouched.
+fixture('bad-detail', (files) => {
+  const detail = json(files['audits-detail.json']);
+  detail.columns.visits[0] += 1;
+  files['audits-detail.json'] = bytes(detail);
+});
 fixture('http-error', (files) => {
   files['audits.json'] = null; // listed in the manifest, absent on the server: 404
 });
@@ -105,6 +116,9 @@ fixture('pinned-2026-12', (files, manifest) => {
   const audits = json(files['audits.json']);
   audits.columns.informal_payment_yes = audits.columns.informal_payment_yes.map(() => 0);
   files['audits.json'] = bytes(audits);
+  const detail = json(files['audits-detail.json']);
+  detail.columns.informal_payment_yes = detail.columns.informal_payment_yes.map(() => 0);
+  files['audits-detail.json'] = bytes(detail);
   manifest.dataset.id = 'pinned';
   manifest.dataset.version = '2026-12';
 });

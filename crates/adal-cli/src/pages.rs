@@ -105,6 +105,15 @@ fn page_html(
         escape(&src)
     );
     let bundle = &loaded.path;
+    // The pages other than the overview and the map embed start with the cells by service and channel
+    // (the app's boot loads them before it hydrates): asked for beside the others.
+    let detail = !matches!(page.kind, PageKind::Overview | PageKind::EmbedMap)
+        && loaded
+            .dataset
+            .manifest
+            .files
+            .iter()
+            .any(|f| f.path == files::AUDIT_DETAIL);
     let preloads: String = [
         INDEX_FILE.to_owned(),
         format!("{bundle}{}", files::MANIFEST),
@@ -112,6 +121,9 @@ fn page_html(
         format!("{bundle}{}", files::COMPLAINTS),
         GEO_FILE.to_owned(),
     ]
+    .into_iter()
+    .chain(detail.then(|| format!("{bundle}{}", files::AUDIT_DETAIL)))
+    .collect::<Vec<_>>()
     .iter()
     .map(|f| {
         format!(
@@ -269,7 +281,10 @@ fn versions(data: &Path, index: &DatasetIndex, current: &Dataset) -> Vec<Dataset
                 read(files::AUDITS),
                 read(files::COMPLAINTS),
             ) {
-                (Ok(m), Ok(a), Ok(c)) => Dataset::open(&m, &a, &c).ok(),
+                (Ok(m), Ok(a), Ok(c)) => Dataset::open(&m, &a, &c).ok().filter(|d| {
+                    !d.lacks_listed_detail()
+                        || read(files::AUDIT_DETAIL).is_ok_and(|b| d.add_detail(&b).is_ok())
+                }),
                 _ => None,
             };
             if opened.is_none() {
@@ -330,9 +345,10 @@ fn write_packages(data: &Path, index: &DatasetIndex) -> Result<usize, Failure> {
     for folder in folders {
         let dir = data.join(&folder);
         let read = |name: &str| fs::read(dir.join(name));
+        // The CSV of the audits is the cells by service and channel (contract 3), or every visit.
         let made = match (
             read(files::MANIFEST),
-            read(files::AUDITS),
+            read(files::AUDIT_DETAIL).or_else(|_| read(files::AUDITS)),
             read(files::COMPLAINTS),
         ) {
             (Ok(m), Ok(a), Ok(c)) => adal_publish::datapackage::package(&m, &a, &c),

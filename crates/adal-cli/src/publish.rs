@@ -120,9 +120,11 @@ pub fn publish(
         period,
     );
 
+    let (totals, detail) = bundle::audit_files(&visits.published, &settings);
     write_bundle(&args.out, |dir| {
-        let audits_entry = write_hashed(dir, files::AUDITS, |w| {
-            bundle::write_audits(w, &visits.published, &settings)
+        let audits_entry = write_hashed(dir, files::AUDITS, |w| bundle::write_cells(w, &totals))?;
+        let detail_entry = write_hashed(dir, files::AUDIT_DETAIL, |w| {
+            bundle::write_cells(w, &detail)
         })?;
         let complaints_entry = write_hashed(dir, files::COMPLAINTS, |w| {
             bundle::write_complaints(w, &counts, &settings)
@@ -131,7 +133,7 @@ pub fn publish(
             &settings,
             period,
             &generated_at,
-            vec![audits_entry, complaints_entry],
+            vec![audits_entry, detail_entry, complaints_entry],
         );
         let path = dir.join(tmp_name(files::MANIFEST));
         fs::write(&path, bundle::manifest_json(&manifest)).map_err(|e| write_error(&path, &e))
@@ -366,7 +368,12 @@ fn write_bundle(
     write: impl FnOnce(&Path) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     fs::create_dir_all(out).map_err(|e| write_error(out, &e))?;
-    let names = [files::AUDITS, files::COMPLAINTS, files::MANIFEST];
+    let names = [
+        files::AUDITS,
+        files::AUDIT_DETAIL,
+        files::COMPLAINTS,
+        files::MANIFEST,
+    ];
     let result = write(out);
     let tmp: Vec<PathBuf> = names.iter().map(|n| out.join(tmp_name(n))).collect();
     if let Err(e) = result {

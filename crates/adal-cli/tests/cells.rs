@@ -33,9 +33,10 @@ fn the_100000_visit_bundles_figures_are_the_same_as_its_visits_one_by_one() {
         std::fs::read(format!("{bundle}/{name}"))
             .unwrap_or_else(|e| panic!("{bundle}/{name} (scripts/test makes it): {e}"))
     };
-    let d = Dataset::open(
+    let d = Dataset::open_with_detail(
         &read("manifest.json"),
         &read("audits.json"),
+        &read("audits-detail.json"),
         &read("complaints.json"),
     )
     .expect("the 100,000-visit bundle");

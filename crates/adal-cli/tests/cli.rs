@@ -583,7 +583,7 @@ label = { kk = "Басқа", ru = "Другое", en = "Other" }
     assert_eq!(manifest["dataset"]["id"], "civil-audit");
     assert_eq!(manifest["k_anonymity"]["k"], 3);
     assert_eq!(manifest["services"][0]["label"]["en"], "Pensions");
-    let audits = read_json(&format!("{bundle}/audits.json"));
+    let audits = read_json(&format!("{bundle}/audits-detail.json"));
     // The three pension visits are one cell.
     assert_eq!(audits["columns"]["service"], serde_json::json!(["pension"]));
     assert_eq!(audits["columns"]["visits"], serde_json::json!([3]));
@@ -639,7 +639,7 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
                 bytes[i] = b'3';
                 fs::write(&path, bytes).expect("write");
             }),
-            "audits.json: its checksum does not match the manifest: 474 bytes and SHA-256",
+            "audits.json: its checksum does not match the manifest: 434 bytes and SHA-256",
         ),
         (
             "schema version",
@@ -684,6 +684,27 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
                 })
             }),
             "k-anonymity broken",
+        ),
+        (
+            "detail below k",
+            Box::new(|b: &str| {
+                forge(b, "audits-detail.json", |v| {
+                    v["columns"]["visits"][0] = 2.into();
+                })
+            }),
+            "audits-detail.json: k-anonymity broken",
+        ),
+        (
+            // A visit taken from one unit's detail: the totals no longer add up, though each file
+            // on its own is well formed.
+            "detail that does not add up",
+            Box::new(|b: &str| {
+                forge(b, "audits-detail.json", |v| {
+                    let visits = v["columns"]["visits"][0].as_u64().expect("visits");
+                    v["columns"]["visits"][0] = (visits + 1).into();
+                })
+            }),
+            "audits.json: its 2 unit totals are not those of audits-detail.json",
         ),
         (
             "unknown region",
@@ -1124,7 +1145,12 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
     let data = Path::new(&site).join("data");
     let kept = data.join("v2026-10");
     fs::create_dir_all(&kept).expect("kept");
-    for file in ["manifest.json", "audits.json", "complaints.json"] {
+    for file in [
+        "manifest.json",
+        "audits.json",
+        "audits-detail.json",
+        "complaints.json",
+    ] {
         fs::copy(data.join(file), kept.join(file)).expect(file);
     }
     let mut manifest = read_json(&kept.join("manifest.json").display().to_string());

@@ -124,23 +124,33 @@ pub fn visits_file(visits: &[PublishedVisit], settings: &Settings) -> AuditsFile
     }
 }
 
-/// The contents of `audits.json` (contract version 3): the published visits as cells of unit, time,
-/// service and channel with their sufficient statistics. The anonymiser published each visit in a class
-/// of at least k visits sharing those four, so every cell holds at least k visits.
+/// The contents of `audits-detail.json` (contract version 3): the published visits as cells of unit,
+/// time, service and channel with their sufficient statistics. The anonymiser published each visit in a
+/// class of at least k visits sharing those four, so every cell holds at least k visits.
 pub fn cells_file(visits: &[PublishedVisit], settings: &Settings) -> AuditCellsFile {
+    audit_files(visits, settings).1
+}
+
+/// The contents of `audits.json` and `audits-detail.json` (contract version 3): the unit totals by
+/// published time that the first view reads, and the cells by service and channel they add up from.
+pub fn audit_files(
+    visits: &[PublishedVisit],
+    settings: &Settings,
+) -> (AuditCellsFile, AuditCellsFile) {
     let codes = region_codes();
     let units: Vec<&str> = codes.iter().map(|c| &**c).collect();
     let cells = aggregate::cells_of_units(&units, &visits_file(visits, settings));
-    aggregate::cells_file(&units, &cells)
+    let totals = aggregate::totals_of(&cells);
+    (
+        aggregate::cells_file(&units, &totals),
+        aggregate::cells_file(&units, &cells),
+    )
 }
 
-/// Writes `audits.json` ([`cells_file`]). The field order is [`AuditCellsFile`]'s.
-pub fn write_audits<W: Write>(
-    mut w: W,
-    visits: &[PublishedVisit],
-    settings: &Settings,
-) -> io::Result<()> {
-    serde_json::to_writer(&mut w, &cells_file(visits, settings)).map_err(io::Error::other)?;
+/// Writes a cells file (`audits.json` or `audits-detail.json`, [`audit_files`]). The field order is
+/// [`AuditCellsFile`]'s.
+pub fn write_cells<W: Write>(mut w: W, cells: &AuditCellsFile) -> io::Result<()> {
+    serde_json::to_writer(&mut w, cells).map_err(io::Error::other)?;
     w.flush()
 }
 
@@ -270,7 +280,8 @@ mod tests {
         visits[3].scores = [None; 5];
         let outcome = anonymise_visits(&visits, 5);
         let mut bytes = Vec::new();
-        write_audits(&mut bytes, &outcome.published, &Settings::default()).expect("written");
+        let detail = cells_file(&outcome.published, &Settings::default());
+        write_cells(&mut bytes, &detail).expect("written");
         let file: AuditCellsFile = serde_json::from_slice(&bytes).expect("parses");
         assert_eq!(file.schema_version, SCHEMA_VERSION);
         assert_eq!(file.rows, 1);

@@ -41,12 +41,13 @@ fn visit_strategy(regions: u8, months: u32) -> impl Strategy<Value = Visit> {
         })
 }
 
-/// Writes `audits.json` and `complaints.json` and their manifest into memory, as the CLI does on disk.
+/// Writes the bundle into memory, as the CLI does on disk; gives the cells by service and channel
+/// (`audits-detail.json`), the complaints, the manifest and the unit totals (`audits.json`).
 fn publish(
     visits: &[Visit],
     complaints: &[Complaint],
     k: u32,
-) -> (Vec<u8>, Vec<u8>, adal_core::contract::Manifest) {
+) -> (Vec<u8>, Vec<u8>, adal_core::contract::Manifest, Vec<u8>) {
     let settings = Settings {
         k,
         ..Settings::default()
@@ -57,9 +58,15 @@ fn publish(
     });
     let published = anonymise_visits(visits, k);
     let counts = suppress_complaints(complaints, k, regions::all().len(), period);
+    // The unit totals and the cells by service and channel; the tests read the cells (`audits`), and the
+    // validator checks the totals against them here.
+    let (totals, detail) = bundle::audit_files(&published.published, &settings);
+    let mut t = HashingWriter::new(Vec::new());
+    bundle::write_cells(&mut t, &totals).expect("totals");
+    let (totals_json, totals_entry) = t.finish(files::AUDITS);
     let mut a = HashingWriter::new(Vec::new());
-    bundle::write_audits(&mut a, &published.published, &settings).expect("audits");
-    let (audits, audits_entry) = a.finish(files::AUDITS);
+    bundle::write_cells(&mut a, &detail).expect("audits");
+    let (audits, audits_entry) = a.finish(files::AUDIT_DETAIL);
     let mut c = HashingWriter::new(Vec::new());
     bundle::write_complaints(&mut c, &counts, &settings).expect("complaints");
     let (complaints_json, complaints_entry) = c.finish(files::COMPLAINTS);
@@ -67,9 +74,14 @@ fn publish(
         &settings,
         period,
         "2026-11-27",
-        vec![audits_entry, complaints_entry],
+        vec![totals_entry, audits_entry, complaints_entry],
     );
-    (audits, complaints_json, manifest)
+    let problems = adal_core::validate::check_audit_totals(&manifest, &totals, &detail);
+    assert!(
+        problems.is_empty(),
+        "the totals are the cells': {problems:?}"
+    );
+    (audits, complaints_json, manifest, totals_json)
 }
 
 proptest! {
@@ -110,9 +122,10 @@ proptest! {
         service in proptest::option::of(0u16..10),
     ) {
         let complaints = [Complaint { region: 0, month: month(0), category: 0, channel: 0 }];
-        let (audits, complaints_json, manifest) = publish(&visits, &complaints, k);
+        let (audits, complaints_json, manifest, totals) = publish(&visits, &complaints, k);
         let manifest_json = serde_json::to_vec(&manifest).expect("json");
-        let d = Dataset::open(&manifest_json, &audits, &complaints_json).expect("the bundle opens");
+        let d = Dataset::open_with_detail(&manifest_json, &totals, &audits, &complaints_json)
+            .expect("the bundle opens");
         let settings = Settings { k, ..Settings::default() };
         let one_by_one = bundle::visits_file(&anonymise_visits(&visits, k).published, &settings);
         let filter = Filter {
@@ -144,10 +157,10 @@ proptest! {
             .into_iter()
             .map(|(region, m, category, channel)| Complaint { region, month: month(m), category, channel })
             .collect();
-        let (audits, complaints_json, manifest) = publish(&visits, &complaints, k);
+        let (audits, complaints_json, manifest, _) = publish(&visits, &complaints, k);
         let audits: AuditCellsFile = serde_json::from_slice(&audits).expect("audits parse");
         let complaints_file: ComplaintsFile = serde_json::from_slice(&complaints_json).expect("complaints parse");
-        let problems = check_audit_cells(&manifest, &audits);
+        let problems = check_audit_cells(&manifest, &audits, adal_core::contract::files::AUDIT_DETAIL);
         for visits in &audits.columns.visits {
             prop_assert!(*visits >= u64::from(k));
         }
@@ -266,13 +279,14 @@ proptest! {
         let parsed = read_audits(&audits_csv[..], &settings.taxonomy).expect("readable");
         let parsed_complaints = read_complaints(&complaints_csv[..], &settings.taxonomy).expect("readable");
         prop_assert_eq!(parsed.rows_read, rows.len() as u64);
-        let (audits, complaints_json, manifest) = publish(&parsed.records, &parsed_complaints.records, 2);
+        let (audits, complaints_json, manifest, totals) = publish(&parsed.records, &parsed_complaints.records, 2);
         let report = serde_json::to_string(&(
             FileReport::read("audits.csv", &parsed),
             FileReport::read("complaints.csv", &parsed_complaints),
         )).expect("report");
         let outputs = [
             String::from_utf8(audits).expect("utf-8"),
+            String::from_utf8(totals).expect("utf-8"),
             String::from_utf8(complaints_json).expect("utf-8"),
             String::from_utf8(bundle::manifest_json(&manifest)).expect("utf-8"),
             report,

@@ -1,6 +1,7 @@
 //! The map section: the unit search, the controls (folded behind one button on a phone), the map or the
 //! table, the legend and the written summary.
 
+use crate::components::status::detail_gate::{DetailGate, filtered};
 use leptos::prelude::*;
 
 use super::map_controls::MapControls;
@@ -79,11 +80,15 @@ pub fn MapSection() -> impl IntoView {
                     <MapControls />
                 </Later>
             </div>
-            <Show when=move || state.show_table.get() fallback=|| view! { <RegionMap /> <Later><MapLegend /></Later> }>
-                <RegionTable />
-            </Show>
+            <DetailGate needed=filtered()>
+                <Show when=move || state.show_table.get() fallback=|| view! { <RegionMap /> <Later><MapLegend /></Later> }>
+                    <RegionTable />
+                </Show>
+            </DetailGate>
             <Later>
-                <MapSummary />
+                <DetailGate needed=filtered()>
+                    <MapSummary />
+                </DetailGate>
                 <DownloadButtons name="map" on_download on_embed=on_embed />
             </Later>
         </section>

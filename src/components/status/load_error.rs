@@ -4,7 +4,8 @@ use adal_core::dataset::LoadError;
 use leptos::prelude::*;
 
 use crate::contexts::dataset::use_dataset;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{Locale, t, t_string, use_i18n};
+use leptos_i18n::I18nContext;
 
 /// The message and retry button.
 #[component]
@@ -21,8 +22,23 @@ pub fn LoadErrorView(error: LoadError) -> impl IntoView {
         LoadError::UnequalColumns { .. } => "columns",
         LoadError::UnknownRegion { .. } => "region",
         LoadError::BadIndex { .. } => "index",
+        LoadError::Disagree { .. } => "disagree",
     };
-    let message = move || match error.clone() {
+    let message = move || error_message(i18n, error.clone());
+    view! {
+        <section class="load-error" role="alert" data-error=kind aria-labelledby="error-heading">
+            <h2 id="error-heading">{t!(i18n, error_heading)}</h2>
+            <p>{message}</p>
+            <button type="button" on:click=move |_| data.retry()>
+                {t!(i18n, retry)}
+            </button>
+        </section>
+    }
+}
+
+/// What happened, and what the reader can do, in their language.
+pub fn error_message(i18n: I18nContext<Locale>, error: LoadError) -> String {
+    match error {
         LoadError::Network { file } => t_string!(i18n, error_network, file = file).to_string(),
         LoadError::Http { file, status } => {
             t_string!(i18n, error_http, file = file, status = status).to_string()
@@ -64,14 +80,8 @@ pub fn LoadErrorView(error: LoadError) -> impl IntoView {
             t_string!(i18n, error_region, file = file, code = code).to_string()
         }
         LoadError::BadIndex { detail } => t_string!(i18n, error_index, detail = detail).to_string(),
-    };
-    view! {
-        <section class="load-error" role="alert" data-error=kind aria-labelledby="error-heading">
-            <h2 id="error-heading">{t!(i18n, error_heading)}</h2>
-            <p>{message}</p>
-            <button type="button" on:click=move |_| data.retry()>
-                {t!(i18n, retry)}
-            </button>
-        </section>
+        LoadError::Disagree { file, with } => {
+            t_string!(i18n, error_disagree, file = file, with = with).to_string()
+        }
     }
 }

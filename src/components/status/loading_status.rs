@@ -22,17 +22,18 @@ fn size(i18n: I18nContext<Locale>, bytes: u64, lang: adal_core::labels::Lang) ->
     }
 }
 
-/// The indicator.
+/// A progress bar for each file over [`LARGE`] being fetched (`file` alone, where given).
 #[component]
-pub fn LoadingStatus() -> impl IntoView {
+pub fn ProgressBars(#[prop(optional)] file: Option<&'static str>) -> impl IntoView {
     let i18n = use_i18n();
     let data = use_dataset();
     let lang = use_view_state().lang;
-    let bars = move || {
+    move || {
         data.progress
             .get()
             .into_iter()
             .filter(|p| p.total.unwrap_or(p.received) > LARGE)
+            .filter(|p| file.is_none_or(|f| p.file == f))
             .map(|p| {
                 let total = p.total.unwrap_or(p.received);
                 let label = t_string!(
@@ -51,12 +52,18 @@ pub fn LoadingStatus() -> impl IntoView {
                 }
             })
             .collect_view()
-    };
+    }
+}
+
+/// The indicator.
+#[component]
+pub fn LoadingStatus() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="loading" role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>
             <p>{t!(i18n, loading)}</p>
-            {bars}
+            <ProgressBars />
         </div>
     }
 }

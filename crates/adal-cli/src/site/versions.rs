@@ -15,7 +15,9 @@ use crate::Failure;
 /// The bundle files, moved together.
 const BUNDLE: [&str; 3] = [files::MANIFEST, files::AUDITS, files::COMPLAINTS];
 /// What may lie beside them and goes with them: the logo the manifest names, the Data Package.
-const BESIDE: [&str; 6] = [
+const BESIDE: [&str; 7] = [
+    // Contract 3's cells by service and channel (a version kept from contract 2 has none).
+    files::AUDIT_DETAIL,
     "logo.svg",
     adal_publish::datapackage::PACKAGE,
     adal_publish::datapackage::VISITS,
@@ -176,10 +178,16 @@ pub fn open_bundle(dir: &Path) -> Result<Dataset, Failure> {
         let path = dir.join(name);
         fs::read(&path).map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))
     };
-    Dataset::open(
+    let failed =
+        |e: adal_core::dataset::LoadError| Failure::Io(format!("{}: {e:?}", dir.display()));
+    let d = Dataset::open(
         &read(files::MANIFEST)?,
         &read(files::AUDITS)?,
         &read(files::COMPLAINTS)?,
     )
-    .map_err(|e| Failure::Io(format!("{}: {e:?}", dir.display())))
+    .map_err(failed)?;
+    if d.lacks_listed_detail() {
+        d.add_detail(&read(files::AUDIT_DETAIL)?).map_err(failed)?;
+    }
+    Ok(d)
 }

@@ -77,6 +77,49 @@ pub fn cells_of_units(units: &[&str], audits: &AuditsFile) -> Vec<Cell> {
     )
 }
 
+/// The totals of `cells` by unit and published time, all services and channels together (`None`): what
+/// contract 3's `audits.json` publishes, the first view's cells. Every figure not broken down by service
+/// or channel is the same from the totals as from `cells`, to the bit: each sum is a sum of the cells',
+/// and each total's wait histogram the merged histograms. A total adds up cells of at least k visits
+/// each, and tells nothing the cells do not.
+pub fn totals_of(cells: &[Cell]) -> Vec<Cell> {
+    let mut groups: HashMap<(usize, PeriodLabel), Acc> = HashMap::new();
+    for cell in cells {
+        groups
+            .entry((cell.unit, cell.time))
+            .or_default()
+            .absorb_cell(&cell.stats, true);
+    }
+    sorted(
+        groups
+            .into_iter()
+            .map(|((unit, time), acc)| {
+                let mut stats = acc.into_cell_stats();
+                stats.waits = merged(std::mem::take(&mut stats.waits));
+                Cell {
+                    unit,
+                    time,
+                    service: None,
+                    channel: None,
+                    stats,
+                }
+            })
+            .collect(),
+    )
+}
+
+/// A histogram sorted by minutes with each minute once: the visits of equal minutes added up.
+fn merged(sorted_waits: Vec<(u32, u64)>) -> Vec<(u32, u64)> {
+    let mut out: Vec<(u32, u64)> = Vec::with_capacity(sorted_waits.len());
+    for (minutes, visits) in sorted_waits {
+        match out.last_mut() {
+            Some((m, v)) if *m == minutes => *v += visits,
+            _ => out.push((minutes, visits)),
+        }
+    }
+    out
+}
+
 fn unit_codes(manifest: &Manifest) -> Vec<&str> {
     manifest.regions.iter().map(|r| r.code.as_str()).collect()
 }

@@ -24,7 +24,7 @@ pub fn accumulate_unit(
     metrics: &[MetricId],
     acc: &mut Acc,
 ) {
-    let cells = d.cells_near(unit, filter.period);
+    let cells = d.cells_near(unit, filter);
     super::cells::absorb_cells(cells, d.manifest.period, filter, metrics, acc);
 }
 

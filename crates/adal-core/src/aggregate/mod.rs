@@ -12,10 +12,10 @@ mod dataset_visits;
 mod figure;
 mod metric;
 mod sums;
-mod visits;
+pub(crate) mod visits;
 
 pub use cells::{
-    Cell, accumulate_cells, cells_file, cells_of_file, cells_of_units, cells_of_visits,
+    Cell, accumulate_cells, cells_file, cells_of_file, cells_of_units, cells_of_visits, totals_of,
 };
 pub use complaints::{ComplaintSum, complaint_sums, per_100k};
 pub use dataset_visits::{accumulate, accumulate_unit};

@@ -27,8 +27,12 @@ pub use terms::Term;
 pub mod files {
     /// The manifest, which lists and checksums the others.
     pub const MANIFEST: &str = "manifest.json";
-    /// Anonymised visits.
+    /// Anonymised visits: in contract version 3 the first view's cells, each unit's totals by published
+    /// time (service and channel `null`: all of them); in version 2 every visit.
     pub const AUDITS: &str = "audits.json";
+    /// Contract version 3's cells by unit, time, service and channel, of which `audits.json` holds the
+    /// totals: fetched when a view breaks the figures down by service or channel.
+    pub const AUDIT_DETAIL: &str = "audits-detail.json";
     /// Complaint counts.
     pub const COMPLAINTS: &str = "complaints.json";
     /// The Frictionless Data Package written beside the bundle (not part of it: no checksum), with its

@@ -77,6 +77,15 @@ pub enum LoadError {
         /// The code found.
         code: String,
     },
+    /// A file whose figures do not add up to another's (the cells by service and channel against the
+    /// unit totals): one of them was changed after publication.
+    #[error("{file}: its cells do not add up to those of {with}")]
+    Disagree {
+        /// The file read last.
+        file: String,
+        /// The file it should add up to.
+        with: String,
+    },
     /// The dataset list is unusable (an invalid entry or no default).
     #[error("datasets.json: {detail}")]
     BadIndex {

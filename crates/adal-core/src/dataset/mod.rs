@@ -14,14 +14,17 @@ pub use error::{LoadError, check_version, json_error, read_version};
 pub use grain::Grain;
 use grain::measure_grain;
 
-use crate::aggregate::cells::{Cell, cells_of_visits};
-use crate::contract::{AuditsFile, ComplaintsFile, Manifest};
+use std::sync::OnceLock;
+
+use crate::aggregate::cells::{Cell, cells_of_visits, totals_of};
+use crate::aggregate::visits::Filter;
+use crate::contract::{AuditsFile, ComplaintsFile, Manifest, files};
 use crate::period::{Month, Period};
 pub use index::{Choice, DatasetIndex, DatasetRef, INDEX_FILE, VersionRef, is_safe_folder};
 pub use parse::{
-    AuditsParse, GEO_FILE, check_checksum, check_digest, check_lengths, parse_audits,
-    parse_audits_with_digest, parse_complaints, parse_complaints_with_digest, parse_geo,
-    parse_manifest, parse_visits,
+    AuditsParse, GEO_FILE, check_checksum, check_digest, check_lengths, parse_audit_detail,
+    parse_audit_detail_with_digest, parse_audits, parse_audits_with_digest, parse_complaints,
+    parse_complaints_with_digest, parse_geo, parse_manifest, parse_visits,
 };
 
 /// A bundle that passed every check.
@@ -34,8 +37,12 @@ pub struct Dataset {
     /// [`Dataset::grain`], measured once by [`Dataset::new`]: the default period, the period picker
     /// and Play all ask for it, and each measurement is a pass over every record.
     grain: Grain,
-    /// The visits as cells, by unit and time, for [`Dataset::cells_near`].
-    cells: CellIndex,
+    /// The visits as each unit's totals by published time (contract 3's `audits.json`), for the passes
+    /// that count every service and channel.
+    totals: CellIndex,
+    /// The visits as cells by unit, time, service and channel (`audits-detail.json`), once they are
+    /// there: the passes that break the figures down by service or channel read them.
+    detail: OnceLock<CellIndex>,
 }
 
 /// The cells of each unit of the manifest, in its order, sorted by the first month of the time each is
@@ -72,25 +79,54 @@ impl CellIndex {
 }
 
 impl Dataset {
-    /// Opens a bundle from the bytes of its three files (contract version 3, or a version-2 bundle
-    /// whose visits are folded into cells).
+    /// Opens a bundle from the bytes of its first view's three files: contract version 3's unit totals
+    /// (its detail can be added later, [`Dataset::add_detail`]), or a version-2 bundle's visits, folded
+    /// into cells and totals at once.
     pub fn open(manifest: &[u8], audits: &[u8], complaints: &[u8]) -> Result<Dataset, LoadError> {
         let manifest = parse_manifest(manifest)?;
         let cells = parse_audits(&manifest, audits)?;
         let complaints = parse_complaints(&manifest, complaints)?;
-        Ok(Dataset::new(manifest, cells, complaints))
+        if manifest.schema_version >= 3 {
+            Ok(Dataset::of_totals(manifest, cells, complaints))
+        } else {
+            Ok(Dataset::new(manifest, cells, complaints))
+        }
     }
 
-    /// A dataset of files already parsed and checked ([`parse_manifest`], [`parse_audits`],
-    /// [`parse_complaints`]).
+    /// [`Dataset::open`] with `audits-detail.json` too ([`Dataset::add_detail`]): every view at once,
+    /// as the pre-renderer and the tests read a bundle.
+    pub fn open_with_detail(
+        manifest: &[u8],
+        audits: &[u8],
+        detail: &[u8],
+        complaints: &[u8],
+    ) -> Result<Dataset, LoadError> {
+        let d = Dataset::open(manifest, audits, complaints)?;
+        d.add_detail(detail)?;
+        Ok(d)
+    }
+
+    /// A dataset of the cells by unit, time, service and channel, already parsed and checked: its totals
+    /// are worked out from them.
     pub fn new(manifest: Manifest, cells: Vec<Cell>, complaints: ComplaintsFile) -> Dataset {
-        let grain = measure_grain(&manifest, &cells, &complaints);
-        let cells = CellIndex::new(manifest.regions.len(), cells);
+        let d = Dataset::of_totals(manifest, totals_of(&cells), complaints);
+        let _ = d
+            .detail
+            .set(CellIndex::new(d.manifest.regions.len(), cells));
+        d
+    }
+
+    /// A dataset of the unit totals alone (contract 3's `audits.json`, parsed and checked), whose detail
+    /// is added when a view needs it.
+    pub fn of_totals(manifest: Manifest, totals: Vec<Cell>, complaints: ComplaintsFile) -> Dataset {
+        let grain = measure_grain(&manifest, &totals, &complaints);
+        let totals = CellIndex::new(manifest.regions.len(), totals);
         Dataset {
             manifest,
             complaints,
             grain,
-            cells,
+            totals,
+            detail: OnceLock::new(),
         }
     }
 
@@ -104,16 +140,75 @@ impl Dataset {
         Dataset::new(manifest, cells, complaints)
     }
 
-    /// Every cell of the bundle, unit by unit in the manifest's order, each unit's by first month.
-    pub fn cells(&self) -> &[Cell] {
-        &self.cells.cells
+    /// Adds the bytes of `audits-detail.json`, checked against the manifest and against the totals
+    /// (the totals of its cells must be the first view's, to the visit: a forged detail is refused).
+    /// Nothing changes where the detail is already there.
+    pub fn add_detail(&self, bytes: &[u8]) -> Result<(), LoadError> {
+        if self.has_detail() {
+            return Ok(());
+        }
+        let cells = parse_audit_detail(&self.manifest, bytes)?;
+        self.add_detail_cells(cells)
     }
 
-    /// The cells of unit `unit` (its place in the manifest) that can fall in `period`, in the order of
-    /// the time they are published with: those placed from eleven months before the period (a year's
-    /// label spans twelve months) to its end. The others cannot touch it.
-    pub fn cells_near(&self, unit: usize, period: Period) -> &[Cell] {
-        let v = &self.cells;
+    /// [`Dataset::add_detail`] for cells already parsed and checked ([`parse_audit_detail`]).
+    pub fn add_detail_cells(&self, cells: Vec<Cell>) -> Result<(), LoadError> {
+        let index = CellIndex::new(self.manifest.regions.len(), cells);
+        if totals_of(&index.cells) != self.totals.cells {
+            return Err(LoadError::Disagree {
+                file: files::AUDIT_DETAIL.to_owned(),
+                with: files::AUDITS.to_owned(),
+            });
+        }
+        let _ = self.detail.set(index);
+        Ok(())
+    }
+
+    /// Whether the manifest lists `audits-detail.json` and it is not added yet: a reader that shows
+    /// every view at once (the pre-renderer, the feeds) adds it ([`Dataset::add_detail`]).
+    pub fn lacks_listed_detail(&self) -> bool {
+        !self.has_detail()
+            && self
+                .manifest
+                .files
+                .iter()
+                .any(|f| f.path == files::AUDIT_DETAIL)
+    }
+
+    /// Whether the cells by service and channel are there (always for a version-2 bundle).
+    pub fn has_detail(&self) -> bool {
+        self.detail.get().is_some()
+    }
+
+    /// Whether the figures of `filter` need the cells by service and channel and they are not there yet:
+    /// a view asking for them fetches `audits-detail.json` first ([`Dataset::add_detail`]).
+    pub fn needs_detail(&self, filter: &Filter) -> bool {
+        by_detail(filter) && !self.has_detail()
+    }
+
+    /// Every cell of the bundle, unit by unit in the manifest's order, each unit's by first month: the
+    /// cells by service and channel when they are there, else the unit totals.
+    pub fn cells(&self) -> &[Cell] {
+        &self.detail.get().unwrap_or(&self.totals).cells
+    }
+
+    /// The unit totals by published time, in the order of [`Dataset::cells`].
+    pub fn totals(&self) -> &[Cell] {
+        &self.totals.cells
+    }
+
+    /// The cells of unit `unit` (its place in the manifest) that can fall in `filter`'s period, in the
+    /// order of the time they are published with: those placed from eleven months before the period (a
+    /// year's label spans twelve months) to its end. The others cannot touch it. The unit totals where
+    /// the filter counts every service and channel (far fewer cells to pass over); else the cells by
+    /// service and channel (the totals until they are there: [`Dataset::needs_detail`]).
+    pub fn cells_near(&self, unit: usize, filter: &Filter) -> &[Cell] {
+        let v = if by_detail(filter) {
+            self.detail.get().unwrap_or(&self.totals)
+        } else {
+            &self.totals
+        };
+        let period = filter.period;
         let (Some(&start), Some(&end)) = (v.starts.get(unit), v.starts.get(unit + 1)) else {
             return &[];
         };
@@ -187,4 +282,9 @@ impl Dataset {
         }
         .unwrap_or_else(|| last_twelve(bounds.to))
     }
+}
+
+/// Whether `filter` counts only some services or channels: its figures need the cells by both.
+fn by_detail(filter: &Filter) -> bool {
+    filter.service.is_some() || filter.channel.is_some()
 }

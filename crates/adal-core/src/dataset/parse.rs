@@ -109,6 +109,27 @@ pub fn parse_audits_with_digest(
     parse.finish(manifest)
 }
 
+/// Checks and parses contract 3's `audits-detail.json`: the cells by unit, time, service and channel.
+/// Whether they add up to the unit totals is [`super::Dataset::add_detail_cells`]'s check.
+pub fn parse_audit_detail(manifest: &Manifest, bytes: &[u8]) -> Result<Vec<Cell>, LoadError> {
+    parse_audit_detail_with_digest(manifest, bytes, &sha256_hex(bytes))
+}
+
+/// [`parse_audit_detail`] for bytes whose SHA-256 the caller computed ([`check_digest`]).
+pub fn parse_audit_detail_with_digest(
+    manifest: &Manifest,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<Vec<Cell>, LoadError> {
+    let file = files::AUDIT_DETAIL;
+    check_digest(manifest, file, bytes.len(), sha256)?;
+    check_version(file, bytes, manifest.schema_version)?;
+    let cells: AuditCellsFile = serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
+    check_lengths(file, &cells.columns.lengths(), cells.rows)?;
+    check_regions(manifest, file, cells.columns.region.iter().map(|r| &**r))?;
+    Ok(cells_of_file(manifest, &cells))
+}
+
 /// Checks and parses a version-2 bundle's `audits.json`, visit by visit: what the cells of a bundle
 /// published again from the same raw files are checked against.
 pub fn parse_visits(manifest: &Manifest, bytes: &[u8]) -> Result<AuditsFile, LoadError> {

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::manifest::check_version;
 use super::problems::{Problem, Problems, load_error_detail};
 use crate::aggregate::INDEX_UNIT;
+use crate::aggregate::cells::{Cell, cells_of_file, totals_of};
 use crate::contract::{AuditCellsFile, AuditsFile, Manifest, files};
 use crate::dataset;
 use crate::period::PeriodLabel;
@@ -97,8 +98,10 @@ const MAX_INDEX_UNITS: u64 = (100.0 / INDEX_UNIT) as u64;
 /// statistics are those some k or more visits can have — no more answers than visits, no more yes than
 /// answers, index sums a set of indexes between 0 and 100 can give, waits ascending and no more than the
 /// visits.
-pub fn check_audit_cells(m: &Manifest, a: &AuditCellsFile) -> Vec<Problem> {
-    let mut p = Problems::new(files::AUDITS);
+/// `file` is the file checked: `audits-detail.json`, or `audits.json` (the unit totals, which
+/// [`check_audit_totals`] checks further).
+pub fn check_audit_cells(m: &Manifest, a: &AuditCellsFile, file: &'static str) -> Vec<Problem> {
+    let mut p = Problems::new(file);
     check_version(
         &mut p,
         a.schema_version,
@@ -235,6 +238,56 @@ pub fn check_audits(m: &Manifest, a: &AuditsFile) -> Vec<Problem> {
             "k-anonymity broken: only {n} visit(s) share region {region}, month {period}, service {}, channel {}; k is {k}",
             service.unwrap_or("null"),
             channel.unwrap_or("null")
+        ));
+    }
+    p.finish()
+}
+
+/// Checks that contract 3's `audits.json` holds exactly the unit totals of `audits-detail.json`: no
+/// service or channel named (both are all of them), and every total the sum of the detail's cells of its
+/// unit and time — nothing the detail does not tell, and no visit more or less.
+pub fn check_audit_totals(
+    m: &Manifest,
+    totals: &AuditCellsFile,
+    detail: &AuditCellsFile,
+) -> Vec<Problem> {
+    let mut p = Problems::new(files::AUDITS);
+    let c = &totals.columns;
+    for i in 0..totals.rows.min(c.service.len()).min(c.channel.len()) {
+        if c.service[i].is_some() || c.channel[i].is_some() {
+            p.push(format!(
+                "cell {}: a unit total names a service or a channel; both must be null (all of them)",
+                i + 1
+            ));
+        }
+    }
+    let published = cells_of_file(m, totals);
+    let summed = totals_of(&cells_of_file(m, detail));
+    if published != summed {
+        let first = published
+            .iter()
+            .zip(&summed)
+            .position(|(a, b)| a != b)
+            .unwrap_or(published.len().min(summed.len()));
+        let at = |cells: &[Cell]| {
+            cells.get(first).map_or_else(
+                || "none".to_owned(),
+                |c| {
+                    format!(
+                        "{} {}",
+                        m.regions.get(c.unit).map_or("?", |r| r.code.as_str()),
+                        c.time
+                    )
+                },
+            )
+        };
+        p.push(format!(
+            "its {} unit totals are not those of {} ({} totals): the first that differs is {} here, {} there",
+            published.len(),
+            files::AUDIT_DETAIL,
+            summed.len(),
+            at(&published),
+            at(&summed)
         ));
     }
     p.finish()

@@ -109,7 +109,11 @@ pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
             p.push(format!("files: «{}» is listed twice", f.path));
         }
     }
-    for required in [files::AUDITS, files::COMPLAINTS] {
+    let detail = (m.schema_version >= 3).then_some(files::AUDIT_DETAIL);
+    for required in [Some(files::AUDITS), detail, Some(files::COMPLAINTS)]
+        .into_iter()
+        .flatten()
+    {
         if !paths.contains(required) {
             p.push(format!("files does not list {required}"));
         }

@@ -19,7 +19,7 @@ mod complaints;
 mod manifest;
 mod problems;
 
-pub use audits::{check_audit_cells, check_audits};
+pub use audits::{check_audit_cells, check_audit_totals, check_audits};
 pub use complaints::check_complaints;
 pub use manifest::check_manifest;
 pub use problems::{MAX_LISTED_PER_FILE, Problem};
@@ -99,17 +99,29 @@ pub fn validate_bundle(source: &impl BundleSource) -> Vec<Problem> {
         }
     }
 
-    if let Some(bytes) = contents.get(files::AUDITS) {
-        if manifest.schema_version >= 3 {
-            match parse_json::<AuditCellsFile>(files::AUDITS, bytes) {
-                Ok(cells) => problems.extend(check_audit_cells(&manifest, &cells)),
-                Err(p) => problems.push(p),
+    if manifest.schema_version >= 3 {
+        // The unit totals and the cells by service and channel: each checked as cells, then the
+        // totals against the detail's sums.
+        let parsed = [files::AUDITS, files::AUDIT_DETAIL].map(|file| {
+            let bytes = contents.get(file)?;
+            match parse_json::<AuditCellsFile>(file, bytes) {
+                Ok(cells) => {
+                    problems.extend(check_audit_cells(&manifest, &cells, file));
+                    Some(cells)
+                }
+                Err(p) => {
+                    problems.push(p);
+                    None
+                }
             }
-        } else {
-            match parse_json::<AuditsFile>(files::AUDITS, bytes) {
-                Ok(audits) => problems.extend(check_audits(&manifest, &audits)),
-                Err(p) => problems.push(p),
-            }
+        });
+        if let [Some(totals), Some(detail)] = &parsed {
+            problems.extend(check_audit_totals(&manifest, totals, detail));
+        }
+    } else if let Some(bytes) = contents.get(files::AUDITS) {
+        match parse_json::<AuditsFile>(files::AUDITS, bytes) {
+            Ok(audits) => problems.extend(check_audits(&manifest, &audits)),
+            Err(p) => problems.push(p),
         }
     }
     if let Some(bytes) = contents.get(files::COMPLAINTS) {

@@ -5,9 +5,10 @@ use adal_core::dataset::Dataset;
 
 /// The committed demo bundle.
 pub fn demo() -> Dataset {
-    Dataset::open(
+    Dataset::open_with_detail(
         include_bytes!("../../../../public/data/manifest.json"),
         include_bytes!("../../../../public/data/audits.json"),
+        include_bytes!("../../../../public/data/audits-detail.json"),
         include_bytes!("../../../../public/data/complaints.json"),
     )
     .expect("demo bundle")
@@ -26,9 +27,10 @@ pub fn filter(d: &Dataset) -> Filter {
 /// The committed thin demo bundle (`?dataset=demo-thin`).
 #[allow(dead_code)]
 pub fn thin() -> Dataset {
-    Dataset::open(
+    Dataset::open_with_detail(
         include_bytes!("../../../../public/data/thin/manifest.json"),
         include_bytes!("../../../../public/data/thin/audits.json"),
+        include_bytes!("../../../../public/data/thin/audits-detail.json"),
         include_bytes!("../../../../public/data/thin/complaints.json"),
     )
     .expect("thin demo bundle")

@@ -1,0 +1,71 @@
+//! What stands in for a view that breaks its figures down by service or channel while the bundle's cells
+//! by service and channel (`audits-detail.json`) are fetched: the first view reads each unit's totals
+//! only, and this part of the bundle comes when a view needs it — with a polite status and the file's
+//! progress, or why it could not be had and a retry. The view is drawn once the cells are in, never from
+//! the totals (which cannot tell one service from another).
+
+use leptos::prelude::*;
+
+use super::load_error::error_message;
+use super::loading_status::ProgressBars;
+use crate::contexts::dataset::{DetailLoad, use_dataset};
+use crate::i18n::{t, use_i18n};
+
+/// `children` where `needed` is false or the cells by service and channel are there; else their
+/// status, having asked for them.
+#[component]
+pub fn DetailGate(
+    /// Whether the view breaks its figures down by service or channel.
+    #[prop(into)]
+    needed: Signal<bool>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_dataset();
+    let missing = move || {
+        needed.get() && {
+            data.detail.track();
+            data.state
+                .with(|s| matches!(s, Some(Ok(l)) if !l.dataset.has_detail()))
+        }
+    };
+    Effect::new(move |_| {
+        if missing() && data.detail.get() == DetailLoad::Idle {
+            data.want_detail();
+        }
+    });
+    move || {
+        if !missing() {
+            return children().into_any();
+        }
+        match data.detail.get() {
+            DetailLoad::Failed(error) => view! {
+                <div class="detail-status load-error" role="alert">
+                    <p>{error_message(i18n, error)}</p>
+                    <button type="button" on:click=move |_| data.want_detail()>
+                        {t!(i18n, retry)}
+                    </button>
+                </div>
+            }
+            .into_any(),
+            _ => view! {
+                <div class="detail-status loading" role="status" aria-live="polite">
+                    <span class="spinner" aria-hidden="true"></span>
+                    <p>{t!(i18n, loading_detail)}</p>
+                    <ProgressBars file=adal_core::contract::files::AUDIT_DETAIL />
+                </div>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// Whether the map's view counts only some services or channels: its figures need the cells by both.
+pub fn filtered() -> Signal<bool> {
+    let state = crate::contexts::map_state::use_map_state();
+    Signal::derive(move || {
+        state
+            .view
+            .with(|(v, _)| v.service.is_some() || v.channel.is_some())
+    })
+}
