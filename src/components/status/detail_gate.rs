@@ -34,28 +34,33 @@ pub fn DetailGate(
             data.want_detail();
         }
     });
-    move || {
-        if !missing() {
-            return children().into_any();
+    // Changes of the filter that leave the answer as it was draw nothing again (the map keeps its
+    // elements and focus when a service is chosen once the detail is in).
+    let shown = Memo::new(move |_| !missing());
+    let status = move || match data.detail.get() {
+        DetailLoad::Failed(error) => view! {
+            <div class="detail-status load-error" role="alert">
+                <p>{error_message(i18n, error)}</p>
+                <button type="button" on:click=move |_| data.want_detail()>
+                    {t!(i18n, retry)}
+                </button>
+            </div>
         }
-        match data.detail.get() {
-            DetailLoad::Failed(error) => view! {
-                <div class="detail-status load-error" role="alert">
-                    <p>{error_message(i18n, error)}</p>
-                    <button type="button" on:click=move |_| data.want_detail()>
-                        {t!(i18n, retry)}
-                    </button>
-                </div>
-            }
-            .into_any(),
-            _ => view! {
-                <div class="detail-status loading" role="status" aria-live="polite">
-                    <span class="spinner" aria-hidden="true"></span>
-                    <p>{t!(i18n, loading_detail)}</p>
-                    <ProgressBars file=adal_core::contract::files::AUDIT_DETAIL />
-                </div>
-            }
-            .into_any(),
+        .into_any(),
+        _ => view! {
+            <div class="detail-status loading" role="status" aria-live="polite">
+                <span class="spinner" aria-hidden="true"></span>
+                <p>{t!(i18n, loading_detail)}</p>
+                <ProgressBars file=adal_core::contract::files::AUDIT_DETAIL />
+            </div>
+        }
+        .into_any(),
+    };
+    move || {
+        if shown.get() {
+            children().into_any()
+        } else {
+            status.into_any()
         }
     }
 }
