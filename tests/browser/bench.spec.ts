@@ -44,9 +44,10 @@ for (const [name, dataset] of [
     // The cells by service and channel, fetched once when a service is first chosen, are in before the
     // timing: what is timed is the change, not the download.
     await page.selectOption('#map-service', 'healthcare');
-    await expect(page.locator('.units [data-region]')).toHaveCount(20);
+    await expect(page.locator('.detail-status')).toHaveCount(0);
+    await expect(page.locator('[data-region]')).toHaveCount(20);
     await page.selectOption('#map-service', '');
-    await expect(page.locator('.units [data-region]')).toHaveCount(20);
+    await expect(page.locator('[data-region]')).toHaveCount(20);
     const metrics = ['informal_payment_share', 'median_wait', 'completion_share', 'quality_index'];
     const recolour: number[] = [];
     const aggregation: number[] = [];
