@@ -185,13 +185,7 @@ impl DatasetContext {
             return;
         }
         this.detail.set(DetailLoad::Loading);
-        let track = move |p: Progress| {
-            this.progress
-                .update(|list| match list.iter_mut().find(|q| q.file == p.file) {
-                    Some(q) => *q = p,
-                    None => list.push(p),
-                });
-        };
+        let track = move |p: Progress| this.track(p);
         leptos::task::spawn_local(async move {
             let result = add_detail(&loaded, track).await;
             // Only for the dataset still shown.
@@ -209,6 +203,15 @@ impl DatasetContext {
         });
     }
 
+    /// Records a file's progress (the loading indicators read it).
+    fn track(&self, p: Progress) {
+        self.progress
+            .update(|list| match list.iter_mut().find(|q| q.file == p.file) {
+                Some(q) => *q = p,
+                None => list.push(p),
+            });
+    }
+
     /// Loads everything again.
     pub fn retry(&self) {
         self.start(self.requested.get_untracked());
@@ -222,13 +225,7 @@ impl DatasetContext {
         this.state.set(None);
         this.started.update(|n| *n += 1);
         let ticket = this.started.get_untracked();
-        let track = move |p: Progress| {
-            this.progress
-                .update(|list| match list.iter_mut().find(|q| q.file == p.file) {
-                    Some(q) => *q = p,
-                    None => list.push(p),
-                });
-        };
+        let track = move |p: Progress| this.track(p);
         leptos::task::spawn_local(async move {
             let result = load(requested, false, track).await;
             if this.started.get_untracked() == ticket {
