@@ -99,7 +99,9 @@ impl CellColumns {
 /// compress well: a 100,000-visit bundle's waits are 28 % smaller in gzip than as `[minutes, visits]`
 /// pairs. In memory they are the `(minutes, visits)` pairs.
 mod gaps {
-    use serde::de::Error as _;
+    use std::fmt;
+
+    use serde::de::{Error as _, SeqAccess, Visitor};
     use serde::ser::{Error as _, SerializeSeq};
     use serde::{Deserialize, Deserializer, Serializer};
 
@@ -124,26 +126,49 @@ mod gaps {
 
     /// The gaps read back as pairs: a cell of an odd number of values, or minutes beyond `u32`, is an
     /// error; whether the minutes ascend strictly (no gap of 0 after the first) is `adal validate`'s.
+    /// Each cell is read straight into its pairs (no list of numbers in between: the first view's
+    /// histograms are most of `audits.json`, and a slow phone parses them).
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<(u32, u64)>>, D::Error> {
-        let flat = Vec::<Vec<u64>>::deserialize(d)?;
-        flat.into_iter()
-            .map(|cell| {
-                if cell.len() % 2 == 1 {
-                    return Err(D::Error::custom(
+        Ok(Vec::<Pairs>::deserialize(d)?
+            .into_iter()
+            .map(|p| p.0)
+            .collect())
+    }
+
+    /// One cell's waits.
+    struct Pairs(Vec<(u32, u64)>);
+
+    impl<'de> Deserialize<'de> for Pairs {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_seq(PairsVisitor)
+        }
+    }
+
+    struct PairsVisitor;
+
+    impl<'de> Visitor<'de> for PairsVisitor {
+        type Value = Pairs;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list of gap, visits pairs")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Pairs, A::Error> {
+            let mut pairs = Vec::with_capacity(seq.size_hint().unwrap_or(0) / 2);
+            let mut minutes = 0u64;
+            while let Some(gap) = seq.next_element::<u64>()? {
+                let visits = seq.next_element::<u64>()?.ok_or_else(|| {
+                    A::Error::custom(
                         "a cell's waits must be gap, visits pairs: it holds an odd number of values",
-                    ));
-                }
-                let mut minutes = 0u64;
-                cell.chunks_exact(2)
-                    .map(|pair| {
-                        minutes = minutes.saturating_add(pair[0]);
-                        let m = u32::try_from(minutes)
-                            .map_err(|_| D::Error::custom("a wait of more minutes than can be"))?;
-                        Ok((m, pair[1]))
-                    })
-                    .collect()
-            })
-            .collect()
+                    )
+                })?;
+                minutes = minutes.saturating_add(gap);
+                let m = u32::try_from(minutes)
+                    .map_err(|_| A::Error::custom("a wait of more minutes than can be"))?;
+                pairs.push((m, visits));
+            }
+            Ok(Pairs(pairs))
+        }
     }
 }
 

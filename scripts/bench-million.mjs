@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Loads the overview of the 1,000,000-visit site (scripts/bench-million) three times, each in a fresh
+// headless Chromium with the CPU slowed 4× (Lighthouse's mobile run; the network is not throttled, so
+// that only the work counts), records a performance trace until the app is ready and prints:
+//   - what the page transferred of the bundle (data/*.json, bytes on the wire, gzip) and whether it asked
+//     for the cells by service and channel (audits-detail.json: it must not);
+//   - the main thread's busy time from the bundle's arrival (`adal:fetched`) until its figures are worked
+//     out (`adal:figured`): parsing and checking the files, then the overview's aggregation (the map's
+//     figures, the key figures and those of the period before), the sum of the tasks inside that window;
+//     and its parts by the app's marks (`adal:summed`, `adal:audits-parsed`, `adal:parsed` between them).
+// Figures to report, not to assert.
+import { chromium } from 'playwright-core';
+
+const base = process.argv[2];
+const runs = [];
+for (let run = 0; run < 3; run++) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const urls = new Map();
+  const wire = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    const url = urls.get(e.requestId) ?? '';
+    const m = url.match(/\/data\/([^?]+\.json)/);
+    if (m) wire.set(m[1], e.encodedDataLength);
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+  await page.goto(base);
+  await page.waitForSelector('html[data-ready]', { state: 'attached', timeout: 120_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('adal:figured').length > 0, null, { timeout: 120_000 });
+  await page.waitForTimeout(1000);
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  await browser.close();
+  const events = trace.traceEvents ?? trace;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+  const mark = (name) => onMain.find((e) => e.name === name && e.cat?.includes('blink.user_timing'))?.ts;
+  const [fetched, summed, audited, parsed, figured] = ['adal:fetched', 'adal:summed', 'adal:audits-parsed', 'adal:parsed', 'adal:figured'].map(mark);
+  if (!fetched || !summed || !audited || !parsed || !figured) throw new Error('the app left no adal:fetched, adal:parsed or adal:figured mark');
+  // The tasks' time inside [from, to], each clipped to the window.
+  const busy = (from, to) => onMain
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X')
+    .reduce((sum, e) => sum + Math.max(0, Math.min(e.ts + e.dur, to) - Math.max(e.ts, from)), 0) / 1000;
+  runs.push({ outlines: busy(fetched, summed), audits: busy(summed, audited), complaints: busy(audited, parsed), parse: busy(fetched, parsed), aggregate: busy(parsed, figured), wall: (figured - fetched) / 1000, wire });
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const { wire } = runs[0];
+let total = 0;
+for (const [file, bytes] of [...wire].sort()) {
+  total += bytes;
+  console.log(`transferred: data/${file} ${bytes} bytes`);
+}
+console.log(`transferred of the bundle and the outlines: ${total} bytes (${(total / 1024).toFixed(1)} KB); ` +
+  `audits-detail.json asked for: ${[...wire.keys()].some((f) => f.endsWith('audits-detail.json')) ? 'yes' : 'no'}`);
+const f = (xs) => xs.map((x) => x.toFixed(0)).join(' / ');
+console.log(`4× CPU, main thread busy from the bundle's arrival to its figures: median ${median(runs.map((r) => r.parse + r.aggregate)).toFixed(0)} ms ` +
+  `(runs ${f(runs.map((r) => r.parse + r.aggregate))}); parsing and checking ${f(runs.map((r) => r.parse))} ms, ` +
+  `of which the outlines and the sums ${f(runs.map((r) => r.outlines))}, audits.json ${f(runs.map((r) => r.audits))}, ` +
+  `complaints.json and the dataset ${f(runs.map((r) => r.complaints))}; the overview's aggregation ${f(runs.map((r) => r.aggregate))} ms; wall time ${f(runs.map((r) => r.wall))} ms`);
