@@ -127,7 +127,7 @@ pub fn parse_audit_detail_with_digest(
     let cells: AuditCellsFile = serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
     check_lengths(file, &cells.columns.lengths(), cells.rows)?;
     check_regions(manifest, file, cells.columns.region.iter().map(|r| &**r))?;
-    Ok(cells_of_file(manifest, &cells))
+    Ok(cells_of_file(manifest, cells))
 }
 
 /// Checks and parses a version-2 bundle's `audits.json`, visit by visit: what the cells of a bundle
@@ -181,7 +181,7 @@ impl<'a> AuditsParse<'a> {
                 serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
             check_lengths(file, &cells.columns.lengths(), cells.rows)?;
             check_regions(manifest, file, cells.columns.region.iter().map(|r| &**r))?;
-            parse.cells = Some(cells_of_file(manifest, &cells));
+            parse.cells = Some(cells_of_file(manifest, cells));
             return Ok(parse);
         }
         let Ok(AuditsOutline { rows, columns }) = serde_json::from_slice(bytes) else {

@@ -261,8 +261,8 @@ pub fn check_audit_totals(
             ));
         }
     }
-    let published = cells_of_file(m, totals);
-    let summed = totals_of(&cells_of_file(m, detail));
+    let published = cells_of_file(m, totals.clone());
+    let summed = totals_of(&cells_of_file(m, detail.clone()));
     if published != summed {
         let first = published
             .iter()
