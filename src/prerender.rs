@@ -5,7 +5,6 @@ use std::cell::RefCell;
 use std::path::Path;
 use std::sync::Arc;
 
-use adal_core::contract::files;
 use adal_core::dataset::{Dataset, DatasetIndex, GEO_FILE, INDEX_FILE, LoadError, parse_geo};
 use adal_core::pages::Page;
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
@@ -28,15 +27,8 @@ pub fn open(data: &Path) -> Result<Arc<Loaded>, LoadError> {
     let index = DatasetIndex::parse(&read(INDEX_FILE, INDEX_FILE)?)?;
     let base = index.choose(None).path.to_owned();
     let file = |name: &str| read(&format!("{base}{name}"), name);
-    let dataset = Dataset::open(
-        &file(files::MANIFEST)?,
-        &file(files::AUDITS)?,
-        &file(files::COMPLAINTS)?,
-    )?;
     // The pages show every view, the services' too: the pre-renderer reads the detail at once.
-    if dataset.lacks_listed_detail() {
-        dataset.add_detail(&file(files::AUDIT_DETAIL)?)?;
-    }
+    let dataset = Dataset::read(file, |e| e)?;
     let geo = parse_geo(&read(GEO_FILE, "kz-regions.json")?)?;
     Ok(Arc::new(Loaded {
         dataset,

@@ -276,17 +276,7 @@ fn versions(data: &Path, index: &DatasetIndex, current: &Dataset) -> Vec<Dataset
         .iter()
         .filter_map(|v| {
             let read = |name: &str| fs::read(data.join(&v.path).join(name));
-            let opened = match (
-                read(files::MANIFEST),
-                read(files::AUDITS),
-                read(files::COMPLAINTS),
-            ) {
-                (Ok(m), Ok(a), Ok(c)) => Dataset::open(&m, &a, &c).ok().filter(|d| {
-                    !d.lacks_listed_detail()
-                        || read(files::AUDIT_DETAIL).is_ok_and(|b| d.add_detail(&b).is_ok())
-                }),
-                _ => None,
-            };
+            let opened = Dataset::read(|name| read(name).map_err(|_| ()), |_| ()).ok();
             if opened.is_none() {
                 eprintln!(
                     "warning: version {} of the dataset (in {}) does not load: left out of the feeds",

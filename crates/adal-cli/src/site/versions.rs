@@ -180,14 +180,5 @@ pub fn open_bundle(dir: &Path) -> Result<Dataset, Failure> {
     };
     let failed =
         |e: adal_core::dataset::LoadError| Failure::Io(format!("{}: {e:?}", dir.display()));
-    let d = Dataset::open(
-        &read(files::MANIFEST)?,
-        &read(files::AUDITS)?,
-        &read(files::COMPLAINTS)?,
-    )
-    .map_err(failed)?;
-    if d.lacks_listed_detail() {
-        d.add_detail(&read(files::AUDIT_DETAIL)?).map_err(failed)?;
-    }
-    Ok(d)
+    Dataset::read(read, failed)
 }

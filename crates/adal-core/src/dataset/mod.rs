@@ -93,6 +93,26 @@ impl Dataset {
         }
     }
 
+    /// Opens a bundle by reading its files by name with `read`, as the pre-renderer, the feeds and the
+    /// publisher's kept versions need it: [`Dataset::open`], then `audits-detail.json` where the manifest
+    /// lists it (a version-2 bundle has no such file). `failed` turns a file that does not load into the
+    /// caller's error.
+    pub fn read<E>(
+        read: impl Fn(&str) -> Result<Vec<u8>, E>,
+        failed: impl Fn(LoadError) -> E,
+    ) -> Result<Dataset, E> {
+        let d = Dataset::open(
+            &read(files::MANIFEST)?,
+            &read(files::AUDITS)?,
+            &read(files::COMPLAINTS)?,
+        )
+        .map_err(&failed)?;
+        if d.lacks_listed_detail() {
+            d.add_detail(&read(files::AUDIT_DETAIL)?).map_err(&failed)?;
+        }
+        Ok(d)
+    }
+
     /// [`Dataset::open`] with `audits-detail.json` too ([`Dataset::add_detail`]): every view at once,
     /// as the pre-renderer and the tests read a bundle.
     pub fn open_with_detail(
