@@ -109,7 +109,8 @@ pub fn ComparePage() -> impl IntoView {
                     <TrendChart codes=chosen />
                 </DetailGate>
             </Show>
-            <DetailGate needed=filtered()>
+            // With units chosen, the trend above gives the status of the cells by service and channel.
+            <DetailGate needed=filtered() quiet=Signal::derive(move || chosen.with(|c| !c.is_empty()))>
                 <ScatterChart highlight=chosen />
             </DetailGate>
         </article>

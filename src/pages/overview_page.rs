@@ -27,7 +27,8 @@ pub fn OverviewPage(loaded: Arc<Loaded>) -> impl IntoView {
         </Later>
         <Later>
             <section class="ranking-section">
-                <DetailGate needed=filtered()>
+                // The map above gives the status of the cells by service and channel.
+                <DetailGate needed=filtered() quiet=true>
                     <RankingChart />
                 </DetailGate>
             </section>

@@ -177,13 +177,14 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
                 </DetailGate>
             </Later>
             <Later>
-                <DetailGate needed=true>
+                // A view by service or channel: the trend above gives the status.
+                <DetailGate needed=true quiet=filtered()>
                     <ServiceChart code=service_code.clone() />
                 </DetailGate>
                 <ComplaintChart code=complaint_code />
             </Later>
             <Later>
-                <DetailGate needed=filtered()>
+                <DetailGate needed=filtered() quiet=true>
                     <RankingChart selected=ranking_code.clone() />
                 </DetailGate>
                 <div class="report-area">

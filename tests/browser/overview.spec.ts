@@ -214,6 +214,12 @@ test.describe('the breakdown by service and channel is fetched when a view asks 
     const alert = page.locator('.map-section').getByRole('alert').first();
     await expect(alert).toContainText('audits-detail.json');
     await expect(overview.figuresHeading()).toBeVisible();
+    // One alert and one retry on the page, by the map: the other parts that wait for the cells (the
+    // map's summary, the ranking) stay empty rather than repeat it.
+    await expect(page.locator('.ranking-section')).toBeAttached();
+    await expect(page.locator('.map-section').getByRole('button', { name: 'PNG' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(1);
     expect(await axeViolations(page)).toEqual([]);
     fail = false;
     await alert.getByRole('button', { name: 'Try again' }).click();

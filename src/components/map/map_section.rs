@@ -86,7 +86,7 @@ pub fn MapSection() -> impl IntoView {
                 </Show>
             </DetailGate>
             <Later>
-                <DetailGate needed=filtered()>
+                <DetailGate needed=filtered() quiet=true>
                     <MapSummary />
                 </DetailGate>
                 <DownloadButtons name="map" on_download on_embed=on_embed />

@@ -12,12 +12,17 @@ use crate::contexts::dataset::{DetailLoad, use_dataset};
 use crate::i18n::{t, use_i18n};
 
 /// `children` where `needed` is false or the cells by service and channel are there; else their
-/// status, having asked for them.
+/// status, having asked for them. Where a page has several gated parts, one gives the status (its
+/// progress, or the error and the retry) and the others are `quiet`: they stay empty until the cells
+/// are in, so that a reader (and a screen reader) meets one alert and one retry button, not one per part.
 #[component]
 pub fn DetailGate(
     /// Whether the view breaks its figures down by service or channel.
     #[prop(into)]
     needed: Signal<bool>,
+    /// Whether another gate on the page gives the status while this one waits.
+    #[prop(optional, into)]
+    quiet: Signal<bool>,
     children: ChildrenFn,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -59,6 +64,8 @@ pub fn DetailGate(
     move || {
         if shown.get() {
             children().into_any()
+        } else if quiet.get() {
+            ().into_any()
         } else {
             status.into_any()
         }
