@@ -121,8 +121,13 @@ pub fn parse_audit_detail_with_digest(
     bytes: &[u8],
     sha256: &str,
 ) -> Result<Vec<Cell>, LoadError> {
-    let file = files::AUDIT_DETAIL;
-    check_digest(manifest, file, bytes.len(), sha256)?;
+    check_digest(manifest, files::AUDIT_DETAIL, bytes.len(), sha256)?;
+    parse_cells(manifest, files::AUDIT_DETAIL, bytes)
+}
+
+/// A contract-3 cells file (`audits.json`'s unit totals or `audits-detail.json`) whose digest was checked:
+/// its version, its columns' lengths and units, and its cells.
+fn parse_cells(manifest: &Manifest, file: &str, bytes: &[u8]) -> Result<Vec<Cell>, LoadError> {
     check_version(file, bytes, manifest.schema_version)?;
     let cells: AuditCellsFile = serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
     check_lengths(file, &cells.columns.lengths(), cells.rows)?;
@@ -167,7 +172,6 @@ impl<'a> AuditsParse<'a> {
     pub fn new(manifest: &Manifest, bytes: &'a [u8], sha256: &str) -> Result<Self, LoadError> {
         let file = files::AUDITS;
         check_digest(manifest, file, bytes.len(), sha256)?;
-        check_version(file, bytes, manifest.schema_version)?;
         let mut parse = AuditsParse {
             bytes,
             rows: 0,
@@ -177,13 +181,10 @@ impl<'a> AuditsParse<'a> {
             cells: None,
         };
         if manifest.schema_version >= 3 {
-            let cells: AuditCellsFile =
-                serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
-            check_lengths(file, &cells.columns.lengths(), cells.rows)?;
-            check_regions(manifest, file, cells.columns.region.iter().map(|r| &**r))?;
-            parse.cells = Some(cells_of_file(manifest, cells));
+            parse.cells = Some(parse_cells(manifest, file, bytes)?);
             return Ok(parse);
         }
+        check_version(file, bytes, manifest.schema_version)?;
         let Ok(AuditsOutline { rows, columns }) = serde_json::from_slice(bytes) else {
             return Err(whole_file_error(bytes));
         };
