@@ -9,16 +9,12 @@
 //     figures, the key figures and those of the period before), the sum of the tasks inside that window;
 //     and its parts by the app's marks (`adal:summed`, `adal:audits-parsed`, `adal:parsed` between them).
 // Figures to report, not to assert.
-import { chromium } from 'playwright-core';
+import { launch, mainThread } from './headless.mjs';
 
 const base = process.argv[2];
 const runs = [];
 for (let run = 0; run < 3; run++) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
@@ -36,11 +32,8 @@ for (let run = 0; run < 3; run++) {
   await page.waitForSelector('html[data-ready]', { state: 'attached', timeout: 120_000 });
   await page.waitForFunction(() => performance.getEntriesByName('adal:figured').length > 0, null, { timeout: 120_000 });
   await page.waitForTimeout(1000);
-  const trace = JSON.parse((await browser.stopTracing()).toString());
+  const { onMain } = mainThread(await browser.stopTracing());
   await browser.close();
-  const events = trace.traceEvents ?? trace;
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
   const mark = (name) => onMain.find((e) => e.name === name && e.cat?.includes('blink.user_timing'))?.ts;
   const [fetched, summed, audited, parsed, figured] = ['adal:fetched', 'adal:summed', 'adal:audits-parsed', 'adal:parsed', 'adal:figured'].map(mark);
   if (!fetched || !summed || !audited || !parsed || !figured) throw new Error('the app left no adal:fetched, adal:parsed or adal:figured mark');

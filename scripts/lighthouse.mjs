@@ -6,12 +6,12 @@ import lighthouse from 'lighthouse';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM, FLAGS } from './headless.mjs';
 
 const base = process.argv[2];
 const pages = process.argv.slice(3);
 const runs = Number(process.env.LIGHTHOUSE_RUNS || 3);
-const flags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const flags = ['--headless=new', ...FLAGS];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const out = mkdtempSync(join(tmpdir(), 'adal-lighthouse-'));
 
@@ -19,7 +19,7 @@ for (const page of pages) {
   const url = base + page;
   const rows = [];
   for (let i = 0; i < runs; i++) {
-    const chrome = await launch({ chromePath: process.env.CHROME_PATH || '/usr/bin/chromium', chromeFlags: flags,
+    const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: flags,
       userDataDir: mkdtempSync(join(tmpdir(), 'adal-chrome-')) });
     try {
       const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });

@@ -7,7 +7,7 @@
 // section: `scripts/trace` serves a copy of dist/ with the wasm before wasm-opt.
 //
 //   node scripts/trace.mjs http://127.0.0.1:4199/ ru/region/KZ-75/ [--top 20] [--at MS]
-import { chromium } from 'playwright-core';
+import { launch, mainThread } from './headless.mjs';
 
 const [base, path = '', ...rest] = process.argv.slice(2);
 if (!base) {
@@ -16,11 +16,7 @@ if (!base) {
 }
 const top = Number(rest[rest.indexOf('--top') + 1]) || 20;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 });
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -31,12 +27,9 @@ await browser.startTracing(page, {
 await page.goto(new URL(path, base).href);
 await page.waitForSelector('html[data-ready]', { state: 'attached', timeout: 60_000 });
 await page.waitForTimeout(2000);
-const trace = JSON.parse((await browser.stopTracing()).toString());
+const { events, main, onMain } = mainThread(await browser.stopTracing());
 await browser.close();
 
-const events = trace.traceEvents ?? trace;
-const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
 const start = onMain.find((e) => e.name === 'navigationStart')?.ts ?? Math.min(...onMain.map((e) => e.ts));
 const ms = (us) => (us / 1000).toFixed(0);
 
