@@ -95,7 +95,8 @@ pub fn rank_intervals(spreads: &[Option<Spread>], better: Better) -> Vec<Option<
         return out;
     }
     let mut rng = SplitMix(0x4144_414c_2d52_414e); // "ADAL-RAN"
-    let mut ranks: Vec<Vec<u16>> = vec![Vec::with_capacity(DRAWS); present.len()];
+    // How often each unit drew each rank (`times[slot][rank - 1]`): its sorted ranks, without the sort.
+    let mut times: Vec<Vec<u32>> = vec![vec![0; present.len()]; present.len()];
     let mut drawn: Vec<(f64, usize)> = Vec::with_capacity(present.len());
     for _ in 0..DRAWS {
         drawn.clear();
@@ -109,12 +110,20 @@ pub fn rank_intervals(spreads: &[Option<Spread>], better: Better) -> Vec<Option<
             Better::Lower => a.0.total_cmp(&b.0),
         });
         for (rank, (_, slot)) in drawn.iter().enumerate() {
-            ranks[*slot].push(rank as u16 + 1);
+            times[*slot][rank] += 1;
         }
     }
-    for ((i, _), mut r) in present.iter().zip(ranks) {
-        r.sort_unstable();
-        let at = |q: f64| usize::from(r[((r.len() - 1) as f64 * q).round() as usize]);
+    for ((i, _), times) in present.iter().zip(times) {
+        // The rank at 0-based position `k` of the unit's ranks in ascending order.
+        let at = |q: f64| {
+            let k = ((DRAWS - 1) as f64 * q).round() as u64;
+            let mut seen = 0;
+            let found = times.iter().position(|&t| {
+                seen += u64::from(t);
+                seen > k
+            });
+            found.map_or(times.len(), |r| r + 1)
+        };
         out[*i] = Some((at(0.025), at(0.975)));
     }
     out
@@ -152,5 +161,58 @@ mod tests {
         }
         // Deterministic: the same figures, the same intervals.
         assert_eq!(r, rank_intervals(&spreads, Better::Higher));
+    }
+
+    /// The percentiles of each unit's ranks as first written: every draw's ranks kept and sorted.
+    fn sorted_ranks(spreads: &[Option<Spread>], better: Better) -> Vec<Option<(usize, usize)>> {
+        let present: Vec<(usize, Spread)> = spreads
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.filter(|s| s.value.is_finite()).map(|s| (i, s)))
+            .collect();
+        let mut out = vec![None; spreads.len()];
+        let mut rng = SplitMix(0x4144_414c_2d52_414e);
+        let mut ranks: Vec<Vec<usize>> = vec![Vec::new(); present.len()];
+        for _ in 0..DRAWS {
+            let mut drawn: Vec<(f64, usize)> = present
+                .iter()
+                .enumerate()
+                .map(|(slot, (_, s))| {
+                    let z = rng.normal();
+                    (s.value + z * if z < 0.0 { s.below } else { s.above }, slot)
+                })
+                .collect();
+            drawn.sort_by(|a, b| match better {
+                Better::Higher => b.0.total_cmp(&a.0),
+                Better::Lower => a.0.total_cmp(&b.0),
+            });
+            for (rank, (_, slot)) in drawn.iter().enumerate() {
+                ranks[*slot].push(rank + 1);
+            }
+        }
+        for ((i, _), mut r) in present.iter().zip(ranks) {
+            r.sort_unstable();
+            let at = |q: f64| r[((r.len() - 1) as f64 * q).round() as usize];
+            out[*i] = Some((at(0.025), at(0.975)));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn counting_the_ranks_gives_the_sorted_ranks_percentiles(
+            units in proptest::collection::vec(
+                proptest::option::weighted(0.9, (0.0..100.0f64, 0.0..10.0f64, 0.0..10.0f64)),
+                0..30,
+            ),
+            lower in proptest::bool::ANY,
+        ) {
+            let spreads: Vec<Option<Spread>> = units
+                .iter()
+                .map(|u| u.map(|(value, below, above)| Spread { value, below, above }))
+                .collect();
+            let better = if lower { Better::Lower } else { Better::Higher };
+            proptest::prop_assert_eq!(rank_intervals(&spreads, better), sorted_ranks(&spreads, better));
+        }
     }
 }

@@ -96,6 +96,50 @@ pub fn tally(sorted: &[u32], counts: &mut Vec<(u32, u64)>) {
     }
 }
 
+/// The histogram of `values` (in any order) and of the (value, count) pairs `counts` (in any order, a value
+/// possibly more than once) together: (value, count) in ascending order of values, each value once.
+/// Waits are minutes: where the largest is small next to the number of entries, they are counted into a
+/// table indexed by value, a pass without sorting (a unit's months of cells are merged at every change on
+/// the map); otherwise sorted and merged. Entries of count 0 are left out.
+///
+/// ```
+/// use adal_core::stats::histogram;
+/// assert_eq!(histogram(&[3, 1, 3], &[(7, 2), (1, 4)]), vec![(1, 5), (3, 2), (7, 2)]);
+/// ```
+pub fn histogram(values: &[u32], counts: &[(u32, u64)]) -> Vec<(u32, u64)> {
+    let max = values.iter().chain(counts.iter().map(|(v, _)| v)).max();
+    let Some(&max) = max else {
+        return Vec::new();
+    };
+    let entries = values.len() + counts.len();
+    let dense = usize::try_from(max).is_ok_and(|m| m < 256 || m / 16 < entries);
+    if dense {
+        let mut table = vec![0u64; max as usize + 1];
+        for &v in values {
+            table[v as usize] += 1;
+        }
+        for &(v, c) in counts {
+            table[v as usize] += c;
+        }
+        return (0..=max).zip(table).filter(|(_, c)| *c > 0).collect();
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable();
+    let mut all = Vec::with_capacity(entries);
+    tally(&sorted, &mut all);
+    all.extend_from_slice(counts);
+    all.sort_by_key(|(v, _)| *v);
+    let mut out: Vec<(u32, u64)> = Vec::with_capacity(all.len());
+    for (v, c) in all {
+        match out.last_mut() {
+            Some((last, n)) if *last == v => *n += c,
+            _ => out.push((v, c)),
+        }
+    }
+    out.retain(|(_, c)| *c > 0);
+    out
+}
+
 /// The mean with the interval of [`mean`], from sufficient statistics kept exactly: `n` values, each
 /// `unit` times an integer, whose integers sum to `sum` and their squares to `sum_sq`. Sums of integers
 /// come out the same in any order, so the figure is the same to the last bit whether the values were
@@ -242,6 +286,22 @@ mod tests {
             }
             proptest::prop_assert_eq!(median_of_counts(&counts), reference);
             proptest::prop_assert_eq!(median(&mut values.clone()), reference);
+        }
+
+        #[test]
+        fn a_histogram_counts_every_value_once_whether_dense_or_sorted(
+            values in proptest::collection::vec(proptest::prop_oneof![0u32..300, 0u32..100_000], 0..200),
+            counts in proptest::collection::vec((proptest::prop_oneof![0u32..300, 0u32..100_000], 1u64..50), 0..50),
+        ) {
+            let mut expected = std::collections::BTreeMap::new();
+            for v in &values {
+                *expected.entry(*v).or_insert(0u64) += 1;
+            }
+            for (v, c) in &counts {
+                *expected.entry(*v).or_insert(0u64) += c;
+            }
+            let expected: Vec<(u32, u64)> = expected.into_iter().collect();
+            proptest::prop_assert_eq!(histogram(&values, &counts), expected);
         }
 
         #[test]

@@ -97,31 +97,15 @@ pub fn totals_of(cells: &[Cell]) -> Vec<Cell> {
     sorted(
         groups
             .into_iter()
-            .map(|((unit, time), acc)| {
-                let mut stats = acc.into_cell_stats();
-                stats.waits = merged(std::mem::take(&mut stats.waits));
-                Cell {
-                    unit,
-                    time,
-                    service: None,
-                    channel: None,
-                    stats,
-                }
+            .map(|((unit, time), acc)| Cell {
+                unit,
+                time,
+                service: None,
+                channel: None,
+                stats: acc.into_cell_stats(),
             })
             .collect(),
     )
-}
-
-/// A histogram sorted by minutes with each minute once: the visits of equal minutes added up.
-fn merged(sorted_waits: Vec<(u32, u64)>) -> Vec<(u32, u64)> {
-    let mut out: Vec<(u32, u64)> = Vec::with_capacity(sorted_waits.len());
-    for (minutes, visits) in sorted_waits {
-        match out.last_mut() {
-            Some((m, v)) if *m == minutes => *v += visits,
-            _ => out.push((minutes, visits)),
-        }
-    }
-    out
 }
 
 fn unit_codes(manifest: &Manifest) -> Vec<&str> {

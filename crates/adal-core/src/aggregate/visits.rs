@@ -149,7 +149,7 @@ impl Acc {
     }
 
     /// What was gathered as a cell's sufficient statistics (the metrics added: all, for a cell).
-    pub fn into_cell_stats(mut self) -> CellStats {
+    pub fn into_cell_stats(self) -> CellStats {
         CellStats {
             visits: self.visits,
             index: self.index,
@@ -158,13 +158,9 @@ impl Acc {
         }
     }
 
-    /// The waits gathered, as (minutes, visits) in ascending order of minutes.
-    fn wait_histogram(&mut self) -> Vec<(u32, u64)> {
-        self.waits.sort_unstable();
-        let mut counts = self.wait_counts.clone();
-        stats::tally(&self.waits, &mut counts);
-        counts.sort_by_key(|(w, _)| *w);
-        counts
+    /// The waits gathered, as (minutes, visits) in ascending order of minutes, each minute once.
+    fn wait_histogram(&self) -> Vec<(u32, u64)> {
+        stats::histogram(&self.waits, &self.wait_counts)
     }
 
     /// The estimate of a visit metric from what was gathered; `None` for no data or a complaint metric.
