@@ -12,7 +12,8 @@ use adal_core::view::read_map_view;
 use adal_core::contract::{Manifest, files};
 use adal_core::dataset::{
     AuditsParse, Dataset, DatasetIndex, GEO_FILE, INDEX_FILE, LoadError,
-    parse_audit_detail_with_digest, parse_complaints_with_digest, parse_geo, parse_manifest,
+    parse_audit_detail_with_digest, parse_complaint_totals_with_digest,
+    parse_complaints_with_digest, parse_geo, parse_manifest,
 };
 use adal_core::geo::GeoFile;
 use leptos::prelude::*;
@@ -282,11 +283,13 @@ pub async fn load(
     mark("adal:audits-parsed");
     yield_now().await;
     let sum = complaints_sum.unwrap_or_else(|| adal_core::checksum::sha256_hex(&complaints));
-    let complaints = parse_complaints_with_digest(&manifest, &complaints, &sum)?;
-    // Contract 3's audits.json is the unit totals; a version-2 bundle's visits give both at once.
+    // Contract 3's audits.json is the unit totals, and the complaints by category wait for the chart
+    // that shows them; a version-2 bundle's visits give both at once.
     let dataset = if manifest.schema_version >= 3 {
-        Dataset::of_totals(manifest, audits, complaints)
+        let complaints = parse_complaint_totals_with_digest(&manifest, complaints, &sum)?;
+        Dataset::of_first_view(manifest, audits, complaints)
     } else {
+        let complaints = parse_complaints_with_digest(&manifest, &complaints, &sum)?;
         Dataset::new(manifest, audits, complaints)
     };
     mark("adal:parsed");

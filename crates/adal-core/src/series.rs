@@ -6,7 +6,7 @@
 //! step, so a point of a trend is exactly what the map shows for that month or quarter.
 
 use crate::aggregate::{self, Filter, MetricId};
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, LoadError};
 use crate::period::{Period, PeriodLabel, Placement};
 pub use crate::steps::{PLACED_SHARE, Step, steps};
 
@@ -218,7 +218,7 @@ fn no_data(period: Period) -> Point {
 }
 
 /// One unit's complaints by category, quarter by quarter (or year by year).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CategoryBreakdown {
     /// The quarters or years (cut at the period's ends).
     pub periods: Vec<Period>,
@@ -232,8 +232,14 @@ pub struct CategoryBreakdown {
 }
 
 /// One unit's complaints by category over `period`: by quarter, or by year where the unit's totals are
-/// mostly published by year.
-pub fn complaints_by_category(d: &Dataset, code: &str, period: Period) -> CategoryBreakdown {
+/// mostly published by year. Fails where the cells by category, read here for the first time, are not
+/// what the contract says ([`Dataset::complaint_cells`]).
+pub fn complaints_by_category(
+    d: &Dataset,
+    code: &str,
+    period: Period,
+) -> Result<CategoryBreakdown, LoadError> {
+    let c = d.complaint_cells()?;
     let t = &d.complaints.totals.columns;
     let bounds = d.manifest.period;
     let in_unit = |i: &usize| &*t.region[*i] == code;
@@ -264,8 +270,8 @@ pub fn complaints_by_category(d: &Dataset, code: &str, period: Period) -> Catego
     };
     let categories = &d.manifest.complaint_categories;
     let mut cells = vec![vec![0u64; periods.len()]; categories.len()];
-    let c = &d.complaints.columns;
-    for i in 0..d.complaints.rows {
+    // The columns' lengths are checked equal.
+    for i in 0..c.count.len() {
         if &*c.region[i] != code {
             continue;
         }
@@ -299,12 +305,12 @@ pub fn complaints_by_category(d: &Dataset, code: &str, period: Period) -> Catego
             total.map(|t| t.saturating_sub(published))
         })
         .collect();
-    CategoryBreakdown {
+    Ok(CategoryBreakdown {
         categories: categories.iter().map(|t| t.id.clone()).zip(cells).collect(),
         periods,
         withheld,
         uncounted,
-    }
+    })
 }
 
 #[cfg(test)]

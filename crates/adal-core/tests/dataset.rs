@@ -399,3 +399,54 @@ fn the_visits_parsed_a_column_at_a_time_are_those_of_the_whole_file() {
         }
     }
 }
+
+#[test]
+fn the_first_view_leaves_the_complaints_by_category_to_the_chart_that_reads_them() {
+    use adal_core::dataset::{parse_audits, parse_complaint_totals_with_digest, parse_manifest};
+    use adal_core::series::complaints_by_category;
+    let first_view = |manifest: &[u8], complaints: &[u8]| {
+        let m = parse_manifest(manifest).expect("manifest");
+        let totals = parse_audits(&m, AUDITS).expect("audits");
+        let sum = sha256_hex(complaints);
+        let c = parse_complaint_totals_with_digest(&m, complaints.to_vec(), &sum).expect("totals");
+        Dataset::of_first_view(m, totals, c)
+    };
+    let full = Dataset::open(MANIFEST, AUDITS, COMPLAINTS).expect("the demo bundle");
+    let first = first_view(MANIFEST, COMPLAINTS);
+    let p = full.default_period();
+    for r in &full.manifest.regions {
+        let code = Some(r.code.as_str());
+        assert_eq!(key_figures(&first, p, code), key_figures(&full, p, code));
+        assert_eq!(
+            complaints_by_category(&first, &r.code, p),
+            complaints_by_category(&full, &r.code, p)
+        );
+    }
+    // A forged cell by category: the first view opens, and the chart is told what is wrong.
+    type Forgery = (&'static str, fn(&mut Value));
+    let cases: [Forgery; 3] = [
+        ("complaints.json: invalid JSON at line 1, column", |v| {
+            v["columns"]["count"][2] = "many".into()
+        }),
+        ("complaints.json: unknown region code «KZ-99»", |v| {
+            v["columns"]["region"][5] = "KZ-99".into()
+        }),
+        ("complaints.json: column category has", |v| {
+            v["columns"]["category"]
+                .as_array_mut()
+                .expect("category")
+                .pop();
+        }),
+    ];
+    for (want, edit) in cases {
+        let (m, c) = forge("complaints.json", edit);
+        let d = first_view(&m, &c);
+        assert_eq!(key_figures(&d, p, None), key_figures(&full, p, None));
+        let err = complaints_by_category(&d, "KZ-75", p)
+            .expect_err(want)
+            .to_string();
+        assert!(err.starts_with(want), "{err}");
+        let whole = Dataset::open(&m, AUDITS, &c).expect_err(want).to_string();
+        assert!(whole.starts_with(want), "{whole}");
+    }
+}

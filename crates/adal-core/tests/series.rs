@@ -106,7 +106,7 @@ fn services_split_the_units_visits() {
 fn complaint_categories_and_the_withheld_rest_add_up_to_the_totals() {
     let d = demo();
     let f = filter(&d);
-    let b = complaints_by_category(&d, "KZ-75", f.period);
+    let b = complaints_by_category(&d, "KZ-75", f.period).expect("the cells by category");
     assert_eq!(b.categories.len(), d.manifest.complaint_categories.len());
     let mut checked = 0;
     for (q, p) in b.periods.iter().enumerate() {

@@ -18,13 +18,14 @@ use std::sync::OnceLock;
 
 use crate::aggregate::cells::{Cell, cells_of_visits, totals_of};
 use crate::aggregate::visits::Filter;
-use crate::contract::{AuditsFile, ComplaintsFile, Manifest, files};
+use crate::contract::{AuditsFile, ComplaintColumns, ComplaintsFile, Manifest, files};
 use crate::period::{Month, Period};
 pub use index::{Choice, DatasetIndex, DatasetRef, INDEX_FILE, VersionRef, is_safe_folder};
 pub use parse::{
-    AuditsParse, GEO_FILE, check_checksum, check_digest, check_lengths, parse_audit_detail,
-    parse_audit_detail_with_digest, parse_audits, parse_audits_with_digest, parse_complaints,
-    parse_complaints_with_digest, parse_geo, parse_manifest, parse_visits,
+    AuditsParse, CategoryCells, GEO_FILE, check_checksum, check_digest, check_lengths,
+    parse_audit_detail, parse_audit_detail_with_digest, parse_audits, parse_audits_with_digest,
+    parse_complaint_totals_with_digest, parse_complaints, parse_complaints_with_digest, parse_geo,
+    parse_manifest, parse_visits,
 };
 
 /// A bundle that passed every check.
@@ -43,6 +44,9 @@ pub struct Dataset {
     /// The visits as cells by unit, time, service and channel (`audits-detail.json`), once they are
     /// there: the passes that break the figures down by service or channel read them.
     detail: OnceLock<CellIndex>,
+    /// The complaints' cells by category where they are left unparsed until a view reads them
+    /// ([`Dataset::complaint_cells`]); `None` where `complaints` holds them.
+    categories: Option<CategoryCells>,
 }
 
 /// The cells of each unit of the manifest, in its order, sorted by the first month of the time each is
@@ -147,6 +151,29 @@ impl Dataset {
             grain,
             totals,
             detail: OnceLock::new(),
+            categories: None,
+        }
+    }
+
+    /// [`Dataset::of_totals`] for the first view: the complaints' totals parsed, their cells by category
+    /// still bytes ([`parse_complaint_totals_with_digest`]).
+    pub fn of_first_view(
+        manifest: Manifest,
+        totals: Vec<Cell>,
+        (complaints, categories): (ComplaintsFile, CategoryCells),
+    ) -> Dataset {
+        Dataset {
+            categories: Some(categories),
+            ..Dataset::of_totals(manifest, totals, complaints)
+        }
+    }
+
+    /// The complaints by unit, period and category: parsed and checked the first time they are read
+    /// where the first view left them as bytes, so a forged cell is reported here.
+    pub fn complaint_cells(&self) -> Result<&ComplaintColumns, LoadError> {
+        match &self.categories {
+            Some(lazy) => lazy.get(&self.manifest),
+            None => Ok(&self.complaints.columns),
         }
     }
 
