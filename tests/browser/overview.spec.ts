@@ -236,6 +236,20 @@ test.describe('the breakdown by service and channel is fetched when a view asks 
     await overview.waitForFigures();
   });
 
+  test('forged cells by category: the first view opens, and the unit\'s complaints chart says why', async ({ page, watch }) => {
+    const overview = new Overview(page);
+    await overview.open('?lang=ru&dataset=fixtures-bad-categories');
+    await overview.waitForFigures();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await overview.open('?lang=ru&dataset=fixtures-bad-categories&region=KZ-75');
+    await drawn(page, 'trend');
+    const alert = page.locator('[data-chart="complaints"][role="alert"]');
+    await expect(alert).toContainText('В файле complaints.json указан несуществующий код региона: «KZ-99»');
+    await expect(page.getByRole('alert')).toHaveCount(1);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
   test('a unit\'s page starts with them, asked for beside the other files', async ({ page, watch }) => {
     await page.goto('./en/region/KZ-75/');
     await drawn(page, 'services');

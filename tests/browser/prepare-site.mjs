@@ -93,6 +93,13 @@ fixture('unknown-region', (files) => {
   complaints.totals.columns.region[0] = 'KZ-99';
   files['complaints.json'] = bytes(complaints);
 });
+// A unit code that does not exist in the complaints' cells by category (not in their totals): the first
+// view does not read those cells, so it opens; the unit's complaints chart, which does, says why not.
+fixture('bad-categories', (files) => {
+  const complaints = json(files['complaints.json']);
+  complaints.columns.region[0] = 'KZ-99';
+  files['complaints.json'] = bytes(complaints);
+});
 // The cells by service and channel with one visit more than the unit totals (its checksum made to fit):
 // a view by service says the files do not add up, and the first view is untouched.
 fixture('bad-detail', (files) => {
