@@ -53,8 +53,9 @@ export async function preparePlain(base: string): Promise<number> {
         intermediary_share: Float64Array.from(c.intermediary_answered as number[]),
         completion_share: Float64Array.from(c.completed_answered as number[]),
       } as Record<string, Float64Array>,
-      // The waits as (minutes, visits) pairs, the gaps summed.
-      waits: (c.waits as number[][]).map((w) => {
+      // The waits as (minutes, visits) pairs, the gaps summed (each cell's numbers are one string).
+      waits: (c.waits as string[]).map((text) => {
+        const w = text === '' ? [] : text.split(' ').map(Number);
         const pairs = new Float64Array(w.length);
         let minutes = 0;
         for (let i = 0; i < w.length; i += 2) {

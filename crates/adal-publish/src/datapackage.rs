@@ -77,26 +77,29 @@ fn count(description: &str, required: bool) -> Value {
     f
 }
 
-/// One cell of a column as CSV text: empty for `null`; a wait histogram (in the bundle a flat list of
-/// gaps in minutes and visits) as `minutes:visits` pairs separated by spaces.
+/// One cell of a column as CSV text: empty for `null`.
 fn cell(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
         Value::Bool(b) => b.to_string(),
-        Value::Array(gaps) => {
-            let mut minutes = 0u64;
-            gaps.chunks(2)
-                .map(|pair| {
-                    minutes = minutes.saturating_add(pair[0].as_u64().unwrap_or(0));
-                    let visits = pair.get(1).map(Value::to_string).unwrap_or_default();
-                    format!("{minutes}:{visits}")
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        }
         other => other.to_string(),
     }
+}
+
+/// A cell's wait histogram (in the bundle one string of gaps in minutes and visits, `"gap visits …"`)
+/// as `minutes:visits` pairs separated by spaces.
+fn wait_pairs(v: &Value) -> String {
+    let numbers: Vec<&str> = v.as_str().unwrap_or_default().split_whitespace().collect();
+    let mut minutes = 0u64;
+    numbers
+        .chunks(2)
+        .map(|pair| {
+            minutes = minutes.saturating_add(pair[0].parse().unwrap_or(0));
+            format!("{minutes}:{}", pair.get(1).copied().unwrap_or_default())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The CSV of `columns` (a bundle file's `columns` object), the named ones in order.
@@ -116,8 +119,11 @@ fn csv(columns: &Value, names: &[&str]) -> Result<Vec<u8>, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(names).map_err(|e| e.to_string())?;
     for i in 0..rows {
-        w.write_record(lists.iter().map(|l| cell(&l[i])))
-            .map_err(|e| e.to_string())?;
+        let record = names.iter().zip(&lists).map(|(name, l)| match *name {
+            "waits" => wait_pairs(&l[i]),
+            _ => cell(&l[i]),
+        });
+        w.write_record(record).map_err(|e| e.to_string())?;
     }
     w.into_inner().map_err(|e| e.to_string())
 }
@@ -415,8 +421,13 @@ mod tests {
         );
         assert!(cells.starts_with("region,month,service,channel,visits,index_n,"));
         // A wait histogram as pairs of minutes and visits: the first cell's, read from its gaps.
-        let first = &audits["columns"]["waits"][0];
-        let gaps: Vec<u64> = serde_json::from_value(first.clone()).expect("gaps");
+        let first = audits["columns"]["waits"][0]
+            .as_str()
+            .expect("a string of gaps");
+        let gaps: Vec<u64> = first
+            .split(' ')
+            .map(|n| n.parse().expect("a gap"))
+            .collect();
         let mut minutes = 0;
         let want: Vec<String> = gaps
             .chunks(2)

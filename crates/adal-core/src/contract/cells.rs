@@ -60,11 +60,11 @@ pub struct CellColumns {
     /// Visits where that question was answered.
     pub completed_answered: Vec<u64>,
     /// The waits recorded, as `(minutes, visits)` pairs in ascending order of minutes (each minute
-    /// once): the median and its interval come out exact. In JSON each cell's pairs are a flat
-    /// `[gap, visits, gap, visits, …]`, a gap being the minutes since the previous pair's (the first's
-    /// since 0).
+    /// once): the median and its interval come out exact. In JSON each cell's pairs are one string of
+    /// whole numbers separated by single spaces, `"gap visits gap visits …"`, a gap being the minutes
+    /// since the previous pair's (the first's since 0); `""` for a cell without a recorded wait.
     #[serde(with = "gaps")]
-    #[schemars(with = "Vec<Vec<u64>>")]
+    #[schemars(with = "Vec<String>")]
     pub waits: Vec<Vec<(u32, u64)>>,
 }
 
@@ -99,76 +99,130 @@ impl CellColumns {
 /// compress well: a 100,000-visit bundle's waits are 28 % smaller in gzip than as `[minutes, visits]`
 /// pairs. In memory they are the `(minutes, visits)` pairs.
 mod gaps {
-    use std::fmt;
+    use std::fmt::{self, Write as _};
 
     use serde::de::{Error as _, SeqAccess, Visitor};
     use serde::ser::{Error as _, SerializeSeq};
     use serde::{Deserialize, Deserializer, Serializer};
 
-    /// The pairs as gaps; minutes must ascend (the publisher's histograms do).
+    /// The pairs as gaps, each cell's numbers one string; minutes must ascend (the publisher's
+    /// histograms do).
     pub fn serialize<S: Serializer>(waits: &[Vec<(u32, u64)>], s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(waits.len()))?;
-        let mut flat = Vec::new();
+        let mut text = String::new();
         for cell in waits {
-            flat.clear();
+            text.clear();
             let mut previous = 0;
             for &(minutes, visits) in cell {
                 let gap = minutes.checked_sub(previous).ok_or_else(|| {
                     S::Error::custom("a wait histogram whose minutes do not ascend")
                 })?;
-                flat.extend([u64::from(gap), visits]);
+                let space = if text.is_empty() { "" } else { " " };
+                let _ = write!(text, "{space}{gap} {visits}");
                 previous = minutes;
             }
-            seq.serialize_element(&flat)?;
+            seq.serialize_element(&text)?;
         }
         seq.end()
     }
 
-    /// The gaps read back as pairs: a cell of an odd number of values, or minutes beyond `u32`, is an
-    /// error; whether the minutes ascend strictly (no gap of 0 after the first) is `adal validate`'s.
-    /// Each cell is read straight into its pairs (no list of numbers in between: the first view's
-    /// histograms are most of `audits.json`, and a slow phone parses them).
+    /// The gaps read back as pairs: a cell of an odd number of values, anything but digits and single
+    /// spaces, or minutes beyond `u32`, is an error; whether the minutes ascend strictly (no gap of 0
+    /// after the first) is `adal validate`'s. The histograms are most of the first view's
+    /// `audits.json`: a cell is one JSON string read by a loop over its bytes, not a JSON number each.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<(u32, u64)>>, D::Error> {
-        Ok(Vec::<Pairs>::deserialize(d)?
-            .into_iter()
-            .map(|p| p.0)
-            .collect())
+        d.deserialize_seq(CellsVisitor)
     }
 
-    /// One cell's waits.
-    struct Pairs(Vec<(u32, u64)>);
+    struct CellsVisitor;
 
-    impl<'de> Deserialize<'de> for Pairs {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_seq(PairsVisitor)
-        }
-    }
-
-    struct PairsVisitor;
-
-    impl<'de> Visitor<'de> for PairsVisitor {
-        type Value = Pairs;
+    impl<'de> Visitor<'de> for CellsVisitor {
+        type Value = Vec<Vec<(u32, u64)>>;
 
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a list of gap, visits pairs")
+            f.write_str("a list of strings of gap, visits pairs")
         }
 
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Pairs, A::Error> {
-            let mut pairs = Vec::with_capacity(seq.size_hint().unwrap_or(0) / 2);
-            let mut minutes = 0u64;
-            while let Some(gap) = seq.next_element::<u64>()? {
-                let visits = seq.next_element::<u64>()?.ok_or_else(|| {
-                    A::Error::custom(
-                        "a cell's waits must be gap, visits pairs: it holds an odd number of values",
-                    )
-                })?;
-                minutes = minutes.saturating_add(gap);
-                let m = u32::try_from(minutes)
-                    .map_err(|_| A::Error::custom("a wait of more minutes than can be"))?;
-                pairs.push((m, visits));
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut cells = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+            while let Some(text) = seq.next_element::<Text<'de>>()? {
+                cells.push(pairs(&text.0).map_err(A::Error::custom)?);
             }
-            Ok(Pairs(pairs))
+            Ok(cells)
         }
+    }
+
+    /// A string, borrowed from the file where it can be (it has no escapes).
+    struct Text<'a>(std::borrow::Cow<'a, str>);
+
+    impl<'de> Deserialize<'de> for Text<'de> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct TextVisitor;
+            impl<'de> Visitor<'de> for TextVisitor {
+                type Value = Text<'de>;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a string of gap, visits pairs")
+                }
+                fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Text<'de>, E> {
+                    Ok(Text(v.into()))
+                }
+                fn visit_str<E>(self, v: &str) -> Result<Text<'de>, E> {
+                    Ok(Text(v.to_owned().into()))
+                }
+            }
+            d.deserialize_str(TextVisitor)
+        }
+    }
+
+    /// One cell's string of numbers as (minutes, visits) pairs, in one pass over its bytes.
+    fn pairs(text: &str) -> Result<Vec<(u32, u64)>, &'static str> {
+        const NOT_NUMBERS: &str = "a cell's waits must be whole numbers separated by single spaces";
+        const ODD: &str =
+            "a cell's waits must be gap, visits pairs: it holds an odd number of values";
+        const TOO_LARGE: &str = "a wait of more minutes than can be";
+        let mut pairs = Vec::with_capacity(text.len() / 4);
+        if text.is_empty() {
+            return Ok(pairs);
+        }
+        let mut minutes = 0u64;
+        let mut gap: Option<u64> = None;
+        let (mut n, mut digits) = (0u64, 0usize);
+        let mut end_number = |n: u64, digits: usize| -> Result<(), &'static str> {
+            if digits == 0 {
+                return Err(NOT_NUMBERS);
+            }
+            match gap.take() {
+                None => gap = Some(n),
+                Some(g) => {
+                    minutes = minutes.saturating_add(g);
+                    let m = u32::try_from(minutes).map_err(|_| TOO_LARGE)?;
+                    pairs.push((m, n));
+                }
+            }
+            Ok(())
+        };
+        for &b in text.as_bytes() {
+            if b == b' ' {
+                end_number(n, digits)?;
+                (n, digits) = (0, 0);
+                continue;
+            }
+            let d = b.wrapping_sub(b'0');
+            if d > 9 {
+                return Err(NOT_NUMBERS);
+            }
+            // Checked without a 128-bit multiplication (a call of its own in wasm).
+            if n > (u64::MAX - 9) / 10 {
+                return Err(TOO_LARGE);
+            }
+            n = n * 10 + u64::from(d);
+            digits += 1;
+        }
+        end_number(n, digits)?;
+        if gap.is_some() {
+            return Err(ODD);
+        }
+        Ok(pairs)
     }
 }
 
@@ -183,16 +237,31 @@ mod tests {
     fn waits_are_written_as_gaps_and_read_back_as_minutes() {
         let waits = Waits(vec![vec![(0, 2), (5, 1), (6, 3), (40, 1)], vec![]]);
         let json = serde_json::to_string(&waits).expect("written");
-        assert_eq!(json, "[[0,2,5,1,1,3,34,1],[]]");
+        assert_eq!(json, r#"["0 2 5 1 1 3 34 1",""]"#);
         assert_eq!(serde_json::from_str::<Waits>(&json).expect("read"), waits);
     }
 
     #[test]
     fn waits_of_an_odd_length_or_beyond_any_minutes_are_refused() {
-        let odd = serde_json::from_str::<Waits>("[[5,1,2]]").expect_err("odd");
+        let odd = serde_json::from_str::<Waits>(r#"["5 1 2"]"#).expect_err("odd");
         assert!(odd.to_string().contains("odd number of values"), "{odd}");
-        let far = serde_json::from_str::<Waits>("[[4294967295,1,1,1]]").expect_err("too far");
+        let far = serde_json::from_str::<Waits>(r#"["4294967295 1 1 1"]"#).expect_err("too far");
         assert!(far.to_string().contains("more minutes"), "{far}");
+        let huge =
+            serde_json::from_str::<Waits>(r#"["1 99999999999999999999"]"#).expect_err("huge");
+        assert!(huge.to_string().contains("more minutes"), "{huge}");
+        for bad in [
+            r#"["5  1"]"#,
+            r#"["5 1 "]"#,
+            r#"[" 5 1"]"#,
+            r#"["5 -1"]"#,
+            r#"["5,1"]"#,
+            "[[5,1]]",
+        ] {
+            assert!(serde_json::from_str::<Waits>(bad).is_err(), "{bad}");
+        }
+        let escaped = serde_json::from_str::<Waits>(r#"["5\u00201"]"#).expect("an escaped space");
+        assert_eq!(escaped, Waits(vec![vec![(5, 1)]]));
         let descending = Waits(vec![vec![(9, 1), (3, 1)]]);
         assert!(serde_json::to_string(&descending).is_err());
     }
