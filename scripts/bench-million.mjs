@@ -3,7 +3,8 @@
 // headless Chromium with the CPU slowed 4× (Lighthouse's mobile run; the network is not throttled, so
 // that only the work counts), records a performance trace until the app is ready and prints:
 //   - what the page transferred of the bundle (data/*.json, bytes on the wire, gzip) and whether it asked
-//     for the cells by service and channel (audits-detail.json: it must not);
+//     for the cells by service and channel or the complaints by category (audits-detail.json,
+//     complaints-detail.json: it must not);
 //   - the main thread's busy time from the bundle's arrival (`adal:fetched`) until its figures are worked
 //     out (`adal:figured`): parsing and checking the files, then the overview's aggregation (the map's
 //     figures, the key figures and those of the period before), the sum of the tasks inside that window;
@@ -57,7 +58,7 @@ for (const [file, bytes] of [...wire].sort()) {
   console.log(`transferred: data/${file} ${bytes} bytes`);
 }
 console.log(`transferred of the bundle and the outlines: ${total} bytes (${(total / 1024).toFixed(1)} KB); ` +
-  `audits-detail.json asked for: ${[...wire.keys()].some((f) => f.endsWith('audits-detail.json')) ? 'yes' : 'no'}`);
+  `audits-detail.json or complaints-detail.json asked for: ${[...wire.keys()].some((f) => f.endsWith('-detail.json')) ? 'yes' : 'no'}`);
 const f = (xs) => xs.map((x) => x.toFixed(0)).join(' / ');
 const m = (key) => median(runs.map(key)).toFixed(0);
 console.log(`4× CPU, main thread busy from the bundle's arrival to its figures: median ${m((r) => r.parse + r.aggregate)} ms ` +

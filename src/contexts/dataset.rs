@@ -12,7 +12,7 @@ use adal_core::view::read_map_view;
 use adal_core::contract::{Manifest, files};
 use adal_core::dataset::{
     AuditsParse, Dataset, DatasetIndex, GEO_FILE, INDEX_FILE, LoadError,
-    parse_audit_detail_with_digest, parse_complaint_totals_with_digest,
+    parse_audit_detail_with_digest, parse_complaint_detail_with_digest,
     parse_complaints_with_digest, parse_geo, parse_manifest,
 };
 use adal_core::geo::GeoFile;
@@ -194,8 +194,11 @@ impl DatasetContext {
                 .state
                 .with_untracked(|s| matches!(s, Some(Ok(l)) if Arc::ptr_eq(l, &loaded)));
             if shown {
-                this.progress
-                    .update(|list| list.retain(|p| p.file != files::AUDIT_DETAIL));
+                this.progress.update(|list| {
+                    list.retain(|p| {
+                        p.file != files::AUDIT_DETAIL && p.file != files::COMPLAINT_DETAIL
+                    })
+                });
                 this.detail.set(match result {
                     Ok(()) => DetailLoad::Idle,
                     Err(e) => DetailLoad::Failed(e),
@@ -236,18 +239,57 @@ impl DatasetContext {
     }
 }
 
-/// Fetches and adds the cells by service and channel of `loaded`'s bundle (checked against its manifest
-/// and its unit totals).
+/// Fetches and adds what `loaded`'s bundle lists beside its first view and has not added yet: the cells
+/// by service and channel (checked against its manifest and its unit totals) and the complaints' cells
+/// by category, both at once.
 async fn add_detail(loaded: &Loaded, track: impl Fn(Progress) + Copy) -> Result<(), LoadError> {
-    let path = format!("{}{}", loaded.path, files::AUDIT_DETAIL);
-    let bytes = fetch_bytes(&path, files::AUDIT_DETAIL, track).await?;
-    yield_now().await;
-    let sum = sha256_hex(&bytes)
-        .await
-        .unwrap_or_else(|| adal_core::checksum::sha256_hex(&bytes));
-    let cells = parse_audit_detail_with_digest(&loaded.dataset.manifest, &bytes, &sum)?;
-    yield_now().await;
-    loaded.dataset.add_detail_cells(cells)
+    let d = &loaded.dataset;
+    let fetch = |file: &'static str| {
+        let path = format!("{}{}", loaded.path, file);
+        async move {
+            let bytes = fetch_bytes(&path, file, track).await?;
+            let sum = sha256_hex(&bytes)
+                .await
+                .unwrap_or_else(|| adal_core::checksum::sha256_hex(&bytes));
+            Ok::<_, LoadError>((bytes, sum))
+        }
+    };
+    let audits = d.lacks(files::AUDIT_DETAIL);
+    let complaints = d.lacks(files::COMPLAINT_DETAIL);
+    let (audit_cells, complaint_cells) = futures_join(
+        async {
+            if audits {
+                Some(fetch(files::AUDIT_DETAIL).await)
+            } else {
+                None
+            }
+        },
+        async {
+            if complaints {
+                Some(fetch(files::COMPLAINT_DETAIL).await)
+            } else {
+                None
+            }
+        },
+    )
+    .await;
+    if let Some(fetched) = complaint_cells {
+        let (bytes, sum) = fetched?;
+        yield_now().await;
+        d.add_complaint_detail(parse_complaint_detail_with_digest(
+            &d.manifest,
+            &bytes,
+            &sum,
+        )?);
+    }
+    if let Some(fetched) = audit_cells {
+        let (bytes, sum) = fetched?;
+        yield_now().await;
+        let cells = parse_audit_detail_with_digest(&d.manifest, &bytes, &sum)?;
+        yield_now().await;
+        d.add_detail_cells(cells)?;
+    }
+    Ok(())
 }
 
 /// Loads the dataset `requested` (`?dataset=`, or the default one), reporting the files' progress to
@@ -283,13 +325,11 @@ pub async fn load(
     mark("adal:audits-parsed");
     yield_now().await;
     let sum = complaints_sum.unwrap_or_else(|| adal_core::checksum::sha256_hex(&complaints));
-    // Contract 3's audits.json is the unit totals, and the complaints by category wait for the chart
-    // that shows them; a version-2 bundle's visits give both at once.
+    let complaints = parse_complaints_with_digest(&manifest, &complaints, &sum)?;
+    // Contract 3's audits.json is the unit totals; a version-2 bundle's visits give both at once.
     let dataset = if manifest.schema_version >= 3 {
-        let complaints = parse_complaint_totals_with_digest(&manifest, complaints, &sum)?;
-        Dataset::of_first_view(manifest, audits, complaints)
+        Dataset::of_totals(manifest, audits, complaints)
     } else {
-        let complaints = parse_complaints_with_digest(&manifest, &complaints, &sum)?;
         Dataset::new(manifest, audits, complaints)
     };
     mark("adal:parsed");

@@ -98,9 +98,14 @@ pub fn DataPage(loaded: Arc<Loaded>) -> impl IntoView {
         // The manifest, then the data files it lists, in its order (only the contract's names: the
         // manifest is data).
         let listed = std::iter::once(files::MANIFEST).chain(m.files.iter().filter_map(|f| {
-            [files::AUDITS, files::AUDIT_DETAIL, files::COMPLAINTS]
-                .into_iter()
-                .find(|name| *name == f.path)
+            [
+                files::AUDITS,
+                files::AUDIT_DETAIL,
+                files::COMPLAINTS,
+                files::COMPLAINT_DETAIL,
+            ]
+            .into_iter()
+            .find(|name| *name == f.path)
         }));
         let bundle_links = listed
             .enumerate()

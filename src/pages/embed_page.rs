@@ -107,7 +107,12 @@ pub fn EmbedPage(loaded: Arc<Loaded>, embed: Embed) -> impl IntoView {
             </DetailGate>
         }
         .into_any(),
-        (EmbedKind::Complaints, Some(code)) => view! { <ComplaintChart code /> }.into_any(),
+        (EmbedKind::Complaints, Some(code)) => view! {
+            <DetailGate needed=true>
+                <ComplaintChart code=code.clone() />
+            </DetailGate>
+        }
+        .into_any(),
         // The map, and the unit's charts asked for without a unit.
         _ => view! {
             <section class="map-section" aria-labelledby="map-heading">

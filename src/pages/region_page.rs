@@ -181,7 +181,10 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
                 <DetailGate needed=true quiet=filtered()>
                     <ServiceChart code=service_code.clone() />
                 </DetailGate>
-                <ComplaintChart code=complaint_code />
+                // The cells by category come with the services' cells: that gate gives the status.
+                <DetailGate needed=true quiet=true>
+                    <ComplaintChart code=complaint_code.clone() />
+                </DetailGate>
             </Later>
             <Later>
                 <DetailGate needed=filtered() quiet=true>

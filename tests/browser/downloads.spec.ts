@@ -209,7 +209,7 @@ test.describe('downloads', () => {
 test('the data page offers the whole bundle, each file as the manifest lists it', async ({ page }) => {
   await page.goto('./?view=data&lang=en');
   const links = page.locator('.bundle-files a');
-  await expect(links).toHaveText(['manifest.json', 'audits.json', 'audits-detail.json', 'complaints.json']);
+  await expect(links).toHaveText(['manifest.json', 'audits.json', 'audits-detail.json', 'complaints.json', 'complaints-detail.json']);
   const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
   const checked = await page.evaluate(async (hrefs) => {
     const hex = (b: ArrayBuffer) => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join('');
@@ -222,5 +222,5 @@ test('the data page offers the whole bundle, each file as the manifest lists it'
     }
     return out;
   }, hrefs);
-  expect(checked.map(([, ok]) => ok)).toEqual([true, true, true]);
+  expect(checked.map(([, ok]) => ok)).toEqual([true, true, true, true]);
 });

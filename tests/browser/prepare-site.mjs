@@ -21,7 +21,7 @@ adal('demo', '--seed', '42', '--until', '2026-11-27', '--out', demoRaw);
 adal('site', '--audits', `${demoRaw}/audits.csv`, '--complaints', `${demoRaw}/complaints.csv`,
   '--config', 'data/demo/publisher.toml', '--generated-at', '2026-11-27', '--out', app, '--app', 'dist');
 // The same bundle as the committed one, byte for byte: the figures the tests expect are the site's.
-for (const file of ['manifest.json', 'audits.json', 'audits-detail.json', 'complaints.json']) {
+for (const file of ['manifest.json', 'audits.json', 'audits-detail.json', 'complaints.json', 'complaints-detail.json']) {
   if (!fs.readFileSync(`${app}/data/${file}`).equals(fs.readFileSync(`public/data/${file}`))) {
     throw new Error(`prepare-site: adal site wrote another ${file} than public/data's: run scripts/make-demo-bundle`);
   }
@@ -45,6 +45,7 @@ function fixture(id, edit) {
     'audits.json': read('audits.json'),
     'audits-detail.json': read('audits-detail.json'),
     'complaints.json': read('complaints.json'),
+    'complaints-detail.json': read('complaints-detail.json'),
   };
   const manifest = JSON.parse(read('manifest.json'));
   const options = edit(files, manifest) ?? {};
@@ -94,11 +95,11 @@ fixture('unknown-region', (files) => {
   files['complaints.json'] = bytes(complaints);
 });
 // A unit code that does not exist in the complaints' cells by category (not in their totals): the first
-// view does not read those cells, so it opens; the unit's complaints chart, which does, says why not.
+// view does not fetch those cells, so it opens; the unit's page, which does, says why not.
 fixture('bad-categories', (files) => {
-  const complaints = json(files['complaints.json']);
-  complaints.columns.region[0] = 'KZ-99';
-  files['complaints.json'] = bytes(complaints);
+  const cells = json(files['complaints-detail.json']);
+  cells.columns.region[0] = 'KZ-99';
+  files['complaints-detail.json'] = bytes(cells);
 });
 // The cells by service and channel with one visit more than the unit totals (its checksum made to fit):
 // a view by service says the files do not add up, and the first view is untouched.

@@ -106,14 +106,12 @@ fn page_html(
     );
     let bundle = &loaded.path;
     // The pages other than the overview and the map embed start with the cells by service and channel
-    // (the app's boot loads them before it hydrates): asked for beside the others.
-    let detail = !matches!(page.kind, PageKind::Overview | PageKind::EmbedMap)
-        && loaded
-            .dataset
-            .manifest
-            .files
-            .iter()
-            .any(|f| f.path == files::AUDIT_DETAIL);
+    // and the complaints' by category (the app's boot loads them before it hydrates): asked for beside
+    // the others.
+    let listed = |file: &str| {
+        !matches!(page.kind, PageKind::Overview | PageKind::EmbedMap)
+            && loaded.dataset.manifest.files.iter().any(|f| f.path == file)
+    };
     let preloads: String = [
         INDEX_FILE.to_owned(),
         format!("{bundle}{}", files::MANIFEST),
@@ -122,7 +120,12 @@ fn page_html(
         GEO_FILE.to_owned(),
     ]
     .into_iter()
-    .chain(detail.then(|| format!("{bundle}{}", files::AUDIT_DETAIL)))
+    .chain(
+        [files::AUDIT_DETAIL, files::COMPLAINT_DETAIL]
+            .into_iter()
+            .filter(|f| listed(f))
+            .map(|f| format!("{bundle}{f}")),
+    )
     .collect::<Vec<_>>()
     .iter()
     .map(|f| {
@@ -336,12 +339,18 @@ fn write_packages(data: &Path, index: &DatasetIndex) -> Result<usize, Failure> {
         let dir = data.join(&folder);
         let read = |name: &str| fs::read(dir.join(name));
         // The CSV of the audits is the cells by service and channel (contract 3), or every visit.
+        // Contract 3's cells by category are a file of their own.
         let made = match (
             read(files::MANIFEST),
             read(files::AUDIT_DETAIL).or_else(|_| read(files::AUDITS)),
             read(files::COMPLAINTS),
         ) {
-            (Ok(m), Ok(a), Ok(c)) => adal_publish::datapackage::package(&m, &a, &c),
+            (Ok(m), Ok(a), Ok(c)) => adal_publish::datapackage::package(
+                &m,
+                &a,
+                &c,
+                read(files::COMPLAINT_DETAIL).ok().as_deref(),
+            ),
             _ => Err("its files cannot be read".to_owned()),
         };
         match made {

@@ -126,14 +126,18 @@ pub fn publish(
         let detail_entry = write_hashed(dir, files::AUDIT_DETAIL, |w| {
             bundle::write_cells(w, &detail)
         })?;
+        let (complaint_totals, complaint_cells) = bundle::complaint_files(&counts, &settings);
         let complaints_entry = write_hashed(dir, files::COMPLAINTS, |w| {
-            bundle::write_complaints(w, &counts, &settings)
+            bundle::write_json(w, &complaint_totals)
+        })?;
+        let cells_entry = write_hashed(dir, files::COMPLAINT_DETAIL, |w| {
+            bundle::write_json(w, &complaint_cells)
         })?;
         let manifest = bundle::manifest(
             &settings,
             period,
             &generated_at,
-            vec![audits_entry, detail_entry, complaints_entry],
+            vec![audits_entry, detail_entry, complaints_entry, cells_entry],
         );
         let path = dir.join(tmp_name(files::MANIFEST));
         fs::write(&path, bundle::manifest_json(&manifest)).map_err(|e| write_error(&path, &e))
@@ -372,6 +376,7 @@ fn write_bundle(
         files::AUDITS,
         files::AUDIT_DETAIL,
         files::COMPLAINTS,
+        files::COMPLAINT_DETAIL,
         files::MANIFEST,
     ];
     let result = write(out);

@@ -38,6 +38,7 @@ fn the_100000_visit_bundles_figures_are_the_same_as_its_visits_one_by_one() {
         &read("audits.json"),
         &read("audits-detail.json"),
         &read("complaints.json"),
+        &read("complaints-detail.json"),
     )
     .expect("the 100,000-visit bundle");
     // Published as the test command publishes it: with the default settings.

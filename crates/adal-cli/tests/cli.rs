@@ -149,10 +149,9 @@ fn skip_invalid_publishes_the_valid_rows_and_the_report_balances() {
     assert_eq!(audits["rows"], 2, "one cell each");
     // Complaints: 7 bribery calls published, 2 red-tape complaints suppressed with the smallest other cell.
     let complaints = read_json(&format!("{bundle}/complaints.json"));
-    assert_eq!(
-        complaints["columns"]["count"],
-        serde_json::json!([null, null])
-    );
+    assert_eq!(complaints["rows"], 0, "the cells are a file of their own");
+    let cells = read_json(&format!("{bundle}/complaints-detail.json"));
+    assert_eq!(cells["columns"]["count"], serde_json::json!([null, null]));
     // Totals: one per unit and month of the period (March–April 2024); only Jambyl in March has complaints.
     let totals = &complaints["totals"]["columns"];
     assert_eq!(complaints["totals"]["rows"], 40);
@@ -493,6 +492,7 @@ fn the_committed_schemas_match_the_types() {
         "audits.schema.json",
         "audits-v2.schema.json",
         "complaints.schema.json",
+        "complaints-detail.schema.json",
         "report.schema.json",
     ] {
         let made = fs::read_to_string(format!("{}/{name}", dir.path("schema"))).expect("made");
@@ -727,7 +727,7 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
         (
             "small count",
             Box::new(|b: &str| {
-                forge(b, "complaints.json", |v| {
+                forge(b, "complaints-detail.json", |v| {
                     v["columns"]["count"][1] = 2.into();
                 })
             }),
@@ -745,11 +745,22 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
         (
             "a cell outside its totals",
             Box::new(|b: &str| {
-                forge(b, "complaints.json", |v| {
+                forge(b, "complaints-detail.json", |v| {
                     v["columns"]["period"][0] = "2024-Q2".into();
                 })
             }),
             "is neither the period of one of its published totals nor a year whose totals are all published",
+        ),
+        (
+            "cells by category in complaints.json",
+            Box::new(|b: &str| {
+                let cells = read_json(&format!("{b}/complaints-detail.json"));
+                forge(b, "complaints.json", |v| {
+                    v["rows"] = cells["rows"].clone();
+                    v["columns"] = cells["columns"].clone();
+                })
+            }),
+            "holds cells by category: contract 3 publishes them in complaints-detail.json",
         ),
         (
             "month outside the period",
@@ -1150,6 +1161,7 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
         "audits.json",
         "audits-detail.json",
         "complaints.json",
+        "complaints-detail.json",
     ] {
         fs::copy(data.join(file), kept.join(file)).expect(file);
     }

@@ -5,7 +5,7 @@ use std::time::Instant;
 use adal_core::aggregate::{comparison_period, region_figures};
 use adal_core::checksum::sha256_hex;
 use adal_core::dataset::{
-    Dataset, parse_audits_with_digest, parse_complaint_totals_with_digest, parse_manifest,
+    Dataset, parse_audits_with_digest, parse_complaints_with_digest, parse_manifest,
 };
 use adal_core::figures::key_figures;
 use adal_core::view::read_map_view;
@@ -30,10 +30,9 @@ fn main() {
         let s1 = Instant::now();
         let audits = parse_audits_with_digest(&manifest, &a, &a_sum).expect("audits");
         let s2 = Instant::now();
-        let complaints =
-            parse_complaint_totals_with_digest(&manifest, c.clone(), &c_sum).expect("complaints");
+        let complaints = parse_complaints_with_digest(&manifest, &c, &c_sum).expect("complaints");
         let s3 = Instant::now();
-        let d = Dataset::of_first_view(manifest, audits, complaints);
+        let d = Dataset::of_totals(manifest, audits, complaints);
         let s4 = Instant::now();
         let (view, _) = read_map_view("", &d.manifest, d.default_period());
         let f = region_figures(&d, view.metric, &view.filter(), view.min_visits);

@@ -6,7 +6,7 @@
 //! step, so a point of a trend is exactly what the map shows for that month or quarter.
 
 use crate::aggregate::{self, Filter, MetricId};
-use crate::dataset::{Dataset, LoadError};
+use crate::dataset::Dataset;
 use crate::period::{Period, PeriodLabel, Placement};
 pub use crate::steps::{PLACED_SHARE, Step, steps};
 
@@ -232,13 +232,13 @@ pub struct CategoryBreakdown {
 }
 
 /// One unit's complaints by category over `period`: by quarter, or by year where the unit's totals are
-/// mostly published by year. Fails where the cells by category, read here for the first time, are not
-/// what the contract says ([`Dataset::complaint_cells`]).
+/// mostly published by year. `None` while contract 3's cells by category are not added
+/// ([`Dataset::complaint_cells`]).
 pub fn complaints_by_category(
     d: &Dataset,
     code: &str,
     period: Period,
-) -> Result<CategoryBreakdown, LoadError> {
+) -> Option<CategoryBreakdown> {
     let c = d.complaint_cells()?;
     let t = &d.complaints.totals.columns;
     let bounds = d.manifest.period;
@@ -305,7 +305,7 @@ pub fn complaints_by_category(
             total.map(|t| t.saturating_sub(published))
         })
         .collect();
-    Ok(CategoryBreakdown {
+    Some(CategoryBreakdown {
         categories: categories.iter().map(|t| t.id.clone()).zip(cells).collect(),
         periods,
         withheld,

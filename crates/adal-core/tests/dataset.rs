@@ -9,6 +9,8 @@ use serde_json::Value;
 const MANIFEST: &[u8] = include_bytes!("../../../public/data/manifest.json");
 const AUDITS: &[u8] = include_bytes!("../../../public/data/audits.json");
 const COMPLAINTS: &[u8] = include_bytes!("../../../public/data/complaints.json");
+const DETAIL: &[u8] = include_bytes!("../../../public/data/audits-detail.json");
+const CELLS: &[u8] = include_bytes!("../../../public/data/complaints-detail.json");
 
 /// The previous release's demo bundle (contract version 2, every visit).
 const V2_MANIFEST: &[u8] = include_bytes!("../../../tests/fixtures/contract-2/demo/manifest.json");
@@ -29,10 +31,10 @@ fn forge_in(
     file: &str,
     edit: impl FnOnce(&mut Value),
 ) -> (Vec<u8>, Vec<u8>) {
-    let original = if file == "audits.json" {
-        audits
-    } else {
-        COMPLAINTS
+    let original = match file {
+        "audits.json" => audits,
+        "complaints-detail.json" => CELLS,
+        _ => COMPLAINTS,
     };
     let mut value: Value = serde_json::from_slice(original).expect("json");
     edit(&mut value);
@@ -401,37 +403,32 @@ fn the_visits_parsed_a_column_at_a_time_are_those_of_the_whole_file() {
 }
 
 #[test]
-fn the_first_view_leaves_the_complaints_by_category_to_the_chart_that_reads_them() {
-    use adal_core::dataset::{parse_audits, parse_complaint_totals_with_digest, parse_manifest};
+fn the_complaints_by_category_are_a_file_of_their_own_added_with_the_detail() {
+    use adal_core::dataset::{parse_complaint_detail, parse_manifest};
     use adal_core::series::complaints_by_category;
-    let first_view = |manifest: &[u8], complaints: &[u8]| {
-        let m = parse_manifest(manifest).expect("manifest");
-        let totals = parse_audits(&m, AUDITS).expect("audits");
-        let sum = sha256_hex(complaints);
-        let c = parse_complaint_totals_with_digest(&m, complaints.to_vec(), &sum).expect("totals");
-        Dataset::of_first_view(m, totals, c)
-    };
-    let full = Dataset::open(MANIFEST, AUDITS, COMPLAINTS).expect("the demo bundle");
-    let first = first_view(MANIFEST, COMPLAINTS);
-    let p = full.default_period();
+    let first = Dataset::open(MANIFEST, AUDITS, COMPLAINTS).expect("the first view");
+    assert!(first.lacks("complaints-detail.json") && !first.has_detail());
+    let p = first.default_period();
+    assert_eq!(complaints_by_category(&first, "KZ-75", p), None);
+    let full = Dataset::open_with_detail(MANIFEST, AUDITS, DETAIL, COMPLAINTS, CELLS).expect("all");
+    assert!(full.has_detail() && !full.lacks_listed_detail());
     for r in &full.manifest.regions {
         let code = Some(r.code.as_str());
         assert_eq!(key_figures(&first, p, code), key_figures(&full, p, code));
-        assert_eq!(
-            complaints_by_category(&first, &r.code, p),
-            complaints_by_category(&full, &r.code, p)
-        );
+        assert!(complaints_by_category(&full, &r.code, p).is_some());
     }
-    // A forged cell by category: the first view opens, and the chart is told what is wrong.
+    // A forged cell by category: the first view opens; adding the cells says what is wrong.
     type Forgery = (&'static str, fn(&mut Value));
     let cases: [Forgery; 3] = [
-        ("complaints.json: invalid JSON at line 1, column", |v| {
-            v["columns"]["count"][2] = "many".into()
-        }),
-        ("complaints.json: unknown region code «KZ-99»", |v| {
-            v["columns"]["region"][5] = "KZ-99".into()
-        }),
-        ("complaints.json: column category has", |v| {
+        (
+            "complaints-detail.json: invalid JSON at line 1, column",
+            |v| v["columns"]["count"][2] = "many".into(),
+        ),
+        (
+            "complaints-detail.json: unknown region code «KZ-99»",
+            |v| v["columns"]["region"][5] = "KZ-99".into(),
+        ),
+        ("complaints-detail.json: column category has", |v| {
             v["columns"]["category"]
                 .as_array_mut()
                 .expect("category")
@@ -439,14 +436,12 @@ fn the_first_view_leaves_the_complaints_by_category_to_the_chart_that_reads_them
         }),
     ];
     for (want, edit) in cases {
-        let (m, c) = forge("complaints.json", edit);
-        let d = first_view(&m, &c);
-        assert_eq!(key_figures(&d, p, None), key_figures(&full, p, None));
-        let err = complaints_by_category(&d, "KZ-75", p)
+        let (m, c) = forge("complaints-detail.json", edit);
+        assert!(Dataset::open(&m, AUDITS, COMPLAINTS).is_ok(), "{want}");
+        let manifest = parse_manifest(&m).expect("manifest");
+        let err = parse_complaint_detail(&manifest, &c)
             .expect_err(want)
             .to_string();
         assert!(err.starts_with(want), "{err}");
-        let whole = Dataset::open(&m, AUDITS, &c).expect_err(want).to_string();
-        assert!(whole.starts_with(want), "{whole}");
     }
 }

@@ -17,9 +17,9 @@ use crate::taxonomy::TermList;
 use adal_core::SCHEMA_VERSION;
 use adal_core::aggregate;
 use adal_core::contract::{
-    AuditCellsFile, AuditColumns, AuditsFile, ComplaintColumns, ComplaintTotals,
-    ComplaintTotalsColumns, ComplaintsFile, FileEntry, KAnonymity, Manifest, Population,
-    RegionEntry, default_metrics,
+    AuditCellsFile, AuditColumns, AuditsFile, ComplaintCellsFile, ComplaintColumns,
+    ComplaintTotals, ComplaintTotalsColumns, ComplaintsFile, FileEntry, KAnonymity, Manifest,
+    Population, RegionEntry, default_metrics,
 };
 use adal_core::period::{Month, Period};
 use adal_core::regions::{self, POPULATION_REFERENCE_DATE, POPULATION_SOURCE};
@@ -189,13 +189,24 @@ pub fn complaints_file(outcome: &ComplaintOutcome, settings: &Settings) -> Compl
     }
 }
 
-/// Writes `complaints.json`.
-pub fn write_complaints<W: Write>(
-    mut w: W,
+/// The contents of contract 3's `complaints.json` (the totals, its cells empty) and
+/// `complaints-detail.json` (the cells by category): the first view reads only the totals.
+pub fn complaint_files(
     outcome: &ComplaintOutcome,
     settings: &Settings,
-) -> io::Result<()> {
-    serde_json::to_writer(&mut w, &complaints_file(outcome, settings)).map_err(io::Error::other)?;
+) -> (ComplaintsFile, ComplaintCellsFile) {
+    let mut totals = complaints_file(outcome, settings);
+    let cells = ComplaintCellsFile {
+        schema_version: totals.schema_version,
+        rows: std::mem::take(&mut totals.rows),
+        columns: std::mem::take(&mut totals.columns),
+    };
+    (totals, cells)
+}
+
+/// Writes a JSON file of the bundle (`complaints.json`, `complaints-detail.json`).
+pub fn write_json<W: Write, T: serde::Serialize>(mut w: W, value: &T) -> io::Result<()> {
+    serde_json::to_writer(&mut w, value).map_err(io::Error::other)?;
     w.flush()
 }
 

@@ -258,12 +258,13 @@ fn resource(name: &str, path: &str, title: &str, description: &str, fields: Vec<
     })
 }
 
-/// The package of the bundle whose files are `manifest`, `audits` and `complaints`: its file names
-/// and bytes, `datapackage.json` first.
+/// The package of the bundle whose files are `manifest`, `audits`, `complaints` and (contract 3)
+/// `complaint_cells` (`complaints-detail.json`): its file names and bytes, `datapackage.json` first.
 pub fn package(
     manifest: &[u8],
     audits: &[u8],
     complaints: &[u8],
+    complaint_cells: Option<&[u8]>,
 ) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
     let parse = |bytes: &[u8], what: &str| -> Result<Value, String> {
         serde_json::from_slice(bytes).map_err(|e| format!("{what}: {e}"))
@@ -279,7 +280,14 @@ pub fn package(
         (VISITS, csv(&a["columns"], &VISIT_COLUMNS)?)
     };
     let totals = csv(&c["totals"]["columns"], &["region", "period", "count"])?;
-    let cells = csv(&c["columns"], &["region", "period", "category", "count"])?;
+    let cells_file = match complaint_cells {
+        Some(bytes) => parse(bytes, "complaints-detail.json")?,
+        None => c.clone(),
+    };
+    let cells = csv(
+        &cells_file["columns"],
+        &["region", "period", "category", "count"],
+    )?;
     let k = m["k_anonymity"]["k"].as_u64().unwrap_or(5);
     let en = |v: &Value| v["en"].as_str().unwrap_or_default().to_owned();
     let ladder: Vec<String> = m["k_anonymity"]["generalisation"]
@@ -409,6 +417,7 @@ mod tests {
             &bundle("manifest.json"),
             &bundle("audits.json"),
             &bundle("complaints.json"),
+            Some(&bundle("complaints-detail.json")),
         )
         .expect("a package");
         let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
@@ -457,6 +466,7 @@ mod tests {
             &read("manifest.json"),
             &read("audits.json"),
             &read("complaints.json"),
+            None,
         )
         .expect("a package");
         assert_eq!(files[1].0, VISITS);
@@ -466,8 +476,12 @@ mod tests {
 
     #[test]
     fn a_broken_bundle_gives_a_reason_not_a_package() {
-        assert!(package(b"{", b"{}", b"{}").is_err());
+        assert!(package(b"{", b"{}", b"{}", None).is_err());
         let bad = br#"{"columns":{"region":["KZ-10"]}}"#;
-        assert!(package(&bundle("manifest.json"), bad, &bundle("complaints.json")).is_err());
+        let complaints = bundle("complaints.json");
+        assert!(package(&bundle("manifest.json"), bad, &complaints, None).is_err());
+        let cells = Some(&bad[..]);
+        let audits = bundle("audits.json");
+        assert!(package(&bundle("manifest.json"), &audits, &complaints, cells).is_err());
     }
 }

@@ -5,7 +5,9 @@
 use schemars::{JsonSchema, generate::SchemaSettings};
 
 use crate::publication_report::PublishReport;
-use adal_core::contract::{AuditCellsFile, AuditsFile, ComplaintsFile, Manifest};
+use adal_core::contract::{
+    AuditCellsFile, AuditsFile, ComplaintCellsFile, ComplaintsFile, Manifest,
+};
 
 fn schema_of<T: JsonSchema>() -> String {
     let generator = SchemaSettings::draft2020_12().into_generator();
@@ -24,6 +26,10 @@ pub fn all() -> Vec<(&'static str, String)> {
         ("audits.schema.json", schema_of::<AuditCellsFile>()),
         ("audits-v2.schema.json", schema_of::<AuditsFile>()),
         ("complaints.schema.json", schema_of::<ComplaintsFile>()),
+        (
+            "complaints-detail.schema.json",
+            schema_of::<ComplaintCellsFile>(),
+        ),
         ("report.schema.json", schema_of::<PublishReport>()),
     ]
 }

@@ -41,13 +41,21 @@ fn visit_strategy(regions: u8, months: u32) -> impl Strategy<Value = Visit> {
         })
 }
 
-/// Writes the bundle into memory, as the CLI does on disk; gives the cells by service and channel
-/// (`audits-detail.json`), the complaints, the manifest and the unit totals (`audits.json`).
-fn publish(
-    visits: &[Visit],
-    complaints: &[Complaint],
-    k: u32,
-) -> (Vec<u8>, Vec<u8>, adal_core::contract::Manifest, Vec<u8>) {
+/// A bundle written into memory.
+struct Bundle {
+    /// `audits-detail.json`: the cells by service and channel.
+    detail: Vec<u8>,
+    /// `complaints.json` and `complaints-detail.json` read back as one file, as the validator reads them.
+    complaints: Vec<u8>,
+    manifest: adal_core::contract::Manifest,
+    /// `audits.json`: the unit totals.
+    totals: Vec<u8>,
+    /// The bytes of `complaints.json` and of `complaints-detail.json`.
+    complaint_files: [Vec<u8>; 2],
+}
+
+/// Writes the bundle into memory, as the CLI does on disk.
+fn publish(visits: &[Visit], complaints: &[Complaint], k: u32) -> Bundle {
     let settings = Settings {
         k,
         ..Settings::default()
@@ -67,21 +75,34 @@ fn publish(
     let mut a = HashingWriter::new(Vec::new());
     bundle::write_cells(&mut a, &detail).expect("audits");
     let (audits, audits_entry) = a.finish(files::AUDIT_DETAIL);
+    let (complaint_totals, complaint_cells) = bundle::complaint_files(&counts, &settings);
     let mut c = HashingWriter::new(Vec::new());
-    bundle::write_complaints(&mut c, &counts, &settings).expect("complaints");
-    let (complaints_json, complaints_entry) = c.finish(files::COMPLAINTS);
+    bundle::write_json(&mut c, &complaint_totals).expect("complaints");
+    let (complaint_totals_json, complaints_entry) = c.finish(files::COMPLAINTS);
+    let mut cc = HashingWriter::new(Vec::new());
+    bundle::write_json(&mut cc, &complaint_cells).expect("complaint cells");
+    let (complaint_cells_json, cells_entry) = cc.finish(files::COMPLAINT_DETAIL);
+    // What the tests check: the two files read back as one, as the validator reads them.
+    let complaints_json =
+        serde_json::to_vec(&complaint_totals.with_cells(complaint_cells)).expect("complaints");
     let manifest = bundle::manifest(
         &settings,
         period,
         "2026-11-27",
-        vec![totals_entry, audits_entry, complaints_entry],
+        vec![totals_entry, audits_entry, complaints_entry, cells_entry],
     );
     let problems = adal_core::validate::check_audit_totals(&manifest, &totals, &detail);
     assert!(
         problems.is_empty(),
         "the totals are the cells': {problems:?}"
     );
-    (audits, complaints_json, manifest, totals_json)
+    Bundle {
+        detail: audits,
+        complaints: complaints_json,
+        manifest,
+        totals: totals_json,
+        complaint_files: [complaint_totals_json, complaint_cells_json],
+    }
 }
 
 proptest! {
@@ -122,9 +143,10 @@ proptest! {
         service in proptest::option::of(0u16..10),
     ) {
         let complaints = [Complaint { region: 0, month: month(0), category: 0, channel: 0 }];
-        let (audits, complaints_json, manifest, totals) = publish(&visits, &complaints, k);
+        let Bundle { detail: audits, manifest, totals, complaint_files: [c, cc], .. } =
+            publish(&visits, &complaints, k);
         let manifest_json = serde_json::to_vec(&manifest).expect("json");
-        let d = Dataset::open_with_detail(&manifest_json, &totals, &audits, &complaints_json)
+        let d = Dataset::open_with_detail(&manifest_json, &totals, &audits, &c, &cc)
             .expect("the bundle opens");
         let settings = Settings { k, ..Settings::default() };
         let one_by_one = bundle::visits_file(&anonymise_visits(&visits, k).published, &settings);
@@ -157,7 +179,8 @@ proptest! {
             .into_iter()
             .map(|(region, m, category, channel)| Complaint { region, month: month(m), category, channel })
             .collect();
-        let (audits, complaints_json, manifest, _) = publish(&visits, &complaints, k);
+        let Bundle { detail: audits, complaints: complaints_json, manifest, .. } =
+            publish(&visits, &complaints, k);
         let audits: AuditCellsFile = serde_json::from_slice(&audits).expect("audits parse");
         let complaints_file: ComplaintsFile = serde_json::from_slice(&complaints_json).expect("complaints parse");
         let problems = check_audit_cells(&manifest, &audits, adal_core::contract::files::AUDIT_DETAIL);
@@ -279,7 +302,8 @@ proptest! {
         let parsed = read_audits(&audits_csv[..], &settings.taxonomy).expect("readable");
         let parsed_complaints = read_complaints(&complaints_csv[..], &settings.taxonomy).expect("readable");
         prop_assert_eq!(parsed.rows_read, rows.len() as u64);
-        let (audits, complaints_json, manifest, totals) = publish(&parsed.records, &parsed_complaints.records, 2);
+        let Bundle { detail: audits, manifest, totals, complaint_files: [c, cc], .. } =
+            publish(&parsed.records, &parsed_complaints.records, 2);
         let report = serde_json::to_string(&(
             FileReport::read("audits.csv", &parsed),
             FileReport::read("complaints.csv", &parsed_complaints),
@@ -287,7 +311,8 @@ proptest! {
         let outputs = [
             String::from_utf8(audits).expect("utf-8"),
             String::from_utf8(totals).expect("utf-8"),
-            String::from_utf8(complaints_json).expect("utf-8"),
+            String::from_utf8(c).expect("utf-8"),
+            String::from_utf8(cc).expect("utf-8"),
             String::from_utf8(bundle::manifest_json(&manifest)).expect("utf-8"),
             report,
         ];

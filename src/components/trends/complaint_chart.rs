@@ -7,13 +7,11 @@ use adal_core::aggregate::MetricId;
 use adal_core::export;
 use adal_core::format;
 use adal_core::series::complaints_by_category;
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::TableData;
 use crate::components::chart::{ChartFigure, ChartView};
 use crate::components::map::{region_name, term_label};
-use crate::components::status::load_error::error_message;
 use crate::contexts::map_state::use_map_state;
 use crate::contexts::view_state::use_view_state;
 use crate::i18n::{t, t_string, use_i18n};
@@ -27,21 +25,10 @@ pub fn ComplaintChart(
     let i18n = use_i18n();
     let state = use_map_state();
     let lang = use_view_state().lang;
-    // The first view leaves the cells by category unread: they are read (and checked) here, once.
-    let unreadable = state
-        .loaded
-        .with_value(|ld| ld.dataset.complaint_cells().err());
-    if let Some(error) = unreadable {
-        return Either::Left(view! {
-            <div class="detail-status load-error" role="alert" data-chart="complaints">
-                <p>{error_message(i18n, error)}</p>
-            </div>
-        });
-    }
     let view = Memo::new(move |_| {
         let period = state.view.with(|(v, _)| v.period);
         let l = lang.get();
-        // Read without fault above: the same cells, parsed once.
+        // Drawn inside a `DetailGate`: the cells by category are there (an empty chart otherwise).
         let d = state.loaded.with_value(|ld| {
             complaints_by_category(&ld.dataset, &code, period).unwrap_or_default()
         });
@@ -114,9 +101,9 @@ pub fn ComplaintChart(
             },
         }
     });
-    Either::Right(view! {
+    view! {
         <ChartFigure name="complaints" view>
             <p class="note">{t!(i18n, complaints_note)}</p>
         </ChartFigure>
-    })
+    }
 }

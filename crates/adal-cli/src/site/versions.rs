@@ -15,9 +15,11 @@ use crate::Failure;
 /// The bundle files, moved together.
 const BUNDLE: [&str; 3] = [files::MANIFEST, files::AUDITS, files::COMPLAINTS];
 /// What may lie beside them and goes with them: the logo the manifest names, the Data Package.
-const BESIDE: [&str; 7] = [
-    // Contract 3's cells by service and channel (a version kept from contract 2 has none).
+const BESIDE: [&str; 8] = [
+    // Contract 3's cells by service and channel, and its complaints by category (a version kept from
+    // contract 2 has neither).
     files::AUDIT_DETAIL,
+    files::COMPLAINT_DETAIL,
     "logo.svg",
     adal_publish::datapackage::PACKAGE,
     adal_publish::datapackage::VISITS,

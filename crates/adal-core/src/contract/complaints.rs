@@ -25,6 +25,29 @@ pub struct ComplaintsFile {
     pub totals: ComplaintTotals,
 }
 
+/// Contract 3's `complaints-detail.json`: the cells by category that version 2 kept in `complaints.json`
+/// (whose `columns` are then empty and `rows` 0).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ComplaintCellsFile {
+    /// The contract version, 3.
+    pub schema_version: u32,
+    /// The number of cells: the length of every column.
+    pub rows: usize,
+    /// One entry per (region, period, category) cell, as [`ComplaintsFile::columns`].
+    pub columns: ComplaintColumns,
+}
+
+impl ComplaintsFile {
+    /// The file with the cells of contract 3's `complaints-detail.json` in place of its own (empty) ones.
+    pub fn with_cells(self, cells: ComplaintCellsFile) -> ComplaintsFile {
+        ComplaintsFile {
+            rows: cells.rows,
+            columns: cells.columns,
+            ..self
+        }
+    }
+}
+
 /// The cells of `complaints.json`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ComplaintColumns {

@@ -15,7 +15,9 @@ mod terms;
 
 pub use audits::{AuditColumns, AuditsFile};
 pub use cells::{AuditCellsFile, CellColumns};
-pub use complaints::{ComplaintColumns, ComplaintTotals, ComplaintTotalsColumns, ComplaintsFile};
+pub use complaints::{
+    ComplaintCellsFile, ComplaintColumns, ComplaintTotals, ComplaintTotalsColumns, ComplaintsFile,
+};
 pub use manifest::{
     DatasetId, FileEntry, KAnonymity, Licence, Manifest, Population, Publisher, RegionEntry,
     ReportChannel, Reporting,
@@ -33,8 +35,12 @@ pub mod files {
     /// Contract version 3's cells by unit, time, service and channel, of which `audits.json` holds the
     /// totals: fetched when a view breaks the figures down by service or channel.
     pub const AUDIT_DETAIL: &str = "audits-detail.json";
-    /// Complaint counts.
+    /// Complaint counts: each unit's totals by month, quarter or year (in version 2 with their cells by
+    /// category too).
     pub const COMPLAINTS: &str = "complaints.json";
+    /// Contract version 3's complaint cells by unit, period and category: fetched with the views that
+    /// show them (a unit's page, the complaints embed).
+    pub const COMPLAINT_DETAIL: &str = "complaints-detail.json";
     /// The Frictionless Data Package written beside the bundle (not part of it: no checksum), with its
     /// CSV files.
     pub const DATA_PACKAGE: &str = "datapackage.json";

@@ -22,9 +22,9 @@ use crate::contract::{AuditsFile, ComplaintColumns, ComplaintsFile, Manifest, fi
 use crate::period::{Month, Period};
 pub use index::{Choice, DatasetIndex, DatasetRef, INDEX_FILE, VersionRef, is_safe_folder};
 pub use parse::{
-    AuditsParse, CategoryCells, GEO_FILE, check_checksum, check_digest, check_lengths,
-    parse_audit_detail, parse_audit_detail_with_digest, parse_audits, parse_audits_with_digest,
-    parse_complaint_totals_with_digest, parse_complaints, parse_complaints_with_digest, parse_geo,
+    AuditsParse, GEO_FILE, check_checksum, check_digest, check_lengths, parse_audit_detail,
+    parse_audit_detail_with_digest, parse_audits, parse_audits_with_digest, parse_complaint_detail,
+    parse_complaint_detail_with_digest, parse_complaints, parse_complaints_with_digest, parse_geo,
     parse_manifest, parse_visits,
 };
 
@@ -44,9 +44,9 @@ pub struct Dataset {
     /// The visits as cells by unit, time, service and channel (`audits-detail.json`), once they are
     /// there: the passes that break the figures down by service or channel read them.
     detail: OnceLock<CellIndex>,
-    /// The complaints' cells by category where they are left unparsed until a view reads them
-    /// ([`Dataset::complaint_cells`]); `None` where `complaints` holds them.
-    categories: Option<CategoryCells>,
+    /// Contract 3's complaint cells by category (`complaints-detail.json`), once they are there; a
+    /// version-2 bundle's are in `complaints` ([`Dataset::complaint_cells`]).
+    complaint_detail: OnceLock<ComplaintColumns>,
 }
 
 /// The cells of each unit of the manifest, in its order, sorted by the first month of the time each is
@@ -111,22 +111,29 @@ impl Dataset {
             &read(files::COMPLAINTS)?,
         )
         .map_err(&failed)?;
-        if d.lacks_listed_detail() {
+        if d.lacks(files::AUDIT_DETAIL) {
             d.add_detail(&read(files::AUDIT_DETAIL)?).map_err(&failed)?;
+        }
+        if d.lacks(files::COMPLAINT_DETAIL) {
+            let bytes = read(files::COMPLAINT_DETAIL)?;
+            let cells = parse_complaint_detail(&d.manifest, &bytes).map_err(&failed)?;
+            d.add_complaint_detail(cells);
         }
         Ok(d)
     }
 
-    /// [`Dataset::open`] with `audits-detail.json` too ([`Dataset::add_detail`]): every view at once,
+    /// [`Dataset::open`] with `audits-detail.json` and `complaints-detail.json` too: every view at once,
     /// as the pre-renderer and the tests read a bundle.
     pub fn open_with_detail(
         manifest: &[u8],
         audits: &[u8],
         detail: &[u8],
         complaints: &[u8],
+        complaint_detail: &[u8],
     ) -> Result<Dataset, LoadError> {
         let d = Dataset::open(manifest, audits, complaints)?;
         d.add_detail(detail)?;
+        d.add_complaint_detail(parse_complaint_detail(&d.manifest, complaint_detail)?);
         Ok(d)
     }
 
@@ -151,30 +158,24 @@ impl Dataset {
             grain,
             totals,
             detail: OnceLock::new(),
-            categories: None,
+            complaint_detail: OnceLock::new(),
         }
     }
 
-    /// [`Dataset::of_totals`] for the first view: the complaints' totals parsed, their cells by category
-    /// still bytes ([`parse_complaint_totals_with_digest`]).
-    pub fn of_first_view(
-        manifest: Manifest,
-        totals: Vec<Cell>,
-        (complaints, categories): (ComplaintsFile, CategoryCells),
-    ) -> Dataset {
-        Dataset {
-            categories: Some(categories),
-            ..Dataset::of_totals(manifest, totals, complaints)
+    /// The complaints by unit, period and category: a version-2 bundle's from `complaints.json`,
+    /// contract 3's once `complaints-detail.json` is added ([`Dataset::add_complaint_detail`]); `None`
+    /// before that.
+    pub fn complaint_cells(&self) -> Option<&ComplaintColumns> {
+        if self.manifest.schema_version < 3 {
+            return Some(&self.complaints.columns);
         }
+        self.complaint_detail.get()
     }
 
-    /// The complaints by unit, period and category: parsed and checked the first time they are read
-    /// where the first view left them as bytes, so a forged cell is reported here.
-    pub fn complaint_cells(&self) -> Result<&ComplaintColumns, LoadError> {
-        match &self.categories {
-            Some(lazy) => lazy.get(&self.manifest),
-            None => Ok(&self.complaints.columns),
-        }
+    /// Adds the complaint cells of `complaints-detail.json`, parsed and checked
+    /// ([`parse_complaint_detail`]). Nothing changes where they are already there.
+    pub fn add_complaint_detail(&self, cells: ComplaintColumns) {
+        let _ = self.complaint_detail.set(cells);
     }
 
     /// A dataset of a version-2 bundle's visits, already parsed and checked ([`parse_visits`]).
@@ -211,20 +212,25 @@ impl Dataset {
         Ok(())
     }
 
-    /// Whether the manifest lists `audits-detail.json` and it is not added yet: a reader that shows
-    /// every view at once (the pre-renderer, the feeds) adds it ([`Dataset::add_detail`]).
+    /// Whether the manifest lists a detail file (`audits-detail.json`, `complaints-detail.json`) that
+    /// is not added yet: a reader that shows every view at once (the pre-renderer, the feeds) adds them.
     pub fn lacks_listed_detail(&self) -> bool {
-        !self.has_detail()
-            && self
-                .manifest
-                .files
-                .iter()
-                .any(|f| f.path == files::AUDIT_DETAIL)
+        self.lacks(files::AUDIT_DETAIL) || self.lacks(files::COMPLAINT_DETAIL)
+    }
+
+    /// Whether the manifest lists the detail file `file` and it is not added yet.
+    pub fn lacks(&self, file: &str) -> bool {
+        let added = match file {
+            files::AUDIT_DETAIL => self.detail.get().is_some(),
+            files::COMPLAINT_DETAIL => self.complaint_detail.get().is_some(),
+            _ => true,
+        };
+        !added && self.manifest.files.iter().any(|f| f.path == file)
     }
 
     /// Whether the cells by service and channel are there (always for a version-2 bundle).
     pub fn has_detail(&self) -> bool {
-        self.detail.get().is_some()
+        self.detail.get().is_some() && !self.lacks(files::COMPLAINT_DETAIL)
     }
 
     /// Whether the figures of `filter` need the cells by service and channel and they are not there yet:

@@ -7,8 +7,8 @@ use super::error::{LoadError, check_version, json_error, read_version};
 use crate::aggregate::cells::{Cell, cells_of_file, cells_of_visits};
 use crate::checksum::sha256_hex;
 use crate::contract::{
-    AuditCellsFile, AuditColumns, AuditsFile, ComplaintColumns, ComplaintTotals, ComplaintsFile,
-    Manifest, files,
+    AuditCellsFile, AuditColumns, AuditsFile, ComplaintCellsFile, ComplaintColumns,
+    ComplaintTotals, ComplaintsFile, Manifest, files,
 };
 use crate::{INDEX_VERSION, OLDEST_READ_VERSION, SCHEMA_VERSION};
 
@@ -307,62 +307,32 @@ pub fn parse_complaints_with_digest(
     let complaints: ComplaintsFile =
         serde_json::from_slice(bytes).map_err(|e| json_error(files::COMPLAINTS, &e))?;
     check_complaint_totals(manifest, &complaints.totals)?;
-    check_complaint_cells(manifest, &complaints.columns, complaints.rows)?;
+    let file = files::COMPLAINTS;
+    check_complaint_cells(manifest, file, &complaints.columns, complaints.rows)?;
     Ok(complaints)
 }
 
-/// [`parse_complaints_with_digest`] for the first view: the totals parsed and checked, the cells by
-/// category (nine in ten of the file's bytes at a national programme's size, read only by a unit's
-/// complaints chart) checked as JSON and kept unparsed, for [`CategoryCells::get`].
-pub fn parse_complaint_totals_with_digest(
+/// Checks and parses contract 3's `complaints-detail.json`: the complaints' cells by category.
+pub fn parse_complaint_detail(
     manifest: &Manifest,
-    bytes: Vec<u8>,
+    bytes: &[u8],
+) -> Result<ComplaintColumns, LoadError> {
+    parse_complaint_detail_with_digest(manifest, bytes, &sha256_hex(bytes))
+}
+
+/// [`parse_complaint_detail`] for bytes whose SHA-256 the caller computed ([`check_digest`]).
+pub fn parse_complaint_detail_with_digest(
+    manifest: &Manifest,
+    bytes: &[u8],
     sha256: &str,
-) -> Result<(ComplaintsFile, CategoryCells), LoadError> {
-    #[derive(Deserialize)]
-    struct TotalsOnly {
-        schema_version: u32,
-        #[serde(rename = "columns")]
-        _cells: serde::de::IgnoredAny,
-        totals: ComplaintTotals,
-    }
-    check_digest(manifest, files::COMPLAINTS, bytes.len(), sha256)?;
-    check_version(files::COMPLAINTS, &bytes, manifest.schema_version)?;
-    let head: TotalsOnly =
-        serde_json::from_slice(&bytes).map_err(|e| json_error(files::COMPLAINTS, &e))?;
-    check_complaint_totals(manifest, &head.totals)?;
-    let file = ComplaintsFile {
-        schema_version: head.schema_version,
-        rows: 0,
-        columns: Default::default(),
-        totals: head.totals,
-    };
-    let cells = CategoryCells {
-        bytes: bytes.into(),
-        parsed: std::sync::OnceLock::new(),
-    };
-    Ok((file, cells))
-}
-
-/// `complaints.json`'s cells by category, parsed and checked the first time a view reads them.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CategoryCells {
-    /// The file, whose digest and totals were checked.
-    bytes: Box<[u8]>,
-    parsed: std::sync::OnceLock<Result<ComplaintColumns, LoadError>>,
-}
-
-impl CategoryCells {
-    /// The cells, or why the file's cells cannot be read (told like any other file's fault).
-    pub fn get(&self, manifest: &Manifest) -> Result<&ComplaintColumns, LoadError> {
-        let parsed = self.parsed.get_or_init(|| {
-            let file: ComplaintsFile = serde_json::from_slice(&self.bytes)
-                .map_err(|e| json_error(files::COMPLAINTS, &e))?;
-            check_complaint_cells(manifest, &file.columns, file.rows)?;
-            Ok(file.columns)
-        });
-        parsed.as_ref().map_err(Clone::clone)
-    }
+) -> Result<ComplaintColumns, LoadError> {
+    let file = files::COMPLAINT_DETAIL;
+    check_digest(manifest, file, bytes.len(), sha256)?;
+    check_version(file, bytes, manifest.schema_version)?;
+    let cells: ComplaintCellsFile =
+        serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
+    check_complaint_cells(manifest, file, &cells.columns, cells.rows)?;
+    Ok(cells.columns)
 }
 
 fn check_complaint_totals(manifest: &Manifest, totals: &ComplaintTotals) -> Result<(), LoadError> {
@@ -373,10 +343,10 @@ fn check_complaint_totals(manifest: &Manifest, totals: &ComplaintTotals) -> Resu
 
 fn check_complaint_cells(
     manifest: &Manifest,
+    file: &str,
     cells: &ComplaintColumns,
     rows: usize,
 ) -> Result<(), LoadError> {
-    let file = files::COMPLAINTS;
     check_lengths(file, &cells.lengths(), rows)?;
     check_regions(manifest, file, cells.region.iter().map(|r| &**r))
 }

@@ -109,10 +109,17 @@ pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
             p.push(format!("files: «{}» is listed twice", f.path));
         }
     }
-    let detail = (m.schema_version >= 3).then_some(files::AUDIT_DETAIL);
-    for required in [Some(files::AUDITS), detail, Some(files::COMPLAINTS)]
-        .into_iter()
-        .flatten()
+    let v3 = m.schema_version >= 3;
+    let detail = v3.then_some(files::AUDIT_DETAIL);
+    let complaint_detail = v3.then_some(files::COMPLAINT_DETAIL);
+    for required in [
+        Some(files::AUDITS),
+        detail,
+        Some(files::COMPLAINTS),
+        complaint_detail,
+    ]
+    .into_iter()
+    .flatten()
     {
         if !paths.contains(required) {
             p.push(format!("files does not list {required}"));

@@ -30,7 +30,9 @@ use manifest::is_plain_name;
 use problems::load_error_detail;
 
 use crate::checksum::sha256_hex;
-use crate::contract::{AuditCellsFile, AuditsFile, ComplaintsFile, Manifest, files};
+use crate::contract::{
+    AuditCellsFile, AuditsFile, ComplaintCellsFile, ComplaintsFile, Manifest, files,
+};
 use crate::dataset;
 
 /// Reads a file of the bundle by its plain name.
@@ -126,6 +128,37 @@ pub fn validate_bundle(source: &impl BundleSource) -> Vec<Problem> {
     }
     if let Some(bytes) = contents.get(files::COMPLAINTS) {
         match parse_json::<ComplaintsFile>(files::COMPLAINTS, bytes) {
+            // Contract 3's cells by category are a file of their own: checked with the totals as one.
+            Ok(complaints) if manifest.schema_version >= 3 => {
+                if complaints.rows > 0 || !complaints.columns.region.is_empty() {
+                    problems.push(Problem {
+                        file: files::COMPLAINTS.into(),
+                        message: format!(
+                            "holds cells by category: contract 3 publishes them in {}",
+                            files::COMPLAINT_DETAIL
+                        ),
+                    });
+                }
+                let cells = contents
+                    .get(files::COMPLAINT_DETAIL)
+                    .map(|bytes| parse_json::<ComplaintCellsFile>(files::COMPLAINT_DETAIL, bytes));
+                match cells {
+                    Some(Ok(cells)) => {
+                        if cells.schema_version != manifest.schema_version {
+                            problems.push(Problem {
+                                file: files::COMPLAINT_DETAIL.into(),
+                                message: format!(
+                                    "schema_version {} differs from the manifest's {}",
+                                    cells.schema_version, manifest.schema_version
+                                ),
+                            });
+                        }
+                        problems.extend(check_complaints(&manifest, &complaints.with_cells(cells)))
+                    }
+                    Some(Err(p)) => problems.push(p),
+                    None => {}
+                }
+            }
             Ok(complaints) => problems.extend(check_complaints(&manifest, &complaints)),
             Err(p) => problems.push(p),
         }

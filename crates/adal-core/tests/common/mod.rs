@@ -10,6 +10,7 @@ pub fn demo() -> Dataset {
         include_bytes!("../../../../public/data/audits.json"),
         include_bytes!("../../../../public/data/audits-detail.json"),
         include_bytes!("../../../../public/data/complaints.json"),
+        include_bytes!("../../../../public/data/complaints-detail.json"),
     )
     .expect("demo bundle")
 }
@@ -32,6 +33,7 @@ pub fn thin() -> Dataset {
         include_bytes!("../../../../public/data/thin/audits.json"),
         include_bytes!("../../../../public/data/thin/audits-detail.json"),
         include_bytes!("../../../../public/data/thin/complaints.json"),
+        include_bytes!("../../../../public/data/thin/complaints-detail.json"),
     )
     .expect("thin demo bundle")
 }
