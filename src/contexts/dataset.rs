@@ -145,9 +145,10 @@ impl Loaded {
 /// What loading gave: the dataset, or why not.
 pub type LoadResult = Result<Arc<Loaded>, LoadError>;
 
-/// Where the cells by service and channel (`audits-detail.json`) are for the dataset shown: the first
-/// view reads the unit totals only, and a view that breaks figures down by service or channel asks for
-/// the detail ([`DatasetContext::want_detail`]).
+/// Where the detail (`audits-detail.json`'s cells by service and channel, `complaints-detail.json`'s
+/// complaints by category) is for the dataset shown: the first view reads the unit totals only, and a
+/// view that breaks figures down by service, channel or category asks for it
+/// ([`DatasetContext::want_detail`]).
 #[derive(Clone, Debug, PartialEq)]
 pub enum DetailLoad {
     /// Not asked for, or already in the dataset ([`Dataset::has_detail`]).
@@ -175,8 +176,9 @@ pub struct DatasetContext {
 }
 
 impl DatasetContext {
-    /// Fetches the shown dataset's cells by service and channel, unless they are there or on their way:
-    /// with the progress and error handling of the first view's files.
+    /// Fetches the shown dataset's detail (the cells by service and channel, the complaints by
+    /// category), unless it is there or on its way: with the progress and error handling of the first
+    /// view's files.
     pub fn want_detail(&self) {
         let this = *self;
         let Some(Ok(loaded)) = this.state.get_untracked() else {

@@ -1,6 +1,6 @@
-//! What stands in for a view that breaks its figures down by service or channel while the bundle's cells
-//! by service and channel (`audits-detail.json`) are fetched: the first view reads each unit's totals
-//! only, and this part of the bundle comes when a view needs it — with a polite status and the file's
+//! What stands in for a view that breaks its figures down by service or channel, or shows the complaints
+//! by category, while the bundle's detail (`audits-detail.json`, `complaints-detail.json`) is fetched: the
+//! first view reads each unit's totals only, and this part of the bundle comes when a view needs it — with a polite status and the file's
 //! progress, or why it could not be had and a retry. The view is drawn once the cells are in, never from
 //! the totals (which cannot tell one service from another).
 
@@ -17,7 +17,7 @@ use crate::i18n::{t, use_i18n};
 /// are in, so that a reader (and a screen reader) meets one alert and one retry button, not one per part.
 #[component]
 pub fn DetailGate(
-    /// Whether the view breaks its figures down by service or channel.
+    /// Whether the view breaks its figures down by service or channel, or by complaint category.
     #[prop(into)]
     needed: Signal<bool>,
     /// Whether another gate on the page gives the status while this one waits.

@@ -228,7 +228,8 @@ impl Dataset {
         !added && self.manifest.files.iter().any(|f| f.path == file)
     }
 
-    /// Whether the cells by service and channel are there (always for a version-2 bundle).
+    /// Whether the detail is there: the cells by service and channel and, where the manifest lists
+    /// them, the complaints by category (always for a version-2 bundle).
     pub fn has_detail(&self) -> bool {
         self.detail.get().is_some() && !self.lacks(files::COMPLAINT_DETAIL)
     }
