@@ -41,10 +41,7 @@ pub fn start() {
     };
     let kind = page_of(&page).map(|p| p.kind);
     wasm_bindgen_futures::spawn_local(async move {
-        // The overview and the map embed open on figures of every service and channel: the unit
-        // totals suffice. The other pages show the services (a unit's page) or may: with the detail.
-        let detail = !matches!(kind, Some(PageKind::Overview | PageKind::EmbedMap));
-        let result = load(None, detail, |_| {}).await;
+        let result = load(None, page_detail(kind.as_ref()), |_| {}).await;
         match result {
             Ok(loaded) if pin.as_deref() == Some(loaded.pin().as_str()) => {
                 match kind {
@@ -71,6 +68,11 @@ pub fn start() {
             other => render(root, wanted, Some(other)),
         }
     });
+}
+
+/// The detail files a pre-rendered page hydrates with ([`adal_core::pages::detail_files`]).
+fn page_detail(kind: Option<&PageKind>) -> &'static [&'static str] {
+    kind.map_or(&[], adal_core::pages::detail_files)
 }
 
 /// The unit the view names, so that `Page::split` accepts it (the page exists: the host served it).

@@ -179,18 +179,19 @@ impl DatasetContext {
     /// Fetches the shown dataset's detail (the cells by service and channel, the complaints by
     /// category), unless it is there or on its way: with the progress and error handling of the first
     /// view's files.
-    pub fn want_detail(&self) {
+    /// `files` are the detail files the view needs (`files::DETAIL`, or one of them).
+    pub fn want_detail(&self, files: &'static [&'static str]) {
         let this = *self;
         let Some(Ok(loaded)) = this.state.get_untracked() else {
             return;
         };
-        if loaded.dataset.has_detail() || this.detail.get_untracked() == DetailLoad::Loading {
+        if !loaded.dataset.lacks_any(files) || this.detail.get_untracked() == DetailLoad::Loading {
             return;
         }
         this.detail.set(DetailLoad::Loading);
         let track = move |p: Progress| this.track(p);
         leptos::task::spawn_local(async move {
-            let result = add_detail(&loaded, track).await;
+            let result = add_detail(&loaded, files, track).await;
             // Only for the dataset still shown.
             let shown = this
                 .state
@@ -233,7 +234,7 @@ impl DatasetContext {
         let ticket = this.started.get_untracked();
         let track = move |p: Progress| this.track(p);
         leptos::task::spawn_local(async move {
-            let result = load(requested, false, track).await;
+            let result = load(requested, &[], track).await;
             if this.started.get_untracked() == ticket {
                 this.state.set(Some(result));
             }
@@ -244,7 +245,11 @@ impl DatasetContext {
 /// Fetches and adds what `loaded`'s bundle lists beside its first view and has not added yet: the cells
 /// by service and channel (checked against its manifest and its unit totals) and the complaints' cells
 /// by category, both at once.
-async fn add_detail(loaded: &Loaded, track: impl Fn(Progress) + Copy) -> Result<(), LoadError> {
+async fn add_detail(
+    loaded: &Loaded,
+    wanted: &[&str],
+    track: impl Fn(Progress) + Copy,
+) -> Result<(), LoadError> {
     let d = &loaded.dataset;
     let fetch = |file: &'static str| {
         let path = format!("{}{}", loaded.path, file);
@@ -256,8 +261,8 @@ async fn add_detail(loaded: &Loaded, track: impl Fn(Progress) + Copy) -> Result<
             Ok::<_, LoadError>((bytes, sum))
         }
     };
-    let audits = d.lacks(files::AUDIT_DETAIL);
-    let complaints = d.lacks(files::COMPLAINT_DETAIL);
+    let lacks = |file: &str| wanted.contains(&file) && d.lacks(file);
+    let (audits, complaints) = (lacks(files::AUDIT_DETAIL), lacks(files::COMPLAINT_DETAIL));
     let (audit_cells, complaint_cells) = futures_join(
         async {
             if audits {
@@ -295,11 +300,11 @@ async fn add_detail(loaded: &Loaded, track: impl Fn(Progress) + Copy) -> Result<
 }
 
 /// Loads the dataset `requested` (`?dataset=`, or the default one), reporting the files' progress to
-/// `track`; with its cells by service and channel where `with_detail` (a pre-rendered page that shows
-/// them hydrates with them).
+/// `track`; with the detail files `with_detail` (a pre-rendered page that shows them hydrates with
+/// them).
 pub async fn load(
     requested: Option<String>,
-    with_detail: bool,
+    with_detail: &[&str],
     track: impl Fn(Progress) + Copy,
 ) -> LoadResult {
     // The outlines do not depend on the dataset: they load beside the whole chain.
@@ -344,8 +349,8 @@ pub async fn load(
         requested,
         figures: FiguresCache::default(),
     });
-    if with_detail && loaded.dataset.lacks_listed_detail() {
-        add_detail(&loaded, track).await?;
+    if loaded.dataset.lacks_any(with_detail) {
+        add_detail(&loaded, with_detail, track).await?;
         mark("adal:detail-parsed");
     }
     Ok(loaded)

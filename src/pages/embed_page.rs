@@ -108,7 +108,8 @@ pub fn EmbedPage(loaded: Arc<Loaded>, embed: Embed) -> impl IntoView {
         }
         .into_any(),
         (EmbedKind::Complaints, Some(code)) => view! {
-            <DetailGate needed=true>
+            // The complaints by category only: not the cells by service and channel.
+            <DetailGate needed=true files=&[adal_core::contract::files::COMPLAINT_DETAIL]>
                 <ComplaintChart code=code.clone() />
             </DetailGate>
         }

@@ -172,17 +172,22 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
                 <p class="region-rank">{rank}</p>
                 // Printed only: the page on paper says how its figures were made, in two lines.
                 <p class="print-only">{t!(i18n, print_method)}</p>
-                <DetailGate needed=filtered()>
+                // Filtered, it gives the page's status: for both files, as the services' gate does.
+                <DetailGate needed=filtered() files=&adal_core::contract::files::DETAIL>
                     <TrendChart codes />
                 </DetailGate>
             </Later>
             <Later>
-                // A view by service or channel: the trend above gives the status.
-                <DetailGate needed=true quiet=filtered()>
+                // A view by service or channel: the trend above gives the status. This gate asks for
+                // the complaints by category too, and gives their status.
+                <DetailGate needed=true quiet=filtered() files=&adal_core::contract::files::DETAIL>
                     <ServiceChart code=service_code.clone() />
                 </DetailGate>
-                // The cells by category come with the services' cells: that gate gives the status.
-                <DetailGate needed=true quiet=true>
+                <DetailGate
+                    needed=true
+                    quiet=true
+                    files=&[adal_core::contract::files::COMPLAINT_DETAIL]
+                >
                     <ComplaintChart code=complaint_code.clone() />
                 </DetailGate>
             </Later>

@@ -97,6 +97,14 @@ test.describe('embeds', () => {
     });
   }
 
+  test('embed=complaints fetches the complaints by category, not the cells by service and channel', async ({ page }) => {
+    await page.goto('./?embed=complaints&region=KZ-75&lang=en');
+    await expect(page.locator('figure[data-chart="complaints"][data-status="ready"]')).toBeVisible();
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(fetched.filter((n) => n.endsWith('/data/complaints-detail.json'))).toHaveLength(1);
+    expect(fetched.filter((n) => n.includes('audits-detail.json'))).toEqual([]);
+  });
+
   test('the Embed dialog writes a snippet that works pasted into a plain page', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
     await page.goto('./?region=KZ-11&lang=ru&metric=median_wait');

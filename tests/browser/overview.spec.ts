@@ -252,10 +252,13 @@ test.describe('the breakdown by service and channel is fetched when a view asks 
   test('a unit\'s page starts with them, asked for beside the other files', async ({ page, watch }) => {
     await page.goto('./en/region/KZ-75/');
     await drawn(page, 'services');
-    const loads = await page.evaluate(() =>
-      performance.getEntriesByType('resource').filter((e) => e.name.includes('/audits-detail.json')).map((e) => (e as PerformanceResourceTiming).initiatorType),
-    );
-    expect(loads).toEqual(['link']);
+    await drawn(page, 'complaints');
+    for (const file of ['/audits-detail.json', '/complaints-detail.json']) {
+      const loads = await page.evaluate((file) =>
+        performance.getEntriesByType('resource').filter((e) => e.name.includes(file)).map((e) => (e as PerformanceResourceTiming).initiatorType),
+      file);
+      expect(loads, file).toEqual(['link']);
+    }
     expect(watch.consoleErrors).toEqual([]);
   });
 });

@@ -108,10 +108,7 @@ fn page_html(
     // The pages other than the overview and the map embed start with the cells by service and channel
     // and the complaints' by category (the app's boot loads them before it hydrates): asked for beside
     // the others.
-    let listed = |file: &str| {
-        !matches!(page.kind, PageKind::Overview | PageKind::EmbedMap)
-            && loaded.dataset.manifest.files.iter().any(|f| f.path == file)
-    };
+    let listed = |file: &str| loaded.dataset.manifest.files.iter().any(|f| f.path == file);
     let preloads: String = [
         INDEX_FILE.to_owned(),
         format!("{bundle}{}", files::MANIFEST),
@@ -121,8 +118,8 @@ fn page_html(
     ]
     .into_iter()
     .chain(
-        [files::AUDIT_DETAIL, files::COMPLAINT_DETAIL]
-            .into_iter()
+        adal_core::pages::detail_files(&page.kind)
+            .iter()
             .filter(|f| listed(f))
             .map(|f| format!("{bundle}{f}")),
     )

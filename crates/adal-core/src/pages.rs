@@ -36,6 +36,20 @@ pub enum PageKind {
     EmbedMap,
 }
 
+/// The detail files a page starts with, beside the first view's (its pre-rendered HTML asks for them
+/// with the others, and the app hydrates it with them): none for the overview and the map embed, which
+/// open on every service and channel; the cells by service and channel for the comparison and the data
+/// page (a view by service may follow); both for a unit's page, which shows its services and its
+/// complaints by category.
+pub fn detail_files(kind: &PageKind) -> &'static [&'static str] {
+    use crate::contract::files;
+    match kind {
+        PageKind::Overview | PageKind::EmbedMap => &[],
+        PageKind::Compare | PageKind::Data => &[files::AUDIT_DETAIL],
+        PageKind::Region(_) => &files::DETAIL,
+    }
+}
+
 /// A pre-rendered page: a language and a page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Page {

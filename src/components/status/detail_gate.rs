@@ -23,20 +23,24 @@ pub fn DetailGate(
     /// Whether another gate on the page gives the status while this one waits.
     #[prop(optional, into)]
     quiet: Signal<bool>,
+    /// The detail files the view needs: the cells by service and channel unless told.
+    #[prop(optional)]
+    files: Option<&'static [&'static str]>,
     children: ChildrenFn,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let data = use_dataset();
+    let files = files.unwrap_or(&[adal_core::contract::files::AUDIT_DETAIL]);
     let missing = move || {
         needed.get() && {
             data.detail.track();
             data.state
-                .with(|s| matches!(s, Some(Ok(l)) if !l.dataset.has_detail()))
+                .with(|s| matches!(s, Some(Ok(l)) if l.dataset.lacks_any(files)))
         }
     };
     Effect::new(move |_| {
         if missing() && data.detail.get() == DetailLoad::Idle {
-            data.want_detail();
+            data.want_detail(files);
         }
     });
     // Changes of the filter that leave the answer as it was draw nothing again (the map keeps its
@@ -46,7 +50,7 @@ pub fn DetailGate(
         DetailLoad::Failed(error) => view! {
             <div class="detail-status load-error" role="alert">
                 <p>{error_message(i18n, error)}</p>
-                <button type="button" on:click=move |_| data.want_detail()>
+                <button type="button" on:click=move |_| data.want_detail(files)>
                     {t!(i18n, retry)}
                 </button>
             </div>
@@ -56,7 +60,7 @@ pub fn DetailGate(
             <div class="detail-status loading" role="status" aria-live="polite">
                 <span class="spinner" aria-hidden="true"></span>
                 <p>{t!(i18n, loading_detail)}</p>
-                <ProgressBars file=adal_core::contract::files::AUDIT_DETAIL />
+                <ProgressBars file=files[0] />
             </div>
         }
         .into_any(),

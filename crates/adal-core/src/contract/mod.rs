@@ -41,6 +41,8 @@ pub mod files {
     /// Contract version 3's complaint cells by unit, period and category: fetched with the views that
     /// show them (a unit's page, the complaints embed).
     pub const COMPLAINT_DETAIL: &str = "complaints-detail.json";
+    /// The files beside the first view, in the order a page that needs both asks for them.
+    pub const DETAIL: [&str; 2] = [AUDIT_DETAIL, COMPLAINT_DETAIL];
     /// The Frictionless Data Package written beside the bundle (not part of it: no checksum), with its
     /// CSV files.
     pub const DATA_PACKAGE: &str = "datapackage.json";

@@ -218,6 +218,11 @@ impl Dataset {
         self.lacks(files::AUDIT_DETAIL) || self.lacks(files::COMPLAINT_DETAIL)
     }
 
+    /// Whether the manifest lists one of the detail files `files` that is not added yet.
+    pub fn lacks_any(&self, files: &[&str]) -> bool {
+        files.iter().any(|f| self.lacks(f))
+    }
+
     /// Whether the manifest lists the detail file `file` and it is not added yet.
     pub fn lacks(&self, file: &str) -> bool {
         let added = match file {
