@@ -731,7 +731,8 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
                     v["columns"]["count"][1] = 2.into();
                 })
             }),
-            "count 2 is below k = 5",
+            // Named by the file the cell is in.
+            "complaints-detail.json: row 2: count 2 is below k = 5",
         ),
         (
             "overlapping complaint totals",

@@ -40,13 +40,26 @@ fn group_total(
 /// exactly once, no published count lies between 1 and k − 1, every cell belongs to a published total,
 /// and within a total the suppressed cells cannot be worked out or bounded below k from the total.
 pub fn check_complaints(m: &Manifest, f: &ComplaintsFile) -> Vec<Problem> {
+    check_complaints_in(m, f, files::COMPLAINTS)
+}
+
+/// [`check_complaints`] where the cells by category were read from `cells_file` (contract 3's
+/// `complaints-detail.json`): what is wrong with a cell names that file, what is wrong with a total
+/// names `complaints.json`.
+pub fn check_complaints_in(
+    m: &Manifest,
+    f: &ComplaintsFile,
+    cells_file: &'static str,
+) -> Vec<Problem> {
     let mut p = Problems::new(files::COMPLAINTS);
     check_version(
         &mut p,
         f.schema_version,
         m.schema_version..=m.schema_version,
     );
+    p.file = cells_file;
     let cells_agree = columns_agree(&mut p, "", &f.columns.lengths(), f.rows);
+    p.file = files::COMPLAINTS;
     if !(columns_agree(
         &mut p,
         "totals ",
@@ -118,7 +131,8 @@ pub fn check_complaints(m: &Manifest, f: &ComplaintsFile) -> Vec<Problem> {
         }
     }
 
-    // Per (region, period) of a total: published sum, suppressed cells.
+    // From here on, the cells: per (region, period) of a total, published sum and suppressed cells.
+    p.file = cells_file;
     #[derive(Default)]
     struct Group {
         published: u64,

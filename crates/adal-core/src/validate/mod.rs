@@ -20,7 +20,7 @@ mod manifest;
 mod problems;
 
 pub use audits::{check_audit_cells, check_audit_totals, check_audits};
-pub use complaints::check_complaints;
+pub use complaints::{check_complaints, check_complaints_in};
 pub use manifest::check_manifest;
 pub use problems::{MAX_LISTED_PER_FILE, Problem};
 
@@ -144,16 +144,16 @@ pub fn validate_bundle(source: &impl BundleSource) -> Vec<Problem> {
                     .map(|bytes| parse_json::<ComplaintCellsFile>(files::COMPLAINT_DETAIL, bytes));
                 match cells {
                     Some(Ok(cells)) => {
-                        if cells.schema_version != manifest.schema_version {
-                            problems.push(Problem {
-                                file: files::COMPLAINT_DETAIL.into(),
-                                message: format!(
-                                    "schema_version {} differs from the manifest's {}",
-                                    cells.schema_version, manifest.schema_version
-                                ),
-                            });
-                        }
-                        problems.extend(check_complaints(&manifest, &complaints.with_cells(cells)))
+                        // Its version as every file's is checked, then its cells against the totals.
+                        let mut p = problems::Problems::new(files::COMPLAINT_DETAIL);
+                        let v = manifest.schema_version;
+                        manifest::check_version(&mut p, cells.schema_version, v..=v);
+                        problems.extend(p.finish());
+                        problems.extend(check_complaints_in(
+                            &manifest,
+                            &complaints.with_cells(cells),
+                            files::COMPLAINT_DETAIL,
+                        ));
                     }
                     Some(Err(p)) => problems.push(p),
                     None => {}
