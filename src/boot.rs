@@ -41,7 +41,10 @@ pub fn start() {
     };
     let kind = page_of(&page).map(|p| p.kind);
     wasm_bindgen_futures::spawn_local(async move {
-        let result = load(None, page_detail(kind.as_ref()), |_| {}).await;
+        let detail = kind
+            .as_ref()
+            .map_or(&[][..], adal_core::pages::detail_files);
+        let result = load(None, detail, |_| {}).await;
         match result {
             Ok(loaded) if pin.as_deref() == Some(loaded.pin().as_str()) => {
                 match kind {
@@ -68,11 +71,6 @@ pub fn start() {
             other => render(root, wanted, Some(other)),
         }
     });
-}
-
-/// The detail files a pre-rendered page hydrates with ([`adal_core::pages::detail_files`]).
-fn page_detail(kind: Option<&PageKind>) -> &'static [&'static str] {
-    kind.map_or(&[], adal_core::pages::detail_files)
 }
 
 /// The unit the view names, so that `Page::split` accepts it (the page exists: the host served it).

@@ -177,9 +177,8 @@ pub struct DatasetContext {
 
 impl DatasetContext {
     /// Fetches the shown dataset's detail (the cells by service and channel, the complaints by
-    /// category), unless it is there or on its way: with the progress and error handling of the first
-    /// view's files.
-    /// `files` are the detail files the view needs (`files::DETAIL`, or one of them).
+    /// category) that `files` names and it lacks, unless they are on their way: with the progress and
+    /// error handling of the first view's files.
     pub fn want_detail(&self, files: &'static [&'static str]) {
         let this = *self;
         let Some(Ok(loaded)) = this.state.get_untracked() else {
@@ -197,11 +196,8 @@ impl DatasetContext {
                 .state
                 .with_untracked(|s| matches!(s, Some(Ok(l)) if Arc::ptr_eq(l, &loaded)));
             if shown {
-                this.progress.update(|list| {
-                    list.retain(|p| {
-                        p.file != files::AUDIT_DETAIL && p.file != files::COMPLAINT_DETAIL
-                    })
-                });
+                this.progress
+                    .update(|list| list.retain(|p| !files::DETAIL.contains(&&*p.file)));
                 this.detail.set(match result {
                     Ok(()) => DetailLoad::Idle,
                     Err(e) => DetailLoad::Failed(e),

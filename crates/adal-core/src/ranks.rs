@@ -73,6 +73,15 @@ impl SplitMix {
     }
 }
 
+/// The units that take part in the ranking, with their place in `spreads`: those with a finite value.
+fn ranked(spreads: &[Option<Spread>]) -> Vec<(usize, Spread)> {
+    spreads
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.filter(|s| s.value.is_finite()).map(|s| (i, s)))
+        .collect()
+}
+
 /// An integer that orders drawn values best first: IEEE 754's total order (`f64::total_cmp`) as
 /// integers, turned round where higher is better.
 fn rank_key(v: f64, better: Better) -> i64 {
@@ -96,11 +105,7 @@ fn rank_key(v: f64, better: Better) -> i64 {
 /// assert_eq!(r, vec![Some((1, 1)), Some((2, 2)), Some((3, 4)), Some((3, 4)), None]);
 /// ```
 pub fn rank_intervals(spreads: &[Option<Spread>], better: Better) -> Vec<Option<(usize, usize)>> {
-    let present: Vec<(usize, Spread)> = spreads
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| s.filter(|s| s.value.is_finite()).map(|s| (i, s)))
-        .collect();
+    let present = ranked(spreads);
     let mut out = vec![None; spreads.len()];
     if present.is_empty() {
         return out;
@@ -175,11 +180,7 @@ mod tests {
 
     /// The percentiles of each unit's ranks as first written: every draw's ranks kept and sorted.
     fn sorted_ranks(spreads: &[Option<Spread>], better: Better) -> Vec<Option<(usize, usize)>> {
-        let present: Vec<(usize, Spread)> = spreads
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| s.filter(|s| s.value.is_finite()).map(|s| (i, s)))
-            .collect();
+        let present = ranked(spreads);
         let mut out = vec![None; spreads.len()];
         let mut rng = SplitMix(0x4144_414c_2d52_414e);
         let mut ranks: Vec<Vec<usize>> = vec![Vec::new(); present.len()];

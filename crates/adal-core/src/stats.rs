@@ -123,12 +123,9 @@ pub fn histogram(values: &[u32], counts: &[(u32, u64)]) -> Vec<(u32, u64)> {
         }
         return (0..=max).zip(table).filter(|(_, c)| *c > 0).collect();
     }
-    let mut sorted = values.to_vec();
-    sorted.sort_unstable();
-    let mut all = Vec::with_capacity(entries);
-    tally(&sorted, &mut all);
+    let mut all: Vec<(u32, u64)> = values.iter().map(|&v| (v, 1)).collect();
     all.extend_from_slice(counts);
-    all.sort_by_key(|(v, _)| *v);
+    all.sort_unstable_by_key(|(v, _)| *v);
     let mut out: Vec<(u32, u64)> = Vec::with_capacity(all.len());
     for (v, c) in all {
         match out.last_mut() {

@@ -1,8 +1,9 @@
-//! What stands in for a view that breaks its figures down by service or channel, or shows the complaints
-//! by category, while the bundle's detail (`audits-detail.json`, `complaints-detail.json`) is fetched: the
-//! first view reads each unit's totals only, and this part of the bundle comes when a view needs it — with a polite status and the file's
-//! progress, or why it could not be had and a retry. The view is drawn once the cells are in, never from
-//! the totals (which cannot tell one service from another).
+//! What stands in for a view that breaks its figures down by service or channel, or shows the
+//! complaints by category, while the bundle's detail (`audits-detail.json`, `complaints-detail.json`) is
+//! fetched: the first view reads each unit's totals only, and this part of the bundle comes when a view
+//! needs it — with a polite status and the file's progress, or why it could not be had and a retry. The
+//! view is drawn once the cells are in, never from the totals (which cannot tell one service from
+//! another).
 
 use leptos::prelude::*;
 

@@ -215,7 +215,7 @@ impl Dataset {
     /// Whether the manifest lists a detail file (`audits-detail.json`, `complaints-detail.json`) that
     /// is not added yet: a reader that shows every view at once (the pre-renderer, the feeds) adds them.
     pub fn lacks_listed_detail(&self) -> bool {
-        self.lacks(files::AUDIT_DETAIL) || self.lacks(files::COMPLAINT_DETAIL)
+        self.lacks_any(&files::DETAIL)
     }
 
     /// Whether the manifest lists one of the detail files `files` that is not added yet.

@@ -302,12 +302,12 @@ pub fn parse_complaints_with_digest(
     bytes: &[u8],
     sha256: &str,
 ) -> Result<ComplaintsFile, LoadError> {
-    check_digest(manifest, files::COMPLAINTS, bytes.len(), sha256)?;
-    check_version(files::COMPLAINTS, bytes, manifest.schema_version)?;
-    let complaints: ComplaintsFile =
-        serde_json::from_slice(bytes).map_err(|e| json_error(files::COMPLAINTS, &e))?;
-    check_complaint_totals(manifest, &complaints.totals)?;
     let file = files::COMPLAINTS;
+    check_digest(manifest, file, bytes.len(), sha256)?;
+    check_version(file, bytes, manifest.schema_version)?;
+    let complaints: ComplaintsFile =
+        serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
+    check_complaint_totals(manifest, &complaints.totals)?;
     check_complaint_cells(manifest, file, &complaints.columns, complaints.rows)?;
     Ok(complaints)
 }
