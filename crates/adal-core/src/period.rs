@@ -80,28 +80,38 @@ impl Month {
     /// assert!(Month::from_date("2023-02-29").is_err());
     /// ```
     pub fn from_date(text: &str) -> Result<Month, PeriodError> {
-        const FORM: PeriodError = PeriodError::Form {
-            expected: "YYYY-MM-DD",
-        };
-        let b = text.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-            return Err(FORM);
-        }
-        let year = digits(&b[0..4]).ok_or(FORM)?;
-        let month = digits(&b[5..7]).ok_or(FORM)?;
-        let day = digits(&b[8..10]).ok_or(FORM)?;
-        if !(1900..=2999).contains(&year) {
-            return Err(PeriodError::Year);
-        }
-        let calendar_month =
-            time::Month::try_from(month as u8).map_err(|_| PeriodError::NoSuchDay)?;
-        time::Date::from_calendar_date(i32::from(year), calendar_month, day as u8)
-            .map_err(|_| PeriodError::NoSuchDay)?;
+        let date = calendar_date(text)?;
         Ok(Month {
-            year,
-            month: month as u8,
+            year: date.year() as u16,
+            month: date.month() as u8,
         })
     }
+}
+
+/// The day `text` (`YYYY-MM-DD`, as [`Month::from_date`] reads it) names, as a day number: the
+/// difference of two is the days between them.
+pub fn day_number(text: &str) -> Result<i32, PeriodError> {
+    calendar_date(text).map(time::Date::to_julian_day)
+}
+
+/// `YYYY-MM-DD`, a day that exists, of the years 1900 to 2999.
+fn calendar_date(text: &str) -> Result<time::Date, PeriodError> {
+    const FORM: PeriodError = PeriodError::Form {
+        expected: "YYYY-MM-DD",
+    };
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err(FORM);
+    }
+    let year = digits(&b[0..4]).ok_or(FORM)?;
+    let month = digits(&b[5..7]).ok_or(FORM)?;
+    let day = digits(&b[8..10]).ok_or(FORM)?;
+    if !(1900..=2999).contains(&year) {
+        return Err(PeriodError::Year);
+    }
+    let calendar_month = time::Month::try_from(month as u8).map_err(|_| PeriodError::NoSuchDay)?;
+    time::Date::from_calendar_date(i32::from(year), calendar_month, day as u8)
+        .map_err(|_| PeriodError::NoSuchDay)
 }
 
 fn digits(b: &[u8]) -> Option<u16> {
@@ -387,6 +397,21 @@ mod tests {
             let got = Month::from_date(text).map(|m| m.to_string());
             assert_eq!(got, want.map(str::to_owned), "{text:?}");
         }
+    }
+
+    #[test]
+    fn day_numbers_count_the_days_between_dates() {
+        let day = |t: &str| day_number(t).unwrap();
+        assert_eq!(day("2024-03-01") - day("2024-02-28"), 2);
+        assert_eq!(day("2025-01-01") - day("2024-01-01"), 366);
+        assert_eq!(day("2024-01-09") - day("2024-01-09"), 0);
+        assert_eq!(day_number("2023-02-29"), Err(PeriodError::NoSuchDay));
+        assert_eq!(
+            day_number("9.1.2024"),
+            Err(PeriodError::Form {
+                expected: "YYYY-MM-DD"
+            })
+        );
     }
 
     #[test]

@@ -169,6 +169,45 @@ pub fn default_complaint_channels() -> Vec<Term> {
     ]
 }
 
+/// The stages a complaint's handling ends at, in a fixed order from the first step to the last: the
+/// optional `outcome` column of `complaints.csv` names one (docs/data-format.md). Not configurable: the
+/// pages compare them across units and publishers.
+pub fn outcome_stages() -> Vec<Term> {
+    vec![
+        Term::new("registered", "Тіркелді", "Зарегистрировано", "Registered"),
+        Term::new(
+            "forwarded",
+            "Басқа органға жіберілді",
+            "Направлено в другой орган",
+            "Forwarded to another body",
+        ),
+        Term::new(
+            "explained",
+            "Түсініктемемен жауап берілді",
+            "Дан ответ с разъяснением",
+            "Answered with an explanation",
+        ),
+        Term::new(
+            "closed_no_offence",
+            "Құқық бұзушылық анықталмай жабылды",
+            "Закрыто: нарушение не установлено",
+            "Closed without an offence",
+        ),
+        Term::new(
+            "investigation",
+            "Сотқа дейінгі тергеп-тексеру басталды",
+            "Начато досудебное расследование",
+            "Pre-trial investigation opened",
+        ),
+        Term::new(
+            "court",
+            "Іс сотқа жіберілді",
+            "Дело направлено в суд",
+            "Sent to court",
+        ),
+    ]
+}
+
 /// The four lists a bundle is classified by.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Taxonomy {

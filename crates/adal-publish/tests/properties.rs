@@ -9,7 +9,7 @@ use adal_core::dataset::Dataset;
 use adal_core::period::{Month, Period};
 use adal_core::regions;
 use adal_core::validate::{check_audit_cells, check_complaints};
-use adal_publish::anonymise::{anonymise_visits, suppress_complaints};
+use adal_publish::anonymise::{Cell, NOT_RECORDED, Total, anonymise_visits, suppress_complaints};
 use adal_publish::bundle::{self, HashingWriter};
 use adal_publish::config::Settings;
 use adal_publish::publication_report::FileReport;
@@ -105,6 +105,61 @@ fn publish(visits: &[Visit], complaints: &[Complaint], k: u32) -> Bundle {
     }
 }
 
+/// One breakdown of the complaint totals (by category, or by the stage of the outcome): each cell counts
+/// the complaints of its unit, period and key; a published cell holds at least k; a group of cells
+/// breaks down one published total, or a whole year whose totals are all published, and adds up to its
+/// complaints; its suppressed cells are none, or at least two whose sum leaves each room to reach k, so
+/// that no cell is worked out or bounded below k from the published total and cells.
+fn check_breakdown(
+    cells: &[Cell],
+    totals: &[Total],
+    complaints: &[Complaint],
+    key: impl Fn(&Complaint) -> u16,
+    k: u32,
+) -> Result<(), TestCaseError> {
+    let mut groups: HashMap<_, (u32, u32, u32)> = HashMap::new();
+    for c in cells {
+        let (first, last) = c.period.months();
+        let actual = complaints
+            .iter()
+            .filter(|x| {
+                x.region == c.region && x.month >= first && x.month <= last && key(x) == c.category
+            })
+            .count() as u32;
+        prop_assert_eq!(c.count, actual);
+        let g = groups.entry((c.region, c.period)).or_default();
+        if c.suppressed {
+            g.0 += 1;
+            g.1 += c.count;
+        } else {
+            prop_assert!(c.count >= k);
+        }
+        g.2 += c.count;
+    }
+    for ((region, label), (n, sum, all)) in groups {
+        let (first, last) = label.months();
+        let under: Vec<_> = totals
+            .iter()
+            .filter(|t| {
+                t.region == region && t.period.months().0 >= first && t.period.months().1 <= last
+            })
+            .collect();
+        prop_assert!(!under.is_empty());
+        prop_assert!(under.iter().all(|t| !t.suppressed));
+        prop_assert!(under.len() == 1 || matches!(label, adal_core::period::PeriodLabel::Year(_)));
+        prop_assert_eq!(all, under.iter().map(|t| t.count).sum::<u32>());
+        prop_assert!(
+            n == 0 || (n >= 2 && sum - (n - 1) >= k),
+            "cells of {} {}: {} suppressed, sum {}",
+            region,
+            label,
+            n,
+            sum
+        );
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -142,7 +197,7 @@ proptest! {
         length in 1u32..14,
         service in proptest::option::of(0u16..10),
     ) {
-        let complaints = [Complaint { region: 0, month: month(0), category: 0, channel: 0 }];
+        let complaints = [Complaint { region: 0, month: month(0), category: 0, channel: 0, outcome: None, outcome_days: None }];
         let Bundle { detail: audits, manifest, totals, complaint_files: [c, cc], .. } =
             publish(&visits, &complaints, k);
         let manifest_json = serde_json::to_vec(&manifest).expect("json");
@@ -177,7 +232,7 @@ proptest! {
     ) {
         let complaints: Vec<Complaint> = complaints
             .into_iter()
-            .map(|(region, m, category, channel)| Complaint { region, month: month(m), category, channel })
+            .map(|(region, m, category, channel)| Complaint { region, month: month(m), category, channel, outcome: None, outcome_days: None })
             .collect();
         let Bundle { detail: audits, complaints: complaints_json, manifest, .. } =
             publish(&visits, &complaints, k);
@@ -207,7 +262,7 @@ proptest! {
     ) {
         let complaints: Vec<Complaint> = complaints
             .into_iter()
-            .map(|(region, m, category)| Complaint { region, month: month(m), category, channel: 0 })
+            .map(|(region, m, category)| Complaint { region, month: month(m), category, channel: 0, outcome: None, outcome_days: None })
             .collect();
         let period = Period { from: month(0), to: month(29) };
         let out = suppress_complaints(&complaints, k, 4, period);
@@ -234,21 +289,29 @@ proptest! {
             }
             prop_assert!(period.months().all(|m| covered.get(&m) == Some(&1)));
         }
-        let mut groups: HashMap<_, (u32, u32, u32)> = HashMap::new();
-        for c in &out.cells {
-            let g = groups.entry((c.region, c.period)).or_default();
-            if c.suppressed { g.0 += 1; g.1 += c.count; } else { prop_assert!(c.count >= k); g.2 += c.count; }
-        }
-        for ((region, label), (n, sum, _)) in groups {
-            // The cells break down one published total, or a whole year whose totals are all published.
-            let (first, last) = label.months();
-            let under: Vec<_> = out.totals.iter()
-                .filter(|t| t.region == region && t.period.months().0 >= first && t.period.months().1 <= last)
-                .collect();
-            prop_assert!(!under.is_empty());
-            prop_assert!(under.iter().all(|t| !t.suppressed));
-            prop_assert!(under.len() == 1 || matches!(label, adal_core::period::PeriodLabel::Year(_)));
-            prop_assert!(n == 0 || (n >= 2 && sum - (n - 1) >= k), "cells of {} {}: {} suppressed, sum {}", region, label, n, sum);
+        check_breakdown(&out.cells, &out.totals, &complaints, |c| c.category, k)?;
+        prop_assert!(out.outcomes.is_none());
+    }
+
+    /// What came of the complaints is broken down as their categories are, from the same totals: by the
+    /// stage their handling ended at, those without a recorded outcome in a cell of their own, with the
+    /// same protection ([`check_breakdown`]).
+    #[test]
+    fn complaint_outcomes_are_protected_as_the_categories(
+        complaints in proptest::collection::vec((0u8..4, 0u32..30, proptest::option::weighted(0.8, 0u8..6)), 1..600),
+        k in 2u32..8,
+    ) {
+        let complaints: Vec<Complaint> = complaints
+            .into_iter()
+            .map(|(region, m, outcome)| Complaint { region, month: month(m), category: 0, channel: 0, outcome, outcome_days: None })
+            .collect();
+        let out = suppress_complaints(&complaints, k, 4, Period { from: month(0), to: month(29) });
+        let outcomes = out.outcomes.as_ref();
+        prop_assert_eq!(outcomes.is_some(), complaints.iter().any(|c| c.outcome.is_some()));
+        if let Some(outcomes) = outcomes {
+            check_breakdown(&outcomes.cells, &out.totals, &complaints, |c| c.outcome.map_or(NOT_RECORDED, u16::from), k)?;
+            let listed: u64 = outcomes.cells.iter().filter(|c| !c.suppressed).map(|c| u64::from(c.count)).sum();
+            prop_assert_eq!(listed, outcomes.in_published_cells);
         }
     }
 

@@ -21,6 +21,13 @@
 //! S − (n − 1) ≥ k is required. Further cells, smallest first, are suppressed until that holds; where it
 //! cannot hold, the total keeps its count and lists no cell at all, so that the categories of those
 //! complaints are unknown rather than bounded.
+//!
+//! **Outcomes.** Where the raw file records what came of any complaint (the stage its handling ended
+//! at), the same totals are broken down a second time, by stage, with the same cells, the same choice
+//! of periods and the same protection; the complaints whose outcome is not recorded count in a cell of
+//! their own ([`NOT_RECORDED`]), so that a total's cells add up to it as the categories' do. Each
+//! breakdown partitions a published total on its own: a reader who holds both learns no cell of the
+//! two crossed, which is never published.
 
 use std::collections::BTreeMap;
 
@@ -78,7 +85,30 @@ pub struct ComplaintOutcome {
     pub totals_without_cells: u64,
     /// Totals suppressed.
     pub suppressed_totals: u64,
+    /// The complaints by the stage their handling ended at, where the raw file records any outcome.
+    pub outcomes: Option<Breakdown>,
 }
+
+/// The cells of one breakdown of the totals (by the stage of the outcome), protected as the cells by
+/// category are (see the module's note).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Breakdown {
+    /// Listed cells, sorted by region, period and key; `category` holds the key: an index into
+    /// [`crate::taxonomy::outcome_stages`], or [`NOT_RECORDED`].
+    pub cells: Vec<Cell>,
+    /// Complaints in published cells.
+    pub in_published_cells: u64,
+    /// Cells suppressed because they held fewer than k complaints.
+    pub primary_cells: u64,
+    /// Cells suppressed only to protect others.
+    pub complementary_cells: u64,
+    /// Published totals listed without cells, because no suppression pattern could protect them.
+    pub totals_without_cells: u64,
+}
+
+/// The key of the complaints whose outcome the raw file does not record: counted in a cell of their
+/// own, so that each total's cells still add up to it.
+pub const NOT_RECORDED: u16 = u16::MAX;
 
 fn grain(label: PeriodLabel) -> usize {
     match label {
@@ -117,11 +147,14 @@ pub fn suppress_complaints(
     let k = k.max(2);
     let mut by_month: BTreeMap<(u8, Month), u32> = BTreeMap::new();
     let mut by_category: BTreeMap<(u8, Month, u16), u32> = BTreeMap::new();
+    let mut by_stage: BTreeMap<(u8, Month, u16), u32> = BTreeMap::new();
     for c in complaints {
         *by_month.entry((c.region, c.month)).or_default() += 1;
         *by_category
             .entry((c.region, c.month, c.category))
             .or_default() += 1;
+        let stage = c.outcome.map_or(NOT_RECORDED, u16::from);
+        *by_stage.entry((c.region, c.month, stage)).or_default() += 1;
     }
 
     let mut out = ComplaintOutcome::default();
@@ -151,20 +184,37 @@ pub fn suppress_complaints(
         }
     }
 
-    // Cells, one calendar year of one unit at a time: by the periods of its totals, or by the whole year
-    // where that publishes clearly more complaints by category (thin months and quarters hide most
-    // categories, a year seldom does). One choice per unit and year, so the two never overlap.
+    let totals = std::mem::take(&mut out.totals);
+    let categories = breakdown(&totals, &by_category, k);
+    out.primary_cells = categories.primary_cells;
+    out.complementary_cells = categories.complementary_cells;
+    out.totals_without_cells = categories.totals_without_cells;
+    out.in_published_cells = categories.in_published_cells;
+    out.cells = categories.cells;
+    out.outcomes = complaints
+        .iter()
+        .any(|c| c.outcome.is_some())
+        .then(|| breakdown(&totals, &by_stage, k));
+    out.totals = totals;
+    out
+}
+
+/// The cells of `totals` by the key of `counts` (a category or a stage), one calendar year of one unit
+/// at a time: by the periods of its totals, or by the whole year where that publishes clearly more
+/// complaints by key (thin months and quarters hide most keys, a year seldom does). One choice per unit
+/// and year, so the two never overlap.
+fn breakdown(totals: &[Total], counts: &BTreeMap<(u8, Month, u16), u32>, k: u32) -> Breakdown {
+    let mut out = Breakdown::default();
     let unit_year = |t: &Total| (t.region, t.period.months().0.year());
-    let all_totals = std::mem::take(&mut out.totals);
-    for totals in all_totals.chunk_by(|a, b| unit_year(a) == unit_year(b)) {
+    for totals in totals.chunk_by(|a, b| unit_year(a) == unit_year(b)) {
         let (region, year) = unit_year(&totals[0]);
         let fine: Vec<Group> = totals
             .iter()
             .filter(|t| !t.suppressed && t.count > 0)
-            .map(|t| Group::of(t.region, t.period, &by_category, k))
+            .map(|t| Group::of(t.region, t.period, counts, k))
             .collect();
         let whole = (totals.len() > 1 && totals.iter().all(|t| !t.suppressed))
-            .then(|| Group::of(region, PeriodLabel::Year(year), &by_category, k));
+            .then(|| Group::of(region, PeriodLabel::Year(year), counts, k));
         let published = |groups: &[Group]| groups.iter().map(Group::published).sum::<u64>();
         let groups = match whole {
             Some(year_group)
@@ -186,11 +236,10 @@ pub fn suppress_complaints(
             out.cells.extend(group.cells);
         }
     }
-    out.totals = all_totals;
     out
 }
 
-/// The category cells of one unit over one period, after suppression.
+/// The cells of one unit over one period by one key, after suppression.
 struct Group {
     cells: Vec<Cell>,
     primary: u64,
@@ -202,14 +251,12 @@ impl Group {
     fn of(
         region: u8,
         period: PeriodLabel,
-        by_category: &BTreeMap<(u8, Month, u16), u32>,
+        by_key: &BTreeMap<(u8, Month, u16), u32>,
         k: u32,
     ) -> Group {
         let (first, last) = period.months();
         let mut counts: BTreeMap<u16, u32> = BTreeMap::new();
-        for ((_, _, category), n) in
-            by_category.range((region, first, 0)..=(region, last, u16::MAX))
-        {
+        for ((_, _, category), n) in by_key.range((region, first, 0)..=(region, last, u16::MAX)) {
             *counts.entry(*category).or_default() += n;
         }
         let mut cells: Vec<Cell> = counts
@@ -297,6 +344,8 @@ mod tests {
                         month,
                         category,
                         channel: 0,
+                        outcome: None,
+                        outcome_days: None,
                     },
                     n,
                 )

@@ -21,6 +21,9 @@ pub enum Role {
     Personal,
     /// Published, possibly after generalisation; its header must be present.
     Published(ValueKind),
+    /// Published like [`Role::Published`] where the file has it; a file may leave it out, and then each
+    /// row reads as empty there.
+    Optional(ValueKind),
 }
 
 /// A known column of a raw file.
@@ -174,7 +177,7 @@ impl<'a> Row<'a> {
             Ok(v) => Some(v),
             Err(e) => {
                 let kind = match self.columns[index].role {
-                    Role::Published(kind) => kind,
+                    Role::Published(kind) | Role::Optional(kind) => kind,
                     Role::Personal => ValueKind::Text,
                 };
                 let found = describe_found(text, kind);
@@ -184,7 +187,8 @@ impl<'a> Row<'a> {
         }
     }
 
-    fn problem(&mut self, index: usize, expected: String, found: String) {
+    /// Notes that column `index` is at fault: what it accepts, and what it held (never personal data).
+    pub(crate) fn problem(&mut self, index: usize, expected: String, found: String) {
         self.problems.push(FieldProblem {
             column: self.columns[index].name.to_owned(),
             expected,
