@@ -121,7 +121,9 @@ pub fn publish(
     );
 
     let (totals, detail) = bundle::audit_files(&visits.published, &settings);
-    write_bundle(&args.out, |dir| {
+    // Only where the raw complaints record any outcome.
+    let outcomes = bundle::outcomes_file(&counts);
+    write_bundle(&args.out, outcomes.is_some(), |dir| {
         let audits_entry = write_hashed(dir, files::AUDITS, |w| bundle::write_cells(w, &totals))?;
         let detail_entry = write_hashed(dir, files::AUDIT_DETAIL, |w| {
             bundle::write_cells(w, &detail)
@@ -133,12 +135,13 @@ pub fn publish(
         let cells_entry = write_hashed(dir, files::COMPLAINT_DETAIL, |w| {
             bundle::write_json(w, &complaint_cells)
         })?;
-        let manifest = bundle::manifest(
-            &settings,
-            period,
-            &generated_at,
-            vec![audits_entry, detail_entry, complaints_entry, cells_entry],
-        );
+        let mut entries = vec![audits_entry, detail_entry, complaints_entry, cells_entry];
+        if let Some(outcomes) = &outcomes {
+            entries.push(write_hashed(dir, files::OUTCOMES, |w| {
+                bundle::write_json(w, outcomes)
+            })?);
+        }
+        let manifest = bundle::manifest(&settings, period, &generated_at, entries);
         let path = dir.join(tmp_name(files::MANIFEST));
         fs::write(&path, bundle::manifest_json(&manifest)).map_err(|e| write_error(&path, &e))
     })?;
@@ -367,18 +370,24 @@ fn write_hashed(
 }
 
 /// Writes the bundle under temporary names with `write`, then renames every file into place.
+/// With `outcomes`, `outcomes.json` is one of them; without, an `outcomes.json` left in `out` by an
+/// earlier publication goes, since the new manifest does not list it.
 fn write_bundle(
     out: &Path,
+    outcomes: bool,
     write: impl FnOnce(&Path) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     fs::create_dir_all(out).map_err(|e| write_error(out, &e))?;
-    let names = [
+    let mut names = vec![
         files::AUDITS,
         files::AUDIT_DETAIL,
         files::COMPLAINTS,
         files::COMPLAINT_DETAIL,
-        files::MANIFEST,
     ];
+    if outcomes {
+        names.push(files::OUTCOMES);
+    }
+    names.push(files::MANIFEST);
     let result = write(out);
     let tmp: Vec<PathBuf> = names.iter().map(|n| out.join(tmp_name(n))).collect();
     if let Err(e) = result {
@@ -390,6 +399,10 @@ fn write_bundle(
     for (name, path) in names.iter().zip(&tmp) {
         let target = out.join(name);
         fs::rename(path, &target).map_err(|e| write_error(&target, &e))?;
+    }
+    let stale = out.join(files::OUTCOMES);
+    if !outcomes && stale.exists() {
+        fs::remove_file(&stale).map_err(|e| write_error(&stale, &e))?;
     }
     Ok(())
 }

@@ -592,6 +592,124 @@ label = { kk = "Басқа", ru = "Другое", en = "Other" }
 }
 
 /// Publishes the clean fixtures into `dir/bundle` and returns the folder.
+/// Issue 21: where `complaints.csv` records outcomes, `outcomes.json` breaks each published total down
+/// by stage, protected as the categories are, and `adal validate` holds it to those rules; without
+/// outcomes no such file is published (and one left by an earlier publication goes).
+#[test]
+fn outcomes_are_published_by_stage_protected_and_validated() {
+    let dir = TempDir::new("outcomes");
+    // KZ-31, March 2024: 30 complaints; 12 under investigation, 10 answered, 3 sent to court, 5 with no
+    // outcome recorded. Court (3 < k = 5) is suppressed, and with it the smallest other cell, so that
+    // it cannot be worked out from the total: the 5 not recorded (3 + 5 − 1 = 7 ≥ k).
+    let mut csv = String::from("received_date,region,category,channel,outcome,outcome_date\n");
+    for (stage, n) in [
+        ("investigation", 12),
+        ("explained", 10),
+        ("court", 3),
+        ("", 5),
+    ] {
+        for i in 0..n {
+            let date = if stage.is_empty() {
+                String::new()
+            } else {
+                format!("2024-04-{:02}", i + 1)
+            };
+            csv.push_str(&format!(
+                "2024-03-{:02},KZ-31,bribery,hotline_1424,{stage},{date}\n",
+                i + 1
+            ));
+        }
+    }
+    let complaints = dir.path("complaints.csv");
+    fs::write(&complaints, csv).expect("write");
+    let bundle = dir.path("bundle");
+    let out = publish(&fixture("audits_clean.csv"), &complaints, &bundle, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+
+    let manifest = read_json(&format!("{bundle}/manifest.json"));
+    let listed = |m: &Value| {
+        m["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .any(|f| f["path"] == "outcomes.json")
+    };
+    assert!(listed(&manifest));
+    let stages: Vec<&str> = manifest["outcome_stages"]
+        .as_array()
+        .expect("outcome_stages")
+        .iter()
+        .map(|t| t["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            "registered",
+            "forwarded",
+            "explained",
+            "closed_no_offence",
+            "investigation",
+            "court",
+            "not_recorded"
+        ]
+    );
+    let outcomes = read_json(&format!("{bundle}/outcomes.json"));
+    let c = &outcomes["columns"];
+    let cells: Vec<(String, String, Value)> = (0..outcomes["rows"].as_u64().expect("rows")
+        as usize)
+        .filter(|&i| c["region"][i] == "KZ-31")
+        .map(|i| {
+            let s = |col: &str| c[col][i].as_str().expect("text").to_owned();
+            (s("period"), s("stage"), c["count"][i].clone())
+        })
+        .collect();
+    let cell = |stage: &str, count: Value| ("2024-03".to_owned(), stage.to_owned(), count);
+    assert_eq!(
+        cells,
+        [
+            cell("explained", 10.into()),
+            cell("investigation", 12.into()),
+            cell("court", Value::Null),
+            cell("not_recorded", Value::Null),
+        ]
+    );
+    let valid = adal(&["validate", &bundle]);
+    assert_eq!(valid.status.code(), Some(0), "{}", text(&valid));
+
+    // A forged small cell, and a lone suppressed one, are named in outcomes.json.
+    forge(&bundle, "outcomes.json", |v| {
+        let i = (0..4)
+            .find(|&i| v["columns"]["stage"][i] == "court")
+            .expect("court");
+        v["columns"]["count"][i] = 3.into();
+    });
+    let forged = adal(&["validate", &bundle]);
+    assert_eq!(forged.status.code(), Some(1), "{}", text(&forged));
+    let said = text(&forged);
+    assert!(
+        said.contains("outcomes.json") && said.contains("count 3 is below k = 5"),
+        "{said}"
+    );
+    assert!(
+        said.contains("a single suppressed cell can be worked out from the total (8)"),
+        "{said}"
+    );
+
+    // Published again without outcomes: no outcomes.json, and no stages in the manifest.
+    let out = publish(
+        &fixture("audits_clean.csv"),
+        &fixture("complaints_clean.csv"),
+        &bundle,
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!Path::new(&format!("{bundle}/outcomes.json")).exists());
+    let manifest = read_json(&format!("{bundle}/manifest.json"));
+    assert!(!listed(&manifest) && manifest.get("outcome_stages").is_none());
+    let valid = adal(&["validate", &bundle]);
+    assert_eq!(valid.status.code(), Some(0), "{}", text(&valid));
+}
+
 fn clean_bundle(dir: &TempDir) -> String {
     let bundle = dir.path("bundle");
     let out = publish(
@@ -653,6 +771,17 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
                 fs::write(&path, text).expect("write");
             }),
             "manifest.json: schema_version 4 is not supported (this app reads 2 to 3)",
+        ),
+        (
+            "outcome stages without outcomes",
+            Box::new(|b: &str| {
+                let path = format!("{b}/manifest.json");
+                let mut manifest = read_json(&path);
+                manifest["outcome_stages"] = manifest["complaint_categories"].clone();
+                fs::write(&path, serde_json::to_vec_pretty(&manifest).expect("json"))
+                    .expect("write");
+            }),
+            "manifest.json: outcome_stages is given but files does not list outcomes.json",
         ),
         (
             "a version 1 bundle",

@@ -19,7 +19,7 @@ use adal_core::aggregate;
 use adal_core::contract::{
     AuditCellsFile, AuditColumns, AuditsFile, ComplaintCellsFile, ComplaintColumns,
     ComplaintTotals, ComplaintTotalsColumns, ComplaintsFile, FileEntry, KAnonymity, Manifest,
-    Population, RegionEntry, default_metrics,
+    NOT_RECORDED, OutcomeColumns, OutcomesFile, Population, RegionEntry, default_metrics,
 };
 use adal_core::period::{Month, Period};
 use adal_core::regions::{self, POPULATION_REFERENCE_DATE, POPULATION_SOURCE};
@@ -204,7 +204,34 @@ pub fn complaint_files(
     (totals, cells)
 }
 
-/// Writes a JSON file of the bundle (`complaints.json`, `complaints-detail.json`).
+/// The contents of `outcomes.json`, where the raw complaints record any outcome: the cells by stage,
+/// published by stage, region and period as the categories are.
+pub fn outcomes_file(outcome: &ComplaintOutcome) -> Option<OutcomesFile> {
+    let breakdown = outcome.outcomes.as_ref()?;
+    let regions = region_codes();
+    let stages: Vec<Arc<str>> = crate::taxonomy::outcome_stages()
+        .iter()
+        .map(|t| Arc::from(t.id.as_str()))
+        .collect();
+    let not_recorded: Arc<str> = Arc::from(NOT_RECORDED);
+    let mut cells: Vec<&Cell> = breakdown.cells.iter().collect();
+    cells.sort_unstable_by_key(|c| (c.category, c.region, c.period));
+    let mut columns = OutcomeColumns::default();
+    for c in cells {
+        columns.region.push(regions[c.region as usize].clone());
+        columns.period.push(c.period);
+        let stage = stages.get(usize::from(c.category)).unwrap_or(&not_recorded);
+        columns.stage.push(stage.clone());
+        columns.count.push((!c.suppressed).then_some(c.count));
+    }
+    Some(OutcomesFile {
+        schema_version: SCHEMA_VERSION,
+        rows: breakdown.cells.len(),
+        columns,
+    })
+}
+
+/// Writes a JSON file of the bundle (`complaints.json`, `complaints-detail.json`, `outcomes.json`).
 pub fn write_json<W: Write, T: serde::Serialize>(mut w: W, value: &T) -> io::Result<()> {
     serde_json::to_writer(&mut w, value).map_err(io::Error::other)?;
     w.flush()
@@ -241,6 +268,15 @@ pub fn manifest(
         audit_channels: terms(&settings.taxonomy.audit_channels),
         complaint_categories: terms(&settings.taxonomy.complaint_categories),
         complaint_channels: terms(&settings.taxonomy.complaint_channels),
+        // The keys of `outcomes.json`, where the bundle has it.
+        outcome_stages: if files
+            .iter()
+            .any(|f| f.path == adal_core::contract::files::OUTCOMES)
+        {
+            crate::taxonomy::outcome_terms()
+        } else {
+            Vec::new()
+        },
         regions: regions::all()
             .iter()
             .map(|r| RegionEntry {

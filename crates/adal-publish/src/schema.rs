@@ -6,7 +6,7 @@ use schemars::{JsonSchema, generate::SchemaSettings};
 
 use crate::publication_report::PublishReport;
 use adal_core::contract::{
-    AuditCellsFile, AuditsFile, ComplaintCellsFile, ComplaintsFile, Manifest,
+    AuditCellsFile, AuditsFile, ComplaintCellsFile, ComplaintsFile, Manifest, OutcomesFile,
 };
 
 fn schema_of<T: JsonSchema>() -> String {
@@ -17,7 +17,7 @@ fn schema_of<T: JsonSchema>() -> String {
     text
 }
 
-/// Every schema as (file name, pretty JSON): the three bundle files, the publication report, and
+/// Every schema as (file name, pretty JSON): the bundle's files (`outcomes.json` optional), the publication report, and
 /// `audits.json` as contract version 2 published it (every visit), which versions kept from then still
 /// hold.
 pub fn all() -> Vec<(&'static str, String)> {
@@ -30,6 +30,7 @@ pub fn all() -> Vec<(&'static str, String)> {
             "complaints-detail.schema.json",
             schema_of::<ComplaintCellsFile>(),
         ),
+        ("outcomes.schema.json", schema_of::<OutcomesFile>()),
         ("report.schema.json", schema_of::<PublishReport>()),
     ]
 }

@@ -208,6 +208,19 @@ pub fn outcome_stages() -> Vec<Term> {
     ]
 }
 
+/// The manifest's `outcome_stages`: [`outcome_stages`], then the stage of the complaints whose outcome
+/// is not recorded.
+pub fn outcome_terms() -> Vec<Term> {
+    let mut terms = outcome_stages();
+    terms.push(Term::new(
+        adal_core::contract::NOT_RECORDED,
+        "Нәтижесі көрсетілмеген",
+        "Исход не указан",
+        "Outcome not recorded",
+    ));
+    terms
+}
+
 /// The four lists a bundle is classified by.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Taxonomy {

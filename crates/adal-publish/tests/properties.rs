@@ -305,13 +305,22 @@ proptest! {
             .into_iter()
             .map(|(region, m, outcome)| Complaint { region, month: month(m), category: 0, channel: 0, outcome, outcome_days: None })
             .collect();
-        let out = suppress_complaints(&complaints, k, 4, Period { from: month(0), to: month(29) });
+        let period = Period { from: month(0), to: month(29) };
+        let out = suppress_complaints(&complaints, k, 4, period);
         let outcomes = out.outcomes.as_ref();
         prop_assert_eq!(outcomes.is_some(), complaints.iter().any(|c| c.outcome.is_some()));
         if let Some(outcomes) = outcomes {
             check_breakdown(&outcomes.cells, &out.totals, &complaints, |c| c.outcome.map_or(NOT_RECORDED, u16::from), k)?;
             let listed: u64 = outcomes.cells.iter().filter(|c| !c.suppressed).map(|c| u64::from(c.count)).sum();
             prop_assert_eq!(listed, outcomes.in_published_cells);
+            // The published file, as `adal validate` reads it, passes its checks.
+            let settings = Settings { k, ..Settings::default() };
+            let entry = |path: &str| adal_core::contract::FileEntry { path: path.to_owned(), bytes: 0, sha256: String::new() };
+            let manifest = bundle::manifest(&settings, period, "2026-11-27", vec![entry(files::COMPLAINTS), entry(files::OUTCOMES)]);
+            let file = bundle::outcomes_file(&out).expect("outcomes.json");
+            let totals = bundle::complaints_file(&out, &settings);
+            let problems = adal_core::validate::check_outcomes(&manifest, &totals, &file);
+            prop_assert!(problems.is_empty(), "{:?}", problems);
         }
     }
 

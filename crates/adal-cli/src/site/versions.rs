@@ -15,11 +15,12 @@ use crate::Failure;
 /// The bundle files, moved together.
 const BUNDLE: [&str; 3] = [files::MANIFEST, files::AUDITS, files::COMPLAINTS];
 /// What may lie beside them and goes with them: the logo the manifest names, the Data Package.
-const BESIDE: [&str; 8] = [
+const BESIDE: [&str; 9] = [
     // Contract 3's cells by service and channel, and its complaints by category (a version kept from
-    // contract 2 has neither).
+    // contract 2 has neither), and what came of the complaints where the bundle says.
     files::AUDIT_DETAIL,
     files::COMPLAINT_DETAIL,
+    files::OUTCOMES,
     "logo.svg",
     adal_publish::datapackage::PACKAGE,
     adal_publish::datapackage::VISITS,

@@ -46,6 +46,10 @@ pub struct Manifest {
     pub complaint_categories: Vec<Term>,
     /// Channels complaints arrive by.
     pub complaint_channels: Vec<Term>,
+    /// The stages a complaint's handling ends at, from the first step to the last, then `not_recorded`:
+    /// the keys of `outcomes.json`. Empty (and left out) where the bundle has no outcome data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcome_stages: Vec<Term>,
     /// The 20 units.
     pub regions: Vec<RegionEntry>,
     /// Where people can report corruption.

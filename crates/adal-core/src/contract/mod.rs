@@ -11,6 +11,7 @@ mod complaints;
 mod interned;
 mod manifest;
 mod metrics;
+mod outcomes;
 mod terms;
 
 pub use audits::{AuditColumns, AuditsFile};
@@ -23,6 +24,7 @@ pub use manifest::{
     ReportChannel, Reporting,
 };
 pub use metrics::{Better, MetricDefinition, MetricSource, MetricUnit, default_metrics};
+pub use outcomes::{NOT_RECORDED, OutcomeColumns, OutcomesFile};
 pub use terms::Term;
 
 /// The file names of a bundle.
@@ -41,6 +43,9 @@ pub mod files {
     /// Contract version 3's complaint cells by unit, period and category: fetched with the views that
     /// show them (a unit's page, the complaints embed).
     pub const COMPLAINT_DETAIL: &str = "complaints-detail.json";
+    /// Optional in contract 3: what came of the complaints, by the stage their handling ended at, in
+    /// cells of the complaint totals. Absent where the publisher's files record no outcome.
+    pub const OUTCOMES: &str = "outcomes.json";
     /// The files beside the first view, in the order a page that needs both asks for them.
     pub const DETAIL: [&str; 2] = [AUDIT_DETAIL, COMPLAINT_DETAIL];
     /// The Frictionless Data Package written beside the bundle (not part of it: no checksum), with its

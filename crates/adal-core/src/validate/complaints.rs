@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::audits::columns_agree;
 use super::manifest::check_version;
 use super::problems::{Problem, Problems};
-use crate::contract::{ComplaintsFile, Manifest, files};
+use crate::contract::{ComplaintsFile, Manifest, OutcomesFile, files};
 use crate::period::{Month, Period, PeriodLabel};
 
 /// The published complaints a cell of `region` over `period` breaks down: the total of that period, or
@@ -71,11 +71,6 @@ pub fn check_complaints_in(
     }
     let k = m.k_anonymity.k;
     let regions: HashSet<&str> = m.regions.iter().map(|r| r.code.as_str()).collect();
-    let categories: HashSet<&str> = m
-        .complaint_categories
-        .iter()
-        .map(|t| t.id.as_str())
-        .collect();
 
     let t = &f.totals.columns;
     let mut totals: BTreeMap<(&str, PeriodLabel), Option<u32>> = BTreeMap::new();
@@ -131,8 +126,52 @@ pub fn check_complaints_in(
         }
     }
 
-    // From here on, the cells: per (region, period) of a total, published sum and suppressed cells.
+    // From here on, the cells.
     p.file = cells_file;
+    let categories: HashSet<&str> = m
+        .complaint_categories
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    let c = &f.columns;
+    let cells = Cells {
+        region: &c.region,
+        period: &c.period,
+        key: &c.category,
+        count: &c.count,
+    };
+    check_cells(
+        &mut p,
+        k,
+        &regions,
+        &totals,
+        cells,
+        (&categories, "category", "categories"),
+    );
+    p.finish()
+}
+
+/// The columns of one breakdown of the complaint totals: by category (`complaints-detail.json`) or by
+/// the stage of the outcome (`outcomes.json`); all of one length.
+struct Cells<'a> {
+    region: &'a [std::sync::Arc<str>],
+    period: &'a [PeriodLabel],
+    key: &'a [std::sync::Arc<str>],
+    count: &'a [Option<u32>],
+}
+
+/// Checks one breakdown's cells against the published `totals`: known regions and keys (`keys`, a
+/// `key_word` of the manifest's `list` in the messages), each cell of a published total or of a year whose totals are all
+/// published, no cell twice, no published count below k, no year's cells beside shorter periods' of
+/// the same unit, and within a group, suppressed cells that cannot be worked out or bounded below k.
+fn check_cells(
+    p: &mut Problems,
+    k: u32,
+    regions: &HashSet<&str>,
+    totals: &BTreeMap<(&str, PeriodLabel), Option<u32>>,
+    cells: Cells<'_>,
+    (keys, key_word, list): (&HashSet<&str>, &str, &str),
+) {
     #[derive(Default)]
     struct Group {
         published: u64,
@@ -140,31 +179,29 @@ pub fn check_complaints_in(
     }
     let mut groups: BTreeMap<(&str, PeriodLabel), Group> = BTreeMap::new();
     let mut seen = HashSet::new();
-    let c = &f.columns;
-    for i in 0..f.rows {
+    for i in 0..cells.region.len() {
         let row = i + 1;
-        let (region, period) = (&*c.region[i], c.period[i]);
+        let (region, period, key) = (&*cells.region[i], cells.period[i], &*cells.key[i]);
         if !regions.contains(region) {
             p.push(format!(
                 "row {row}: region «{region}» is not one of the manifest's regions"
             ));
         }
-        if group_total(&totals, region, period).is_none() {
+        if group_total(totals, region, period).is_none() {
             p.push(format!(
                 "row {row}: region {region}, period {period} is neither the period of one of its published totals nor a year whose totals are all published"
             ));
         }
-        if !categories.contains(&*c.category[i]) {
+        if !keys.contains(key) {
             p.push(format!(
-                "row {row}: category «{}» is not one of the manifest's categories",
-                c.category[i]
+                "row {row}: {key_word} «{key}» is not one of the manifest's {list}"
             ));
         }
-        if !seen.insert((region, period, &*c.category[i])) {
+        if !seen.insert((region, period, key)) {
             p.push(format!("row {row}: the same cell appears twice"));
         }
         let group = groups.entry((region, period)).or_default();
-        match c.count[i] {
+        match cells.count[i] {
             Some(n) if n < k => p.push(format!(
                 "row {row}: count {n} is below k = {k} and should have been suppressed"
             )),
@@ -190,7 +227,7 @@ pub fn check_complaints_in(
         }
     }
     for ((region, period), g) in &groups {
-        let Some(total) = group_total(&totals, region, *period) else {
+        let Some(total) = group_total(totals, region, *period) else {
             continue; // reported above: nothing to subtract from
         };
         if g.published > total {
@@ -216,5 +253,45 @@ pub fn check_complaints_in(
             _ => {}
         }
     }
+}
+
+/// Checks `outcomes.json` against the manifest and the complaint totals of `complaints` (whose own
+/// problems [`check_complaints_in`] reports): its cells by stage are held to the rules of the cells by
+/// category, with the manifest's `outcome_stages` as the keys.
+pub fn check_outcomes(m: &Manifest, complaints: &ComplaintsFile, f: &OutcomesFile) -> Vec<Problem> {
+    let mut p = Problems::new(files::OUTCOMES);
+    check_version(
+        &mut p,
+        f.schema_version,
+        m.schema_version..=m.schema_version,
+    );
+    let t = &complaints.totals.columns;
+    let totals_agree = t
+        .lengths()
+        .iter()
+        .all(|(_, n)| *n == complaints.totals.rows);
+    if !(columns_agree(&mut p, "", &f.columns.lengths(), f.rows) && totals_agree) {
+        return p.finish();
+    }
+    let totals: BTreeMap<(&str, PeriodLabel), Option<u32>> = (0..complaints.totals.rows)
+        .map(|i| ((&*t.region[i], t.period[i]), t.count[i]))
+        .collect();
+    let regions: HashSet<&str> = m.regions.iter().map(|r| r.code.as_str()).collect();
+    let stages: HashSet<&str> = m.outcome_stages.iter().map(|t| t.id.as_str()).collect();
+    let c = &f.columns;
+    let cells = Cells {
+        region: &c.region,
+        period: &c.period,
+        key: &c.stage,
+        count: &c.count,
+    };
+    check_cells(
+        &mut p,
+        m.k_anonymity.k,
+        &regions,
+        &totals,
+        cells,
+        (&stages, "stage", "outcome_stages"),
+    );
     p.finish()
 }

@@ -125,6 +125,23 @@ pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
             p.push(format!("files does not list {required}"));
         }
     }
+    // Outcome data is optional, and all or nothing: the file and the stages it is counted by.
+    match (paths.contains(files::OUTCOMES), m.outcome_stages.is_empty()) {
+        (true, _) if !v3 => p.push(format!(
+            "files lists {}, a file of contract 3; the manifest is of version {}",
+            files::OUTCOMES,
+            m.schema_version
+        )),
+        (true, true) => p.push(format!(
+            "files lists {} but outcome_stages, the ids its cells are counted by, is empty",
+            files::OUTCOMES
+        )),
+        (false, false) => p.push(format!(
+            "outcome_stages is given but files does not list {}",
+            files::OUTCOMES
+        )),
+        _ => {}
+    }
     p.finish()
 }
 

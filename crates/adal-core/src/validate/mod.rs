@@ -20,7 +20,7 @@ mod manifest;
 mod problems;
 
 pub use audits::{check_audit_cells, check_audit_totals, check_audits};
-pub use complaints::{check_complaints, check_complaints_in};
+pub use complaints::{check_complaints, check_complaints_in, check_outcomes};
 pub use manifest::check_manifest;
 pub use problems::{MAX_LISTED_PER_FILE, Problem};
 
@@ -31,7 +31,7 @@ use problems::load_error_detail;
 
 use crate::checksum::sha256_hex;
 use crate::contract::{
-    AuditCellsFile, AuditsFile, ComplaintCellsFile, ComplaintsFile, Manifest, files,
+    AuditCellsFile, AuditsFile, ComplaintCellsFile, ComplaintsFile, Manifest, OutcomesFile, files,
 };
 use crate::dataset;
 
@@ -130,6 +130,15 @@ pub fn validate_bundle(source: &impl BundleSource) -> Vec<Problem> {
         match parse_json::<ComplaintsFile>(files::COMPLAINTS, bytes) {
             // Contract 3's cells by category are a file of their own: checked with the totals as one.
             Ok(complaints) if manifest.schema_version >= 3 => {
+                // What came of the complaints, where the bundle says: cells of the same totals.
+                if let Some(bytes) = contents.get(files::OUTCOMES) {
+                    match parse_json::<OutcomesFile>(files::OUTCOMES, bytes) {
+                        Ok(outcomes) => {
+                            problems.extend(check_outcomes(&manifest, &complaints, &outcomes));
+                        }
+                        Err(p) => problems.push(p),
+                    }
+                }
                 if complaints.rows > 0 || !complaints.columns.region.is_empty() {
                     problems.push(Problem {
                         file: files::COMPLAINTS.into(),
