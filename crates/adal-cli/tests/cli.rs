@@ -467,6 +467,48 @@ fn on_a_thin_programme_the_pages_count_what_happened() {
         lowest.0 * 100.0,
         lowest.1
     );
+
+    // Issue 21: of the complaints of the default period whose outcome the raw file records, those in a
+    // published cell of their unit and stage, at whatever grain of time it is published.
+    let outcomes = read_json(&format!("{bundle}/outcomes.json"));
+    let c = &outcomes["columns"];
+    let mut cells: std::collections::HashMap<(String, String), Vec<Period>> = Default::default();
+    for i in 0..outcomes["rows"].as_u64().expect("rows") as usize {
+        if c["count"][i].is_null() {
+            continue;
+        }
+        let text = |col: &str| c[col][i].as_str().expect("text").to_owned();
+        let label: adal_core::period::PeriodLabel = text("period").parse().expect("period");
+        let (from, to) = label.months();
+        cells
+            .entry((text("region"), text("stage")))
+            .or_default()
+            .push(Period { from, to });
+    }
+    let stages = adal_publish::taxonomy::outcome_stages();
+    let recorded: Vec<_> = complaints
+        .iter()
+        .filter(|x| in_period(period, x.month))
+        .filter_map(|x| x.outcome.map(|s| (x, stages[usize::from(s)].id.clone())))
+        .collect();
+    let counted = recorded
+        .iter()
+        .filter(|(x, stage)| {
+            cells
+                .get(&(code_of(x.region), stage.clone()))
+                .is_some_and(|ps| ps.iter().any(|p| in_period(*p, x.month)))
+        })
+        .count();
+    let got = share(counted as u64, recorded.len() as u64);
+    println!(
+        "thin demo: {counted} of {} complaints with an outcome in {}..{} counted by stage ({:.1} %)",
+        recorded.len(),
+        period.from,
+        period.to,
+        got * 100.0
+    );
+    assert!(!recorded.is_empty());
+    assert!(got >= 0.9, "outcomes: only {:.1} % counted", got * 100.0);
     let report_dir = TempDir::new("thin-report");
     let out = publish(
         &format!("{raw}/audits.csv"),
@@ -493,6 +535,7 @@ fn the_committed_schemas_match_the_types() {
         "audits-v2.schema.json",
         "complaints.schema.json",
         "complaints-detail.schema.json",
+        "outcomes.schema.json",
         "report.schema.json",
     ] {
         let made = fs::read_to_string(format!("{}/{name}", dir.path("schema"))).expect("made");
