@@ -719,6 +719,50 @@ fn outcomes_are_published_by_stage_protected_and_validated() {
     let valid = adal(&["validate", &bundle]);
     assert_eq!(valid.status.code(), Some(0), "{}", text(&valid));
 
+    // The path they took, as the pages will count it: 30 received, 22 of a published stage, 8 withheld
+    // (court and not recorded); 12 of the 22 led to an investigation, none of them is published as sent
+    // to court (the 3 are among the withheld).
+    {
+        use adal_core::aggregate::funnel;
+        use adal_core::contract::OutcomesFile;
+        use adal_core::period::Period;
+        let file = |name: &str| fs::read(format!("{bundle}/{name}")).expect("bundle file");
+        let d = adal_core::dataset::Dataset::open(
+            &file("manifest.json"),
+            &file("audits.json"),
+            &file("complaints.json"),
+        )
+        .expect("opens");
+        let outcomes: OutcomesFile =
+            serde_json::from_slice(&file("outcomes.json")).expect("outcomes");
+        let march = Period {
+            from: "2024-03".parse().expect("month"),
+            to: "2024-03".parse().expect("month"),
+        };
+        let f = funnel(&d, &outcomes.columns, march, Some("KZ-31"));
+        assert_eq!(
+            (f.received, f.known, f.not_recorded, f.withheld),
+            (30, 22, 0, 8)
+        );
+        let investigated = f.investigated.expect("a share");
+        assert_eq!(investigated.n, 22);
+        assert!((investigated.value - 12.0 / 22.0).abs() < 1e-12);
+        assert!(investigated.low < investigated.value && investigated.value < investigated.high);
+        assert_eq!(f.court.expect("a share").value, 0.0);
+        let count = |id: &str| f.by_stage.iter().find(|(s, _)| s == id).expect("stage").1;
+        assert_eq!(
+            (count("explained"), count("investigation"), count("court")),
+            (10, 12, 0)
+        );
+        // The whole country is the sum of its units; another unit received none.
+        assert_eq!(funnel(&d, &outcomes.columns, march, None), f);
+        let elsewhere = funnel(&d, &outcomes.columns, march, Some("KZ-75"));
+        assert_eq!(
+            (elsewhere.received, elsewhere.known, elsewhere.investigated),
+            (0, 0, None)
+        );
+    }
+
     // A forged small cell, and a lone suppressed one, are named in outcomes.json.
     forge(&bundle, "outcomes.json", |v| {
         let i = (0..4)
