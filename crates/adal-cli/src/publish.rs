@@ -172,6 +172,14 @@ pub fn publish(
         complaint_report.suppressed,
         complaint_report.rejected.len()
     );
+    if let Some(o) = &complaint_report.outcomes {
+        println!(
+            "{complaints_name}: what came of them (outcomes.json): {} by the stage of their outcome, in {} cells ({} suppressed)",
+            o.published_with_stage,
+            o.cells,
+            o.primary_suppressed + o.complementary_suppressed
+        );
+    }
     for (name, report) in [
         (&audits_name, &audit_report),
         (&complaints_name, &complaint_report),

@@ -55,6 +55,26 @@ pub struct FileReport {
     /// Cell suppression figures (complaints only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cells: Option<CellReport>,
+    /// How what came of the complaints was published (`outcomes.json`), where the file records any
+    /// outcome.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcomes: Option<OutcomeReport>,
+}
+
+/// How the complaints' outcomes were published: the cells by stage within the totals.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
+pub struct OutcomeReport {
+    /// Complaints in published totals whose stage (or whose lack of a recorded outcome) is published
+    /// too, in cells of at least k.
+    pub published_with_stage: u64,
+    /// Listed (region, period, stage) cells.
+    pub cells: u64,
+    /// Cells hidden because they held fewer than k complaints.
+    pub primary_suppressed: u64,
+    /// Cells hidden so that the others cannot be worked out from the totals.
+    pub complementary_suppressed: u64,
+    /// Published totals that list no cell by stage, because no suppression pattern could protect them.
+    pub totals_without_cells: u64,
 }
 
 /// How the complaints were published: totals by grain, and the category cells within them.
@@ -104,6 +124,7 @@ impl FileReport {
             personal_columns_dropped: parsed.personal_columns.clone(),
             generalisation: BTreeMap::new(),
             cells: None,
+            outcomes: None,
         }
     }
 
@@ -135,6 +156,13 @@ impl FileReport {
             primary_suppressed: outcome.primary_cells,
             complementary_suppressed: outcome.complementary_cells,
             totals_suppressed: outcome.suppressed_totals,
+        });
+        self.outcomes = outcome.outcomes.as_ref().map(|b| OutcomeReport {
+            published_with_stage: b.in_published_cells,
+            cells: b.cells.len() as u64,
+            primary_suppressed: b.primary_cells,
+            complementary_suppressed: b.complementary_cells,
+            totals_without_cells: b.totals_without_cells,
         });
         self
     }
