@@ -13,7 +13,7 @@ use adal_core::contract::{Manifest, files};
 use adal_core::dataset::{
     AuditsParse, Dataset, DatasetIndex, GEO_FILE, INDEX_FILE, LoadError,
     parse_audit_detail_with_digest, parse_complaint_detail_with_digest,
-    parse_complaints_with_digest, parse_geo, parse_manifest,
+    parse_complaints_with_digest, parse_geo, parse_manifest, parse_outcomes_with_digest,
 };
 use adal_core::geo::GeoFile;
 use leptos::prelude::*;
@@ -197,7 +197,7 @@ impl DatasetContext {
                 .with_untracked(|s| matches!(s, Some(Ok(l)) if Arc::ptr_eq(l, &loaded)));
             if shown {
                 this.progress
-                    .update(|list| list.retain(|p| !files::DETAIL.contains(&&*p.file)));
+                    .update(|list| list.retain(|p| !files::UNIT_PAGE.contains(&&*p.file)));
                 this.detail.set(match result {
                     Ok(()) => DetailLoad::Idle,
                     Err(e) => DetailLoad::Failed(e),
@@ -284,6 +284,12 @@ async fn add_detail(
             &bytes,
             &sum,
         )?);
+    }
+    // What came of the complaints: a few kilobytes, after the others.
+    if lacks(files::OUTCOMES) {
+        let (bytes, sum) = fetch(files::OUTCOMES).await?;
+        yield_now().await;
+        d.add_outcomes(parse_outcomes_with_digest(&d.manifest, &bytes, &sum)?);
     }
     if let Some(fetched) = audit_cells {
         let (bytes, sum) = fetched?;

@@ -11,6 +11,7 @@ use adal_core::view::{MAX_COMPARE, ViewKind};
 use leptos::prelude::*;
 
 use crate::components::figures::key_figures::KeyFiguresSection;
+use crate::components::figures::outcome_funnel::OutcomeFunnel;
 use crate::components::later::Later;
 use crate::components::map::period_picker::PeriodPicker;
 use crate::components::reporting::reporting_panel::ReportingPanel;
@@ -133,6 +134,7 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
     };
     let (service_code, complaint_code, ranking_code) = (code.clone(), code.clone(), code.clone());
     let report_loaded = loaded.clone();
+    let (outcome_loaded, outcome_code) = (loaded.clone(), code.clone());
     view! {
         <article class="region-page" data-region-page=code.clone()>
             <p>
@@ -190,6 +192,7 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
                 >
                     <ComplaintChart code=complaint_code.clone() />
                 </DetailGate>
+                <OutcomeFunnel loaded=outcome_loaded code=outcome_code period />
             </Later>
             <Later>
                 <DetailGate needed=filtered() quiet=true>

@@ -749,6 +749,12 @@ fn outcomes_are_published_by_stage_protected_and_validated() {
         assert!((investigated.value - 12.0 / 22.0).abs() < 1e-12);
         assert!(investigated.low < investigated.value && investigated.value < investigated.high);
         assert_eq!(f.court.expect("a share").value, 0.0);
+        // The 8 withheld could be any stage: court lies between 0 and 8 of the 30.
+        assert_eq!(f.bounds(&["court"]), Some((0.0, 8.0 / 30.0)));
+        assert_eq!(
+            f.bounds(&["investigation", "court"]),
+            Some((12.0 / 30.0, 20.0 / 30.0))
+        );
         let count = |id: &str| f.by_stage.iter().find(|(s, _)| s == id).expect("stage").1;
         assert_eq!(
             (count("explained"), count("investigation"), count("court")),

@@ -46,7 +46,7 @@ pub fn detail_files(kind: &PageKind) -> &'static [&'static str] {
     match kind {
         PageKind::Overview | PageKind::EmbedMap => &[],
         PageKind::Compare | PageKind::Data => &[files::AUDIT_DETAIL],
-        PageKind::Region(_) => &files::DETAIL,
+        PageKind::Region(_) => &files::UNIT_PAGE,
     }
 }
 

@@ -2,3 +2,4 @@
 
 pub mod figure_card;
 pub mod key_figures;
+pub mod outcome_funnel;

@@ -40,6 +40,30 @@ pub struct Funnel {
     pub court: Option<Estimate>,
 }
 
+impl Funnel {
+    /// Where some reports' stage is withheld, the share of the reports whose outcome is recorded or
+    /// withheld that ended at one of `stages`, as the bounds the published cells allow: every withheld
+    /// report at another stage, or every one at these. Small stages are the ones suppressed, so the
+    /// share among the published alone would understate them; `None` where nothing is withheld (the
+    /// share is then [`Funnel::investigated`] or [`Funnel::court`]) or nothing is known.
+    pub fn bounds(&self, stages: &[&str]) -> Option<(f64, f64)> {
+        let base = self.known + self.withheld;
+        if self.withheld == 0 || base == 0 {
+            return None;
+        }
+        let n: u64 = self
+            .by_stage
+            .iter()
+            .filter(|(id, _)| stages.contains(&id.as_str()))
+            .map(|(_, n)| n)
+            .sum();
+        Some((
+            n as f64 / base as f64,
+            (n + self.withheld) as f64 / base as f64,
+        ))
+    }
+}
+
 /// The funnel of `period` for one unit (`unit`, an ISO code) or, with `None`, the whole country (the sum
 /// of the units' cells). `outcomes` are `outcomes.json`'s columns; `None` where the bundle has none.
 pub fn funnel(

@@ -48,6 +48,9 @@ pub mod files {
     pub const OUTCOMES: &str = "outcomes.json";
     /// The files beside the first view, in the order a page that needs both asks for them.
     pub const DETAIL: [&str; 2] = [AUDIT_DETAIL, COMPLAINT_DETAIL];
+    /// What a unit's page starts with beside the first view: the detail files, and what came of the
+    /// complaints where the bundle has it.
+    pub const UNIT_PAGE: [&str; 3] = [AUDIT_DETAIL, COMPLAINT_DETAIL, OUTCOMES];
     /// The Frictionless Data Package written beside the bundle (not part of it: no checksum), with its
     /// CSV files.
     pub const DATA_PACKAGE: &str = "datapackage.json";

@@ -18,14 +18,16 @@ use std::sync::OnceLock;
 
 use crate::aggregate::cells::{Cell, cells_of_visits, totals_of};
 use crate::aggregate::visits::Filter;
-use crate::contract::{AuditsFile, ComplaintColumns, ComplaintsFile, Manifest, files};
+use crate::contract::{
+    AuditsFile, ComplaintColumns, ComplaintsFile, Manifest, OutcomeColumns, files,
+};
 use crate::period::{Month, Period};
 pub use index::{Choice, DatasetIndex, DatasetRef, INDEX_FILE, VersionRef, is_safe_folder};
 pub use parse::{
     AuditsParse, GEO_FILE, check_checksum, check_digest, check_lengths, parse_audit_detail,
     parse_audit_detail_with_digest, parse_audits, parse_audits_with_digest, parse_complaint_detail,
     parse_complaint_detail_with_digest, parse_complaints, parse_complaints_with_digest, parse_geo,
-    parse_manifest, parse_visits,
+    parse_manifest, parse_outcomes, parse_outcomes_with_digest, parse_visits,
 };
 
 /// A bundle that passed every check.
@@ -47,6 +49,8 @@ pub struct Dataset {
     /// Contract 3's complaint cells by category (`complaints-detail.json`), once they are there; a
     /// version-2 bundle's are in `complaints` ([`Dataset::complaint_cells`]).
     complaint_detail: OnceLock<ComplaintColumns>,
+    /// What came of the complaints (`outcomes.json`, optional), once it is there.
+    outcomes: OnceLock<OutcomeColumns>,
 }
 
 /// The cells of each unit of the manifest, in its order, sorted by the first month of the time each is
@@ -119,6 +123,10 @@ impl Dataset {
             let cells = parse_complaint_detail(&d.manifest, &bytes).map_err(&failed)?;
             d.add_complaint_detail(cells);
         }
+        if d.lacks(files::OUTCOMES) {
+            let bytes = read(files::OUTCOMES)?;
+            d.add_outcomes(parse_outcomes(&d.manifest, &bytes).map_err(&failed)?);
+        }
         Ok(d)
     }
 
@@ -159,6 +167,7 @@ impl Dataset {
             totals,
             detail: OnceLock::new(),
             complaint_detail: OnceLock::new(),
+            outcomes: OnceLock::new(),
         }
     }
 
@@ -176,6 +185,27 @@ impl Dataset {
     /// ([`parse_complaint_detail`]). Nothing changes where they are already there.
     pub fn add_complaint_detail(&self, cells: ComplaintColumns) {
         let _ = self.complaint_detail.set(cells);
+    }
+
+    /// Whether the bundle publishes what came of the complaints (`outcomes.json`): without it a page says
+    /// that no outcome data is published, never zero.
+    pub fn has_outcome_data(&self) -> bool {
+        self.manifest
+            .files
+            .iter()
+            .any(|f| f.path == files::OUTCOMES)
+    }
+
+    /// The complaints by the stage of their outcome, once `outcomes.json` is added; `None` before, and
+    /// always for a bundle without it.
+    pub fn outcomes(&self) -> Option<&OutcomeColumns> {
+        self.outcomes.get()
+    }
+
+    /// Adds the cells of `outcomes.json`, parsed and checked ([`parse_outcomes`]). Nothing changes where
+    /// they are already there.
+    pub fn add_outcomes(&self, cells: OutcomeColumns) {
+        let _ = self.outcomes.set(cells);
     }
 
     /// A dataset of a version-2 bundle's visits, already parsed and checked ([`parse_visits`]).
@@ -228,6 +258,7 @@ impl Dataset {
         let added = match file {
             files::AUDIT_DETAIL => self.detail.get().is_some(),
             files::COMPLAINT_DETAIL => self.complaint_detail.get().is_some(),
+            files::OUTCOMES => self.outcomes.get().is_some(),
             _ => true,
         };
         !added && self.manifest.files.iter().any(|f| f.path == file)

@@ -8,7 +8,7 @@ use crate::aggregate::cells::{Cell, cells_of_file, cells_of_visits};
 use crate::checksum::sha256_hex;
 use crate::contract::{
     AuditCellsFile, AuditColumns, AuditsFile, ComplaintCellsFile, ComplaintColumns,
-    ComplaintTotals, ComplaintsFile, Manifest, files,
+    ComplaintTotals, ComplaintsFile, Manifest, OutcomeColumns, OutcomesFile, files,
 };
 use crate::{INDEX_VERSION, OLDEST_READ_VERSION, SCHEMA_VERSION};
 
@@ -333,6 +333,27 @@ pub fn parse_complaint_detail_with_digest(
         serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
     check_complaint_cells(manifest, file, &cells.columns, cells.rows)?;
     Ok(cells.columns)
+}
+
+/// Parses and checks contract 3's optional `outcomes.json` (the complaints by the stage of their
+/// outcome) against `manifest`.
+pub fn parse_outcomes(manifest: &Manifest, bytes: &[u8]) -> Result<OutcomeColumns, LoadError> {
+    parse_outcomes_with_digest(manifest, bytes, &sha256_hex(bytes))
+}
+
+/// [`parse_outcomes`] for bytes whose SHA-256 the caller computed ([`check_digest`]).
+pub fn parse_outcomes_with_digest(
+    manifest: &Manifest,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<OutcomeColumns, LoadError> {
+    let file = files::OUTCOMES;
+    check_digest(manifest, file, bytes.len(), sha256)?;
+    check_version(file, bytes, manifest.schema_version)?;
+    let outcomes: OutcomesFile = serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
+    check_lengths(file, &outcomes.columns.lengths(), outcomes.rows)?;
+    check_regions(manifest, file, outcomes.columns.region.iter().map(|r| &**r))?;
+    Ok(outcomes.columns)
 }
 
 fn check_complaint_totals(manifest: &Manifest, totals: &ComplaintTotals) -> Result<(), LoadError> {
