@@ -152,7 +152,8 @@ fs.writeFileSync(stale, fs.readFileSync(stale, 'utf8').replace(/data-pin="[^"]*"
 console.log(`prepare-site: ${index.datasets.length} datasets in ${app}`);
 
 // Two builds of the site for the re-deploy test (deploys.spec.ts): A is dist/ as built; B is A as the next
-// build would differ from it, every file named by its content (a 16-digit hash in its name) changed in
+// build would differ from it, every file named by its content (a hash of up to 16 hex digits in its name:
+// Trunk writes its u64 without leading zeros) changed in
 // content and so in name (files that share a hash, as Trunk's app JS and wasm do, share the new one), and
 // every reference to it in the pages and the worker's loader renamed with it.
 // The data keep their names. deploys.spec.ts copies A, then B, into target/browser-site/deploy/.
@@ -163,7 +164,7 @@ const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =
   e.isDirectory() ? walk(`${dir}/${e.name}`) : [`${dir}/${e.name}`]);
 const renamed = new Map();
 for (const file of walk(`${builds}/B`)) {
-  const hash = file.match(/-([0-9a-f]{16})(?=[._])/)?.[1];
+  const hash = file.match(/-([0-9a-f]{12,16})(?=[._])/)?.[1];
   if (!hash || file.includes('/data/')) continue;
   let bytes = fs.readFileSync(file);
   // wasm: a custom section at the end (valid wasm, other bytes); JS and CSS: a comment.

@@ -15,7 +15,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::components::status::detail_gate::DetailGate;
-use crate::contexts::dataset::Loaded;
+use crate::contexts::dataset::{Loaded, use_dataset};
 use crate::contexts::view_state::use_view_state;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use leptos_i18n::I18nContext;
@@ -31,9 +31,17 @@ pub fn OutcomeFunnel(loaded: Arc<Loaded>, code: String, period: Signal<Period>) 
         t_string!(i18n, outcomes_period, period = p).to_string()
     };
     let unit = code.clone();
+    // While the cells by service and channel or by category are missing too, the page's other gates
+    // give the status of the files the page asked for together: one alert, not two.
+    let data = use_dataset();
+    let quiet = Signal::derive(move || {
+        data.detail.track();
+        data.state
+            .with(|s| matches!(s, Some(Ok(l)) if l.dataset.lacks_any(&files::DETAIL)))
+    });
     let body = if published {
         Either::Left(view! {
-            <DetailGate needed=true files=&[files::OUTCOMES]>
+            <DetailGate needed=true quiet files=&[files::OUTCOMES]>
                 <FunnelFigures loaded=loaded.clone() code=unit.clone() period />
             </DetailGate>
         })
