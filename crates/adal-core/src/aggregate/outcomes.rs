@@ -3,8 +3,8 @@
 //! and the share sent to court, each with its 95 % interval and n.
 //!
 //! A cell counts when its period lies inside the period asked for, as a complaint total does
-//! ([`super::complaint_sums`]). Suppressed cells (1 to k − 1 complaints, or hidden to protect such a
-//! cell) are counted as *withheld*: their complaints are received but their stage is not known, so they
+//! ([`super::complaints::complaint_sums`]). Suppressed cells (1 to k − 1 complaints, or hidden to
+//! protect such a cell) are counted as *withheld*: their complaints are received but their stage is not known, so they
 //! are left out of the shares' n rather than guessed.
 
 use std::collections::HashMap;
@@ -23,7 +23,8 @@ pub const COURT: &str = "court";
 /// The complaints of a period by what came of them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Funnel {
-    /// Complaints received: those in published totals inside the period ([`super::complaint_sums`]).
+    /// Complaints received: those in published totals inside the period
+    /// ([`super::complaints::complaint_sums`]).
     pub received: u64,
     /// Published counts by stage id, in the manifest's order (`not_recorded` last), for the cells inside
     /// the period; a stage with no published cell is 0.
@@ -74,7 +75,7 @@ pub fn funnel(
 ) -> Funnel {
     let wanted = |region: &str| unit.is_none_or(|u| u == region);
     let inside = |label| period.place(label, d.manifest.period) == Placement::Inside;
-    let (per_unit, national) = super::complaint_sums(d, period);
+    let (per_unit, national) = super::complaints::complaint_sums(d, period);
     let received = match unit {
         None => national.counted,
         Some(code) => d
