@@ -1385,6 +1385,7 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
         "audits-detail.json",
         "complaints.json",
         "complaints-detail.json",
+        "outcomes.json",
     ] {
         fs::copy(data.join(file), kept.join(file)).expect(file);
     }
