@@ -168,7 +168,7 @@ pub fn publish(
         "{complaints_name}: {} rows read, {} published (in totals by month, quarter or year; {} also by category), {} in suppressed totals, {} rejected",
         complaint_report.rows_read,
         complaint_report.published,
-        counts.in_published_cells,
+        counts.categories.in_published_cells,
         complaint_report.suppressed,
         complaint_report.rejected.len()
     );

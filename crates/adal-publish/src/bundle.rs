@@ -161,7 +161,7 @@ pub fn complaints_file(outcome: &ComplaintOutcome, settings: &Settings) -> Compl
     // Published by category, region, period: the category column becomes long runs and the periods
     // repeat in the same sequence, which gzips smaller than the outcome's region-first order. Readers do
     // not depend on the order.
-    let mut cells: Vec<&Cell> = outcome.cells.iter().collect();
+    let mut cells: Vec<&Cell> = outcome.categories.cells.iter().collect();
     cells.sort_unstable_by_key(|c| (c.category, c.region, c.period));
     let mut columns = ComplaintColumns::default();
     for c in cells {
@@ -180,7 +180,7 @@ pub fn complaints_file(outcome: &ComplaintOutcome, settings: &Settings) -> Compl
     }
     ComplaintsFile {
         schema_version: SCHEMA_VERSION,
-        rows: outcome.cells.len(),
+        rows: outcome.categories.cells.len(),
         columns,
         totals: ComplaintTotals {
             rows: outcome.totals.len(),

@@ -150,11 +150,11 @@ impl FileReport {
             published_by_month: outcome.published_by_grain[0],
             published_by_quarter: outcome.published_by_grain[1],
             published_by_year: outcome.published_by_grain[2],
-            published_with_category: outcome.in_published_cells,
-            totals_without_cells: outcome.totals_without_cells,
-            cells: outcome.cells.len() as u64,
-            primary_suppressed: outcome.primary_cells,
-            complementary_suppressed: outcome.complementary_cells,
+            published_with_category: outcome.categories.in_published_cells,
+            totals_without_cells: outcome.categories.totals_without_cells,
+            cells: outcome.categories.cells.len() as u64,
+            primary_suppressed: outcome.categories.primary_cells,
+            complementary_suppressed: outcome.categories.complementary_cells,
             totals_suppressed: outcome.suppressed_totals,
         });
         self.outcomes = outcome.outcomes.as_ref().map(|b| OutcomeReport {

@@ -289,7 +289,7 @@ proptest! {
             }
             prop_assert!(period.months().all(|m| covered.get(&m) == Some(&1)));
         }
-        check_breakdown(&out.cells, &out.totals, &complaints, |c| c.category, k)?;
+        check_breakdown(&out.categories.cells, &out.totals, &complaints, |c| c.category, k)?;
         prop_assert!(out.outcomes.is_none());
     }
 

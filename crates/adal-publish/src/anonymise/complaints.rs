@@ -65,8 +65,9 @@ pub struct Total {
 /// Cells, totals, and the counts for the report.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct ComplaintOutcome {
-    /// Listed cells, sorted by region, period, category.
-    pub cells: Vec<Cell>,
+    /// The complaints by category: listed cells sorted by region, period, category, and their
+    /// suppression counts.
+    pub categories: Breakdown,
     /// Every unit's totals, a partition of the period's months, sorted by region and period.
     pub totals: Vec<Total>,
     /// Complaints in published totals: counted in every figure of a period that contains their total.
@@ -75,26 +76,18 @@ pub struct ComplaintOutcome {
     pub suppressed: u64,
     /// Complaints in published totals by the totals' grain: month, quarter, year.
     pub published_by_grain: [u64; 3],
-    /// Complaints in published cells (their category is published too).
-    pub in_published_cells: u64,
-    /// Cells suppressed because they held fewer than k complaints.
-    pub primary_cells: u64,
-    /// Cells suppressed only to protect others.
-    pub complementary_cells: u64,
-    /// Published totals listed without cells, because no suppression pattern could protect them.
-    pub totals_without_cells: u64,
     /// Totals suppressed.
     pub suppressed_totals: u64,
     /// The complaints by the stage their handling ended at, where the raw file records any outcome.
     pub outcomes: Option<Breakdown>,
 }
 
-/// The cells of one breakdown of the totals (by the stage of the outcome), protected as the cells by
-/// category are (see the module's note).
+/// The cells of one breakdown of the totals, by category or by the stage of the outcome, each protected
+/// within its totals (see the module's note).
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Breakdown {
-    /// Listed cells, sorted by region, period and key; `category` holds the key: an index into
-    /// [`crate::taxonomy::outcome_stages`], or [`NOT_RECORDED`].
+    /// Listed cells, sorted by region, period and key; `category` holds the key: the category's index,
+    /// or for outcomes an index into [`crate::taxonomy::outcome_stages`] or [`NOT_RECORDED`].
     pub cells: Vec<Cell>,
     /// Complaints in published cells.
     pub in_published_cells: u64,
@@ -185,12 +178,7 @@ pub fn suppress_complaints(
     }
 
     let totals = std::mem::take(&mut out.totals);
-    let categories = breakdown(&totals, &by_category, k);
-    out.primary_cells = categories.primary_cells;
-    out.complementary_cells = categories.complementary_cells;
-    out.totals_without_cells = categories.totals_without_cells;
-    out.in_published_cells = categories.in_published_cells;
-    out.cells = categories.cells;
+    out.categories = breakdown(&totals, &by_category, k);
     out.outcomes = complaints
         .iter()
         .any(|c| c.outcome.is_some())
@@ -386,13 +374,13 @@ mod tests {
                 1,
                 period("2024-01", "2024-01"),
             );
-            let got: Vec<bool> = out.cells.iter().map(|c| c.suppressed).collect();
+            let got: Vec<bool> = out.categories.cells.iter().map(|c| c.suppressed).collect();
             assert_eq!(got, want_cells, "{counts:?}");
             let total: usize = counts.iter().sum();
             assert_eq!(out.totals[0].count as usize, total, "{counts:?}");
             assert!(!out.totals[0].suppressed, "{counts:?}");
             assert_eq!(out.published + out.suppressed, total as u64);
-            for c in out.cells.iter().filter(|c| !c.suppressed) {
+            for c in out.categories.cells.iter().filter(|c| !c.suppressed) {
                 assert!(c.count >= 5);
             }
         }
@@ -430,7 +418,8 @@ mod tests {
         assert_eq!(out.published_by_grain, [0, 0, 23]);
         // The cells follow their total's period.
         assert!(
-            out.cells
+            out.categories
+                .cells
                 .iter()
                 .all(|cell| cell.period.to_string() == "2024")
         );
