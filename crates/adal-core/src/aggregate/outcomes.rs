@@ -4,8 +4,9 @@
 //!
 //! A cell counts when its period lies inside the period asked for, as a complaint total does
 //! ([`super::complaints::complaint_sums`]). Suppressed cells (1 to k − 1 complaints, or hidden to
-//! protect such a cell) are counted as *withheld*: their complaints are received but their stage is not known, so they
-//! are left out of the shares' n rather than guessed.
+//! protect such a cell) are counted as *withheld*: their complaints are received but their stage is not
+//! known, so they are left out of the shares' n rather than guessed; [`Funnel::bounds`] says what the
+//! shares can be with them.
 
 use std::collections::HashMap;
 

@@ -161,9 +161,10 @@ struct Cells<'a> {
 }
 
 /// Checks one breakdown's cells against the published `totals`: known regions and keys (`keys`, a
-/// `key_word` of the manifest's `list` in the messages), each cell of a published total or of a year whose totals are all
-/// published, no cell twice, no published count below k, no year's cells beside shorter periods' of
-/// the same unit, and within a group, suppressed cells that cannot be worked out or bounded below k.
+/// `key_word` of the manifest's `list` in the messages), each cell of a published total or of a year
+/// whose totals are all published, no cell twice, no published count below k, no year's cells beside
+/// shorter periods' of the same unit, and within a group, suppressed cells that cannot be worked out
+/// or bounded below k.
 fn check_cells(
     p: &mut Problems,
     k: u32,
