@@ -21,7 +21,7 @@ test.describe("what came of the reports, on a unit's page (issue 21)", () => {
     expect(received).toBeGreaterThan(0);
     // Every stage of the manifest, in its order, with its label; their counts and the withheld ones are
     // the reports received.
-    const stages = outcomes.locator('table.outcome-stages tbody tr');
+    const stages = outcomes.locator('table.outcome-stages tbody tr[data-stage]');
     await expect(stages).toHaveCount(7);
     await expect(stages.first().locator('th')).toHaveText('Registered');
     await expect(stages.last().locator('th')).toHaveText('Outcome not recorded');
@@ -30,6 +30,10 @@ test.describe("what came of the reports, on a unit's page (issue 21)", () => {
     const note = outcomes.locator('.note', { hasText: 'without their outcome' });
     const withheld = (await note.count()) ? count((await note.textContent())!.split(' ')[0]) : 0;
     expect(listed + withheld).toBe(received);
+    // The withheld ones are a row of the table too, so that a stage's 0 reads as "none published".
+    const row_withheld = outcomes.locator('table.outcome-stages tr[data-withheld]');
+    if (withheld > 0) expect(count(await row_withheld.locator('td').textContent())).toBe(withheld);
+    else await expect(row_withheld).toHaveCount(0);
     // The share that led to an investigation is that of the table's investigation and court rows: a
     // share with its interval where every stage is published, else the bounds the withheld ones allow.
     const row = async (id: string) => count(await outcomes.locator(`tr[data-stage="${id}"] td`).textContent());
@@ -62,6 +66,15 @@ test.describe("what came of the reports, on a unit's page (issue 21)", () => {
     await page.goto('./region/KZ-75/');
     outcomes = await section(page, 'KZ-75');
     await expect(outcomes.getByRole('heading', { name: 'Хабарламалардың нәтижесі' })).toBeVisible();
+  });
+
+  test('a unit none of whose reports has a published stage shows the count received and why, not a table of zeros', async ({ page }) => {
+    await page.goto('./ru/region/KZ-62/');
+    const outcomes = await section(page, 'KZ-62');
+    await expect(outcomes.locator('[data-no-outcome]')).toHaveText('ни у одного сообщения этого периода итог не опубликован');
+    await expect(outcomes.locator('table.outcome-stages')).toHaveCount(0);
+    const received = count(await outcomes.locator('[data-step="received"] .figure-value').textContent());
+    await expect(outcomes.locator('.note', { hasText: 'без их исхода' })).toHaveText(new RegExp(`^${received} сообщений`));
   });
 
   test('a bundle without outcome data says so, and shows no zero', async ({ page, watch }) => {

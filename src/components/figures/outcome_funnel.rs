@@ -105,6 +105,23 @@ fn FunnelFigures(loaded: Arc<Loaded>, code: String, period: Signal<Period>) -> i
         let l = lang.get();
         let outcomes = d.outcomes()?;
         let f = funnel(d, outcomes, period.get(), Some(&code));
+        // No report of the period has a published stage: the count received and why, and no table of
+        // zeros that would read as outcomes.
+        if f.known + f.not_recorded == 0 {
+            let withheld = format::integer(f.withheld, l);
+            return Some(Either::Left(view! {
+                <dl class="funnel">
+                    <div data-step="received">
+                        <dt>{t!(i18n, outcomes_received)}</dt>
+                        <dd class="figure-value">{format::integer(f.received, l)}</dd>
+                    </div>
+                </dl>
+                <p class="note" data-no-outcome="">{t!(i18n, outcomes_no_known)}</p>
+                {(f.withheld > 0).then(|| view! {
+                    <p class="note">{t_string!(i18n, outcomes_withheld, n = withheld).to_string()}</p>
+                })}
+            }));
+        }
         let investigation = f.bounds(&[INVESTIGATION, COURT]);
         let (investigated, investigated_of) = share_text(i18n, f.investigated, investigation, l);
         let (court, court_of) = share_text(i18n, f.court, f.bounds(&[COURT]), l);
@@ -130,7 +147,17 @@ fn FunnelFigures(loaded: Arc<Loaded>, code: String, period: Signal<Period>) -> i
             let n = format::integer(f.withheld, l);
             view! { <p class="note">{t_string!(i18n, outcomes_withheld, n = n).to_string()}</p> }
         });
-        Some(view! {
+        // The reports whose stage is withheld, as a row of their own: beside them a stage's 0 reads as
+        // "none published", not "none".
+        let withheld_row = (f.withheld > 0).then(|| {
+            view! {
+                <tr data-withheld="">
+                    <th scope="row">{t!(i18n, outcomes_withheld_row)}</th>
+                    <td>{format::integer(f.withheld, l)}</td>
+                </tr>
+            }
+        });
+        Some(Either::Right(view! {
             <dl class="funnel">
                 <div data-step="received">
                     <dt>{t!(i18n, outcomes_received)}</dt>
@@ -155,10 +182,10 @@ fn FunnelFigures(loaded: Arc<Loaded>, code: String, period: Signal<Period>) -> i
                         <th scope="col">{t!(i18n, outcomes_count)}</th>
                     </tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody>{rows} {withheld_row}</tbody>
             </table>
             {withheld}
             <p class="note">{t!(i18n, outcomes_lag)}</p>
-        })
+        }))
     }
 }
