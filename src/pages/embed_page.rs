@@ -1,5 +1,5 @@
 //! `?embed=…`: one piece of a view alone, for an `<iframe>` in an article — the map with its legend, a
-//! chart, or the key figures — with a title and a source line that links to the full view (both left out
+//! chart, the key figures or what came of the reports — with a title and a source line that links to the full view (both left out
 //! with `plain=1`; `static=1` turns interaction off). Demonstration data is labelled in every form. The page tells its parent how tall it is whenever
 //! that changes, as `{"adal-atlas-height": {"<frame name>": px}}` and in AMP's `embed-size` form, so that
 //! the snippet's script can fit the frame to it.
@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::components::chart::export::source_line;
 use crate::components::chart::{Observing, on_resize};
 use crate::components::figures::key_figures::KeyFiguresSection;
+use crate::components::figures::outcome_funnel::OutcomeFunnel;
 use crate::components::later::Later;
 use crate::components::map::map_legend::MapLegend;
 use crate::components::map::region_map::RegionMap;
@@ -114,6 +115,10 @@ pub fn EmbedPage(loaded: Arc<Loaded>, embed: Embed) -> impl IntoView {
             </DetailGate>
         }
         .into_any(),
+        (EmbedKind::Outcomes, region) => {
+            let period = Signal::derive(move || state.view.with(|(v, _)| v.period));
+            view! { <OutcomeFunnel loaded=loaded.clone() code=region period /> }.into_any()
+        }
         // The map, and the unit's charts asked for without a unit.
         _ => view! {
             <section class="map-section" aria-labelledby="map-heading">

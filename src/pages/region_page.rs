@@ -134,7 +134,14 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
     };
     let (service_code, complaint_code, ranking_code) = (code.clone(), code.clone(), code.clone());
     let report_loaded = loaded.clone();
-    let (outcome_loaded, outcome_code) = (loaded.clone(), code.clone());
+    let (outcome_loaded, outcome_code) = (loaded.clone(), Some(code.clone()));
+    let data = crate::contexts::dataset::use_dataset();
+    let lacks_detail = Signal::derive(move || {
+        data.detail.track();
+        data.state.with(|s| {
+            matches!(s, Some(Ok(l)) if l.dataset.lacks_any(&adal_core::contract::files::DETAIL))
+        })
+    });
     view! {
         <article class="region-page" data-region-page=code.clone()>
             <p>
@@ -192,7 +199,14 @@ pub fn RegionPage(loaded: Arc<Loaded>, code: String) -> impl IntoView {
                 >
                     <ComplaintChart code=complaint_code.clone() />
                 </DetailGate>
-                <OutcomeFunnel loaded=outcome_loaded code=outcome_code period />
+                // While the cells by service and channel or by category are missing too, the gates
+                // above give the status of the files the page asked for together.
+                <OutcomeFunnel
+                    loaded=outcome_loaded
+                    code=outcome_code
+                    period
+                    quiet=lacks_detail
+                />
             </Later>
             <Later>
                 <DetailGate needed=filtered() quiet=true>

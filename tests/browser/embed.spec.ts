@@ -46,7 +46,7 @@ function frame(page: Page, name: string): FrameLocator {
 
 /** The frame heights the snippet starts with (`EmbedKind::height`). */
 const HEIGHTS: Record<string, number> = {
-  map: 700, trend: 960, compare: 960, complaints: 880, ranking: 1040, scatter: 1040, services: 1080, figures: 1280,
+  map: 700, trend: 960, compare: 960, complaints: 880, ranking: 1040, scatter: 1040, services: 1080, figures: 1280, outcomes: 1120,
 };
 
 const KINDS: [string, string, string][] = [
@@ -58,6 +58,7 @@ const KINDS: [string, string, string][] = [
   ['figures', 'region=KZ-75', '.figure-card'],
   ['services', 'region=KZ-75', 'figure[data-chart="services"][data-status="ready"]'],
   ['complaints', 'region=KZ-75', 'figure[data-chart="complaints"][data-status="ready"]'],
+  ['outcomes', 'region=KZ-75', 'section[data-outcomes="KZ-75"] .funnel-drawing svg'],
 ];
 
 test.describe('embeds', () => {

@@ -1,4 +1,5 @@
 import { test, expect, axeViolations, ready } from './support';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 
 /** The digits of a figure as a number ("1,234" and "1 234" are 1234). */
@@ -71,7 +72,7 @@ test.describe("what came of the reports, on a unit's page (issue 21)", () => {
   test('a unit none of whose reports has a published stage shows the count received and why, not a table of zeros', async ({ page }) => {
     await page.goto('./ru/region/KZ-62/');
     const outcomes = await section(page, 'KZ-62');
-    await expect(outcomes.locator('[data-no-outcome]')).toHaveText('ни у одного сообщения этого периода итог не опубликован');
+    await expect(outcomes.locator('[data-no-outcome]')).toHaveText('Ни у одного сообщения этого периода итог не опубликован.');
     await expect(outcomes.locator('table.outcome-stages')).toHaveCount(0);
     const received = count(await outcomes.locator('[data-step="received"] .figure-value').textContent());
     await expect(outcomes.locator('.note', { hasText: 'без их исхода' })).toHaveText(new RegExp(`^${received} сообщений`));
@@ -82,10 +83,107 @@ test.describe("what came of the reports, on a unit's page (issue 21)", () => {
     const outcomes = await section(page, 'KZ-75');
     await expect(outcomes).toContainText('No outcome data published for this dataset.');
     await expect(outcomes.locator('.funnel')).toHaveCount(0);
+    // The bundle has no outcomes.json to ask for (the default bundle's is preloaded by the root page).
     const loads = await page.evaluate(() =>
-      performance.getEntriesByType('resource').filter((e) => e.name.includes('/outcomes.json')).length);
+      performance.getEntriesByType('resource').filter((e) => e.name.includes('/contract-2/outcomes.json')).length);
     expect(loads).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
+  });
+});
+
+test.describe("what came of the country's reports, on the overview (issue 21)", () => {
+  test("the country's funnel counts the reports the key figures count, over the map's period, and follows its period", async ({ page, watch }) => {
+    await page.goto('./en/');
+    const outcomes = await section(page, 'KZ');
+    await expect(outcomes.getByRole('heading', { name: 'What came of the reports' })).toBeVisible();
+    const received = count(await outcomes.locator('[data-step="received"] .figure-value').textContent());
+    const complaints = count(await page.locator('.figure-card[data-metric="complaints"] .figure-value').textContent());
+    expect(received).toBe(complaints);
+    // The stages and the withheld row add up to the reports received.
+    const cells = await outcomes.locator('table.outcome-stages tbody td').allTextContents();
+    expect(cells.map(count).reduce((a, b) => a + b, 0)).toBe(received);
+    await expect(outcomes.locator('[data-step="investigation"] .figure-interval')).toContainText('95 % interval');
+    // outcomes.json comes with the page, asked for beside the first view's files.
+    const loads = await page.evaluate(() =>
+      performance.getEntriesByType('resource').filter((e) => e.name.includes('/outcomes.json')).map((e) => (e as PerformanceResourceTiming).initiatorType));
+    expect(loads).toEqual(['link']);
+    // Another period of the map: the funnel follows it and says so.
+    await page.goto('./en/?period=2025-01..2025-06');
+    const earlier = await section(page, 'KZ');
+    await expect(earlier.locator('.figures-period')).toContainText('2025');
+    expect(count(await earlier.locator('[data-step="received"] .figure-value').textContent())).not.toBe(received);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('without JavaScript the pre-rendered overview has the funnel, and the guide explains the stages', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('./ru/');
+    const outcomes = page.locator('section[data-outcomes="KZ"]');
+    await expect(outcomes.getByRole('heading', { name: 'Что стало с сообщениями' })).toBeVisible();
+    // The six stages, and the reports whose file records none.
+    expect(await outcomes.locator('table.outcome-stages tbody tr[data-stage]').count()).toBe(7);
+    await expect(outcomes.locator('.funnel-drawing svg .funnel-bar')).toHaveCount(await outcomes.locator('table.outcome-stages tbody tr').count() + 1);
+    const guide = page.locator('.rights-guide');
+    await expect(guide.getByRole('heading', { name: 'Что происходит после сообщения' })).toBeVisible();
+    await expect(guide.locator('.guide-stages li')).toHaveCount(6);
+    await expect(guide).toContainText('О любом решении заявителю сообщают письменно.');
+    await context.close();
+  });
+});
+
+test.describe('what came of the reports, downloaded and embedded (issue 21, point 3)', () => {
+  test('CSV, SVG and PNG of a unit\'s funnel, and its Embed snippet that opens the funnel alone', async ({ page, context, watch }) => {
+    await page.goto('./en/region/KZ-75/');
+    const outcomes = await section(page, 'KZ-75');
+    const downloads = outcomes.getByRole('group', { name: 'Download' });
+    await expect(downloads.getByRole('button')).toHaveText(['PNG', 'SVG', 'CSV']);
+    const received = count(await outcomes.locator('[data-step="received"] .figure-value').textContent());
+    const [csvFile] = await Promise.all([page.waitForEvent('download'), downloads.locator('button[data-download="csv"]').click()]);
+    expect(csvFile.suggestedFilename()).toMatch(/^adal-atlas_complaint_outcomes_.+_KZ-75\.csv$/);
+    const text = readFileSync(await csvFile.path(), 'utf8');
+    const rows = text.replace(/^\uFEFF/, '').trim().split('\r\n').map((r) => r.split(','));
+    expect(rows[0][0]).toBe('Metric');
+    expect(rows[1].slice(0, 8)).toEqual(['complaints_by_outcome', 'count', rows[1][2], rows[1][3], 'KZ-75', 'Almaty (city)', '', String(received)]);
+    // A row per stage, as the table shows it, then the withheld rest and the two shares.
+    const table = await outcomes.locator('table.outcome-stages tbody tr[data-stage]').evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-stage'), (tr.querySelector('td')?.textContent ?? '').replace(/\D/g, '')]));
+    const stageRows = rows.filter((r) => r[0] === 'complaints_by_outcome' && r[6] !== '' && r[6] !== 'withheld');
+    expect(stageRows.map((r) => [r[6], r[7]])).toEqual(table);
+    expect(rows.slice(-2).map((r) => r[0])).toEqual(['investigation_share', 'court_share']);
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), downloads.locator('button[data-download="svg"]').click()]);
+    const svg = readFileSync(await svgFile.path(), 'utf8');
+    expect(svg).toContain('What came of the reports');
+    expect(svg).toContain('Adal Atlas');
+    expect((svg.match(/class="funnel-bar"|<rect/g) ?? []).length).toBeGreaterThanOrEqual(table.length + 1);
+    const [pngFile] = await Promise.all([page.waitForEvent('download'), downloads.locator('button[data-download="png"]').click()]);
+    const png = readFileSync(await pngFile.path());
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    // Embed: the snippet names the piece and the unit, pinned to the version.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
+    await outcomes.getByRole('button', { name: 'Embed' }).click();
+    const snippet = await page.getByRole('dialog').getByRole('textbox').inputValue();
+    expect(snippet).toMatch(/embed=outcomes/);
+    expect(snippet).toContain('region=KZ-75');
+    const src = snippet.match(/src="([^"]+)"/)![1].replace(/&amp;/g, '&');
+    await page.goto(src);
+    const alone = page.locator('.embed[data-embed="outcomes"] section[data-outcomes="KZ-75"]');
+    await expect(alone.locator('[data-step="received"] .figure-value')).toHaveText(String(received).replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(fetched.filter((n) => n.includes('/outcomes.json'))).toHaveLength(1);
+    expect(fetched.filter((n) => n.includes('audits-detail.json'))).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test("embed=outcomes without a unit is the country's", async ({ page }) => {
+    await page.goto('./?embed=outcomes&lang=kk');
+    const alone = page.locator('.embed[data-embed="outcomes"] section[data-outcomes="KZ"]');
+    await expect(alone.getByRole('heading', { name: 'Хабарламалардың нәтижесі' })).toBeVisible();
+    await expect(alone.locator('.funnel-drawing svg')).toBeVisible();
+    await alone.getByText('Диаграмма деректерін кесте ретінде көрсету').click();
+    await expect(alone.locator('table.outcome-stages')).toBeVisible();
   });
 });

@@ -169,7 +169,7 @@ test('the first view asks for its data beside the wasm, once each (index.html pr
   const entries = await page.evaluate(() =>
     performance.getEntriesByType('resource').map((e) => ({ name: (e as PerformanceResourceTiming).name, initiator: (e as PerformanceResourceTiming).initiatorType })),
   );
-  for (const file of ['data/datasets.json', 'data/manifest.json', 'data/audits.json', 'data/complaints.json', 'data/geo/kz-regions.json']) {
+  for (const file of ['data/datasets.json', 'data/manifest.json', 'data/audits.json', 'data/complaints.json', 'data/outcomes.json', 'data/geo/kz-regions.json']) {
     const loads = entries.filter((e) => e.name.endsWith(`/app/${file}`));
     // Asked for by the page's <link rel="preload">, and the app's fetch took that response: one request.
     expect(loads.map((e) => e.initiator), file).toEqual(['link']);

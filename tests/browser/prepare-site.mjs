@@ -21,7 +21,7 @@ adal('demo', '--seed', '42', '--until', '2026-11-27', '--out', demoRaw);
 adal('site', '--audits', `${demoRaw}/audits.csv`, '--complaints', `${demoRaw}/complaints.csv`,
   '--config', 'data/demo/publisher.toml', '--generated-at', '2026-11-27', '--out', app, '--app', 'dist');
 // The same bundle as the committed one, byte for byte: the figures the tests expect are the site's.
-for (const file of ['manifest.json', 'audits.json', 'audits-detail.json', 'complaints.json', 'complaints-detail.json']) {
+for (const file of ['manifest.json', 'audits.json', 'audits-detail.json', 'complaints.json', 'complaints-detail.json', 'outcomes.json']) {
   if (!fs.readFileSync(`${app}/data/${file}`).equals(fs.readFileSync(`public/data/${file}`))) {
     throw new Error(`prepare-site: adal site wrote another ${file} than public/data's: run scripts/make-demo-bundle`);
   }
@@ -46,6 +46,7 @@ function fixture(id, edit) {
     'audits-detail.json': read('audits-detail.json'),
     'complaints.json': read('complaints.json'),
     'complaints-detail.json': read('complaints-detail.json'),
+    'outcomes.json': read('outcomes.json'),
   };
   const manifest = JSON.parse(read('manifest.json'));
   const options = edit(files, manifest) ?? {};

@@ -25,6 +25,9 @@ for (const [path, rank] of [
     await expect(page.locator('.region-page .print-only')).toBeVisible();
     await expect(page.locator('.site-footer')).toContainText('2026-11');
     await expect(page.locator('.demo-banner')).toBeVisible();
+    // What came of the unit's reports, in a line.
+    await expect(page.locator('.outcomes [data-step="received"] .figure-value')).toBeVisible();
+    await expect(page.locator('.outcomes table')).toBeHidden();
     // Left out on paper.
     await expect(page.locator('.view-nav')).toBeHidden();
     await expect(page.locator('figure[data-chart="services"]')).toBeHidden();

@@ -105,9 +105,9 @@ fn page_html(
         escape(&src)
     );
     let bundle = &loaded.path;
-    // The pages other than the overview and the map embed start with the cells by service and channel
-    // and the complaints' by category (the app's boot loads them before it hydrates): asked for beside
-    // the others.
+    // The files a page starts with beside the first view's (the overview's outcomes, a unit page's
+    // cells by service and channel, complaints by category and outcomes; the app's boot loads them before
+    // it hydrates): asked for beside the others.
     let listed = |file: &str| loaded.dataset.manifest.files.iter().any(|f| f.path == file);
     let preloads: String = [
         INDEX_FILE.to_owned(),
@@ -347,6 +347,7 @@ fn write_packages(data: &Path, index: &DatasetIndex) -> Result<usize, Failure> {
                 &a,
                 &c,
                 read(files::COMPLAINT_DETAIL).ok().as_deref(),
+                read(files::OUTCOMES).ok().as_deref(),
             ),
             _ => Err("its files cannot be read".to_owned()),
         };

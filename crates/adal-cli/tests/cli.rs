@@ -1370,6 +1370,11 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
         feed.contains("Визиты с просьбой о неформальной оплате: "),
         "{feed}"
     );
+    // The reports' outcomes are published: the share that led to an investigation is a line of its own.
+    assert!(
+        feed.contains("\nСообщения, по которым начато расследование: "),
+        "{feed}"
+    );
     // A version kept for pinned links is an entry of its own, and the newer one says what changed.
     let data = Path::new(&site).join("data");
     let kept = data.join("v2026-10");
@@ -1411,6 +1416,11 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
         feed.contains("Informal payment requested: ") && feed.contains(" → "),
         "{feed}"
     );
+    let line = feed
+        .lines()
+        .find(|l| l.starts_with("Reports that led to an investigation: "))
+        .expect("the outcomes' line");
+    assert!(line.contains(" → ") && line.contains('%'), "{line}");
     assert!(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"feed.xml\"/>"));
     // Run again over its own pages, `adal pages` still names the build's files, and one route script.
     assert!(

@@ -23,6 +23,10 @@ pub enum Flag {
     Suppressed,
     /// Complaints whose category is not published (the rest of a total).
     CategoryWithheld,
+    /// Complaints whose outcome's stage is not published (the rest of a total).
+    StageWithheld,
+    /// Lower and upper are the bounds the published cells allow, not an interval (some stages withheld).
+    Bounds,
     /// No data.
     NoData,
 }
@@ -36,6 +40,8 @@ impl Flag {
             Flag::PartlyCounted => "partly_counted",
             Flag::Suppressed => "suppressed_totals",
             Flag::CategoryWithheld => "category_withheld",
+            Flag::StageWithheld => "stage_withheld",
+            Flag::Bounds => "bounds",
             Flag::NoData => "no_data",
         }
     }
@@ -222,33 +228,119 @@ pub fn category_rows(code: &str, name: &str, b: &CategoryBreakdown) -> Vec<Figur
 /// The CSV records: `headings` first, then one record per row. Values are given as the pages show them
 /// (see [`shown`]).
 pub fn records(source: &Source, headings: &Headings, rows: &[FigureRow]) -> Vec<Vec<String>> {
-    let int = |v: Option<usize>| v.map(|v| v.to_string()).unwrap_or_default();
     std::iter::once(headings.to_vec())
-        .chain(rows.iter().map(|r| {
-            let d = decimals(r.metric);
-            let opt = |v: Option<f64>| v.map(|v| number(v, d)).unwrap_or_default();
-            vec![
-                r.metric.id().to_owned(),
-                unit(r.metric).to_owned(),
-                r.period.from.to_string(),
-                r.period.to.to_string(),
-                r.unit.clone(),
-                r.unit_name.clone(),
-                r.group.clone().unwrap_or_default(),
-                opt(r.value),
-                opt(r.interval.map(|i| i.0)),
-                opt(r.interval.map(|i| i.1)),
-                r.n.map(|n| n.to_string()).unwrap_or_default(),
-                int(r.rank),
-                int(r.rank_interval.map(|i| i.0)),
-                int(r.rank_interval.map(|i| i.1)),
-                r.flag.code().to_owned(),
-                source.dataset.clone(),
-                source.version.clone(),
-                source.is_demo.to_string(),
-            ]
-        }))
+        .chain(
+            rows.iter()
+                .map(|r| record(source, r, r.metric.id(), unit(r.metric), decimals(r.metric))),
+        )
         .collect()
+}
+
+/// One record of `r`, whose metric is `metric` in `unit`, its values to `decimals` places.
+fn record(
+    source: &Source,
+    r: &FigureRow,
+    metric: &str,
+    unit: &str,
+    decimals: usize,
+) -> Vec<String> {
+    let int = |v: Option<usize>| v.map(|v| v.to_string()).unwrap_or_default();
+    let opt = |v: Option<f64>| v.map(|v| number(v, decimals)).unwrap_or_default();
+    vec![
+        metric.to_owned(),
+        unit.to_owned(),
+        r.period.from.to_string(),
+        r.period.to.to_string(),
+        r.unit.clone(),
+        r.unit_name.clone(),
+        r.group.clone().unwrap_or_default(),
+        opt(r.value),
+        opt(r.interval.map(|i| i.0)),
+        opt(r.interval.map(|i| i.1)),
+        r.n.map(|n| n.to_string()).unwrap_or_default(),
+        int(r.rank),
+        int(r.rank_interval.map(|i| i.0)),
+        int(r.rank_interval.map(|i| i.1)),
+        r.flag.code().to_owned(),
+        source.dataset.clone(),
+        source.version.clone(),
+        source.is_demo.to_string(),
+    ]
+}
+
+/// The metric ids of the outcomes' download: the complaints by the stage their handling ended at, and
+/// the shares that led to a pre-trial investigation and to court.
+pub const OUTCOME_STAGE: &str = "complaints_by_outcome";
+/// See [`OUTCOME_STAGE`].
+pub const INVESTIGATION_SHARE: &str = "investigation_share";
+/// See [`OUTCOME_STAGE`].
+pub const COURT_SHARE: &str = "court_share";
+
+/// The CSV records of what came of the reports of unit `code` (`KZ`: the country) over `period`
+/// ([`crate::aggregate::funnel`]), in the columns of [`records`]: the complaints received, one record per
+/// stage and one for those whose stage is withheld (flagged), and the two shares in per cent with their
+/// 95 % interval and n, or, where stages are withheld, the bounds the published cells allow (flagged
+/// `bounds`, no value).
+pub fn outcome_records(
+    source: &Source,
+    headings: &Headings,
+    period: Period,
+    (code, name): (&str, &str),
+    f: &crate::aggregate::Funnel,
+) -> Vec<Vec<String>> {
+    use crate::aggregate::{COURT, INVESTIGATION};
+    let row = |group: Option<&str>, value: Option<f64>, n: Option<u64>, flag: Flag| FigureRow {
+        metric: MetricId::Complaints,
+        period,
+        unit: code.to_owned(),
+        unit_name: name.to_owned(),
+        group: group.map(str::to_owned),
+        value,
+        interval: None,
+        n,
+        rank: None,
+        rank_interval: None,
+        flag,
+    };
+    let count = |group: Option<&str>, n: u64, flag: Flag| {
+        record(
+            source,
+            &row(group, Some(n as f64), Some(n), flag),
+            OUTCOME_STAGE,
+            "count",
+            0,
+        )
+    };
+    let mut out = vec![headings.to_vec(), count(None, f.received, Flag::None)];
+    out.extend(
+        f.by_stage
+            .iter()
+            .map(|(id, n)| count(Some(id), *n, Flag::None)),
+    );
+    if f.withheld > 0 {
+        out.push(count(Some("withheld"), f.withheld, Flag::StageWithheld));
+    }
+    let share = |metric: &str, estimate: Option<crate::stats::Estimate>, stages: &[&str]| {
+        let r = match (f.bounds(stages), estimate) {
+            (Some((low, high)), _) => FigureRow {
+                interval: Some((low * 100.0, high * 100.0)),
+                ..row(None, None, Some(f.known + f.withheld), Flag::Bounds)
+            },
+            (None, Some(e)) => FigureRow {
+                interval: Some((e.low * 100.0, e.high * 100.0)),
+                ..row(None, Some(e.value * 100.0), Some(e.n), Flag::None)
+            },
+            (None, None) => row(None, None, Some(0), Flag::NoData),
+        };
+        record(source, &r, metric, "percent", 3)
+    };
+    out.push(share(
+        INVESTIGATION_SHARE,
+        f.investigated,
+        &[INVESTIGATION, COURT],
+    ));
+    out.push(share(COURT_SHARE, f.court, &[COURT]));
+    out
 }
 
 /// The file name of a download: `adal-atlas_<metric>_<period>_<what>` (without extension), where the
@@ -375,5 +467,75 @@ mod tests {
                 "true"
             ]
         );
+    }
+
+    #[test]
+    fn outcome_records_give_every_stage_the_withheld_rest_and_the_shares() {
+        let source = Source {
+            dataset: "demo".into(),
+            version: "2026-11".into(),
+            is_demo: false,
+        };
+        let headings: Headings = std::array::from_fn(|i| format!("h{i}"));
+        let period = Period {
+            from: "2025-01".parse().expect("month"),
+            to: "2025-12".parse().expect("month"),
+        };
+        let stages = |court: u64| {
+            vec![
+                ("registered".to_owned(), 60),
+                ("investigation".to_owned(), 10),
+                ("court".to_owned(), court),
+            ]
+        };
+        let full = crate::aggregate::Funnel {
+            received: 80,
+            by_stage: stages(10),
+            known: 80,
+            not_recorded: 0,
+            withheld: 0,
+            investigated: crate::stats::wilson(20, 80),
+            court: crate::stats::wilson(10, 80),
+        };
+        let r = outcome_records(&source, &headings, period, ("KZ-31", "Jambyl"), &full);
+        // Headings, received, three stages, two shares.
+        assert_eq!(r.len(), 7);
+        assert_eq!(
+            r[1][..8],
+            [
+                "complaints_by_outcome",
+                "count",
+                "2025-01",
+                "2025-12",
+                "KZ-31",
+                "Jambyl",
+                "",
+                "80"
+            ]
+        );
+        assert_eq!(r[4][6..8], ["court", "10"]);
+        assert_eq!(r[5][0], "investigation_share");
+        assert_eq!(r[5][7], "25");
+        assert!(r[5][8].parse::<f64>().expect("lower") < 25.0);
+        assert_eq!(r[5][10], "80");
+        assert_eq!(r[5][14], "");
+        // Court's 10 withheld: its row says so, and the shares are bounds without a value.
+        let part = crate::aggregate::Funnel {
+            by_stage: stages(0),
+            known: 70,
+            withheld: 10,
+            ..full
+        };
+        let r = outcome_records(&source, &headings, period, ("KZ-31", "Jambyl"), &part);
+        assert_eq!(r.len(), 8);
+        assert_eq!(r[5][6..8], ["withheld", "10"]);
+        assert_eq!(r[5][14], "stage_withheld");
+        let court = &r[7];
+        assert_eq!(court[0], "court_share");
+        assert_eq!(
+            (court[7].as_str(), court[8].as_str(), court[9].as_str()),
+            ("", "0", "12.5")
+        );
+        assert_eq!(court[14], "bounds");
     }
 }

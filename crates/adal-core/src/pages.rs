@@ -37,14 +37,15 @@ pub enum PageKind {
 }
 
 /// The detail files a page starts with, beside the first view's (its pre-rendered HTML asks for them
-/// with the others, and the app hydrates it with them): none for the overview and the map embed, which
-/// open on every service and channel; the cells by service and channel for the comparison and the data
-/// page (a view by service may follow); both for a unit's page, which shows its services and its
-/// complaints by category.
+/// with the others, and the app hydrates it with them): the outcomes of the reports for the overview,
+/// which opens on every service and channel and shows the country's outcomes; none for the map embed;
+/// the cells by service and channel for the comparison and the data page (a view by service may
+/// follow); those, the complaints by category and the outcomes for a unit's page.
 pub fn detail_files(kind: &PageKind) -> &'static [&'static str] {
     use crate::contract::files;
     match kind {
-        PageKind::Overview | PageKind::EmbedMap => &[],
+        PageKind::Overview => &[files::OUTCOMES],
+        PageKind::EmbedMap => &[],
         PageKind::Compare | PageKind::Data => &[files::AUDIT_DETAIL],
         PageKind::Region(_) => &files::UNIT_PAGE,
     }

@@ -1,5 +1,6 @@
 //! The journalists' copy of a bundle: a Frictionless Data Package (v2) — `datapackage.json` with a Table
-//! Schema for each of three CSV files: the published visits, the complaint totals and the category cells,
+//! Schema for each of its CSV files: the published visits, the complaint totals, the category cells and,
+//! where the bundle has them, the complaints by outcome,
 //! as the bundle publishes them (already anonymised: nothing here is finer than the JSON files), with the
 //! licence, the sources, the version and the anonymisation rules in its description. Made from the
 //! bundle's own bytes, so it can be written beside any bundle a site lists, old versions included.
@@ -13,6 +14,8 @@ pub const VISITS: &str = "visits.csv";
 pub const AUDIT_CELLS: &str = "audit-cells.csv";
 pub const TOTALS: &str = "complaint-totals.csv";
 pub const CELLS: &str = "complaint-cells.csv";
+/// The complaints by the stage their handling ended at (`outcomes.json`), where the bundle has them.
+pub const OUTCOMES: &str = "complaint-outcomes.csv";
 
 const PROFILE: &str = "https://datapackage.org/profiles/2.0/datapackage.json";
 const RESOURCE: &str = "https://datapackage.org/profiles/2.0/dataresource.json";
@@ -258,13 +261,15 @@ fn resource(name: &str, path: &str, title: &str, description: &str, fields: Vec<
     })
 }
 
-/// The package of the bundle whose files are `manifest`, `audits`, `complaints` and (contract 3)
-/// `complaint_cells` (`complaints-detail.json`): its file names and bytes, `datapackage.json` first.
+/// The package of the bundle whose files are `manifest`, `audits`, `complaints`, (contract 3)
+/// `complaint_cells` (`complaints-detail.json`) and, where published, `outcomes` (`outcomes.json`): its
+/// file names and bytes, `datapackage.json` first.
 pub fn package(
     manifest: &[u8],
     audits: &[u8],
     complaints: &[u8],
     complaint_cells: Option<&[u8]>,
+    outcomes: Option<&[u8]>,
 ) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
     let parse = |bytes: &[u8], what: &str| -> Result<Value, String> {
         serde_json::from_slice(bytes).map_err(|e| format!("{what}: {e}"))
@@ -288,6 +293,13 @@ pub fn package(
         &cells_file["columns"],
         &["region", "period", "category", "count"],
     )?;
+    let outcome_cells = match outcomes {
+        Some(bytes) => Some(csv(
+            &parse(bytes, "outcomes.json")?["columns"],
+            &["region", "period", "stage", "count"],
+        )?),
+        None => None,
+    };
     let k = m["k_anonymity"]["k"].as_u64().unwrap_or(5);
     let en = |v: &Value| v["en"].as_str().unwrap_or_default().to_owned();
     let ladder: Vec<String> = m["k_anonymity"]["generalisation"]
@@ -351,7 +363,7 @@ JSON files hold, nothing finer.{}",
         "{}T00:00:00Z",
         m["generated_at"].as_str().unwrap_or("1970-01-01")
     );
-    let package = json!({
+    let mut package = json!({
         "$schema": PROFILE,
         "name": name,
         "title": en(&m["title"]),
@@ -392,14 +404,27 @@ JSON files hold, nothing finer.{}",
                      count("Complaints of the category in the period; empty where withheld.", false)]),
         ],
     });
+    if outcome_cells.is_some()
+        && let Some(resources) = package["resources"].as_array_mut()
+    {
+        resources.push(resource("complaint-outcomes", OUTCOMES, "Corruption complaints by outcome",
+            "Complaints per unit, period (the one they were received in) and the stage their handling ended at \
+(not_recorded: the publisher's file records none), within the totals and under the same rules as the \
+categories; a withheld cell has an empty count. The outcome of a category's complaints is not published.",
+            vec![region(), period("period", "A month (YYYY-MM), quarter (YYYY-Qn) or year (YYYY)."),
+                 listed("stage", &m, "outcome_stages", "The stage (id of the manifest's list)."),
+                 count("Complaints of the stage in the period; empty where withheld.", false)]));
+    }
     let mut text = serde_json::to_vec_pretty(&package).map_err(|e| e.to_string())?;
     text.push(b'\n');
-    Ok(vec![
+    let mut files = vec![
         (PACKAGE, text),
         (audit_file, audit_csv),
         (TOTALS, totals),
         (CELLS, cells),
-    ])
+    ];
+    files.extend(outcome_cells.map(|c| (OUTCOMES, c)));
+    Ok(files)
 }
 
 #[cfg(test)]
@@ -418,10 +443,21 @@ mod tests {
             &bundle("audits.json"),
             &bundle("complaints.json"),
             Some(&bundle("complaints-detail.json")),
+            Some(&bundle("outcomes.json")),
         )
         .expect("a package");
         let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, [PACKAGE, AUDIT_CELLS, TOTALS, CELLS]);
+        assert_eq!(names, [PACKAGE, AUDIT_CELLS, TOTALS, CELLS, OUTCOMES]);
+        let outcomes: Value = serde_json::from_slice(&bundle("outcomes.json")).expect("json");
+        let stages = String::from_utf8(files[4].1.clone()).expect("utf-8");
+        assert_eq!(
+            stages.lines().count() as u64,
+            outcomes["rows"].as_u64().expect("rows") + 1
+        );
+        assert!(
+            stages.starts_with("region,period,stage,count\n"),
+            "{stages}"
+        );
         let audits: Value = serde_json::from_slice(&bundle("audits.json")).expect("json");
         let cells = String::from_utf8(files[1].1.clone()).expect("utf-8");
         assert_eq!(
@@ -449,7 +485,7 @@ mod tests {
         assert!(row.ends_with(&format!(",{}", want.join(" "))), "{row}");
         let p: Value = serde_json::from_slice(&files[0].1).expect("json");
         assert_eq!(p["$schema"], PROFILE);
-        assert_eq!(p["resources"].as_array().map(Vec::len), Some(3));
+        assert_eq!(p["resources"].as_array().map(Vec::len), Some(4));
         assert!(
             p["description"]
                 .as_str()
@@ -467,6 +503,7 @@ mod tests {
             &read("audits.json"),
             &read("complaints.json"),
             None,
+            None,
         )
         .expect("a package");
         assert_eq!(files[1].0, VISITS);
@@ -476,12 +513,15 @@ mod tests {
 
     #[test]
     fn a_broken_bundle_gives_a_reason_not_a_package() {
-        assert!(package(b"{", b"{}", b"{}", None).is_err());
+        assert!(package(b"{", b"{}", b"{}", None, None).is_err());
         let bad = br#"{"columns":{"region":["KZ-10"]}}"#;
         let complaints = bundle("complaints.json");
-        assert!(package(&bundle("manifest.json"), bad, &complaints, None).is_err());
+        assert!(package(&bundle("manifest.json"), bad, &complaints, None, None).is_err());
         let cells = Some(&bad[..]);
         let audits = bundle("audits.json");
-        assert!(package(&bundle("manifest.json"), &audits, &complaints, cells).is_err());
+        assert!(package(&bundle("manifest.json"), &audits, &complaints, cells, None).is_err());
+        // Outcomes whose columns differ in length.
+        let m = bundle("manifest.json");
+        assert!(package(&m, &audits, &complaints, None, cells).is_err());
     }
 }

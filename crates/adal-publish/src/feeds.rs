@@ -1,8 +1,11 @@
 //! Atom feeds (RFC 4287) of a dataset's published versions, for readers who follow a region: one for the
 //! country and one per unit, in each language. An entry per version kept, the newest first, each with
 //! its headline figures for its default period and how they changed since the version before it
-//! («Informal payment requested: 8.1 % → 6.4 %»). Written with the pages (`adal pages`): no server.
+//! («Informal payment requested: 8.1 % → 6.4 %»), and where the bundle publishes the reports' outcomes,
+//! the share that led to a pre-trial investigation («Reports that led to an investigation: 3 % → 5 %»).
+//! Written with the pages (`adal pages`): no server.
 
+use adal_core::aggregate::{COURT, INVESTIGATION, funnel};
 use adal_core::dataset::Dataset;
 use adal_core::figures::key_figures;
 use adal_core::format;
@@ -47,6 +50,22 @@ fn atom_date(date: &str) -> String {
     }
 }
 
+/// The share of `d`'s reports of its default period from `unit` (or the country) that led to a pre-trial
+/// investigation, as the pages write it: with its bounds where some stages are withheld, a dash where
+/// no report has a published outcome; `None` where the bundle publishes no outcomes.
+fn investigation_text(d: &Dataset, unit: Option<&str>, lang: Lang) -> Option<String> {
+    let f = funnel(d, d.outcomes()?, d.default_period(), unit);
+    Some(match (f.bounds(&[INVESTIGATION, COURT]), f.investigated) {
+        (Some((low, high)), _) => format!(
+            "{}–{}",
+            format::percent(low, 1, lang),
+            format::percent(high, 1, lang)
+        ),
+        (None, Some(e)) => format::percent(e.value, 1, lang),
+        (None, None) => "—".to_owned(),
+    })
+}
+
 /// The headline changes of `version` for `unit` (or the country), against `before` where there is one:
 /// one line per figure.
 pub fn headline(
@@ -70,6 +89,18 @@ pub fn headline(
                 None => format!("{label}: {value}"),
             }
         })
+        .chain(investigation_text(version, unit, lang).map(|value| {
+            let label = text(
+                lang,
+                "Тергеп-тексеру басталған хабарламалар",
+                "Сообщения, по которым начато расследование",
+                "Reports that led to an investigation",
+            );
+            match before.and_then(|b| investigation_text(b, unit, lang)) {
+                Some(then) => format!("{label}: {then} → {value}"),
+                None => format!("{label}: {value}"),
+            }
+        }))
         .collect()
 }
 

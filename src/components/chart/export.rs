@@ -158,7 +158,16 @@ fn csv_records(
     if table.figures.is_empty() {
         return None;
     }
-    let headings: export::Headings = [
+    Some(export::records(
+        &csv_source(m),
+        &csv_headings(i18n),
+        &table.figures,
+    ))
+}
+
+/// The CSV downloads' column headings in the reader's language ([`export::records`]).
+pub fn csv_headings(i18n: I18nContext<Locale>) -> export::Headings {
+    [
         t_string!(i18n, csv_metric).to_string(),
         t_string!(i18n, csv_unit).to_string(),
         t_string!(i18n, csv_from).to_string(),
@@ -177,13 +186,16 @@ fn csv_records(
         t_string!(i18n, csv_dataset).to_string(),
         t_string!(i18n, csv_version).to_string(),
         t_string!(i18n, csv_demo).to_string(),
-    ];
-    let source = export::Source {
+    ]
+}
+
+/// The dataset of `m`, as a download names it.
+pub fn csv_source(m: &Manifest) -> export::Source {
+    export::Source {
         dataset: m.dataset.id.clone(),
         version: m.dataset.version.clone(),
         is_demo: m.is_demo,
-    };
-    Some(export::records(&source, &headings, &table.figures))
+    }
 }
 
 /// The source line under a downloaded picture or an embed: the footer's source sentence (publisher, title,

@@ -1,7 +1,8 @@
-//! What came of a unit's reports (issue 21): of the complaints received in the page's period, how many
-//! ended at each stage, and the share that led to a pre-trial investigation and to court, each with its
-//! 95 % interval and n ([`adal_core::aggregate::funnel`]). The figures come from `outcomes.json`, which
-//! a unit's page starts with; a bundle without it says that no outcome data is published, never zero.
+//! What came of the reports (issue 21), of a unit or of the country: of the complaints received in the
+//! page's period, how many ended at each stage, and the share that led to a pre-trial investigation and
+//! to court, each with its 95 % interval and n ([`adal_core::aggregate::funnel`]). The figures come from
+//! `outcomes.json`, which a unit's page and the overview start with; a bundle without it says that no
+//! outcome data is published, never zero.
 
 use std::sync::Arc;
 
@@ -11,18 +12,32 @@ use adal_core::format;
 use adal_core::labels::Lang;
 use adal_core::period::Period;
 use adal_core::stats::Estimate;
+use adal_core::view::EmbedKind;
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::components::chart::export::{
+    self, DownloadButtons, csv_headings, csv_source, source_line,
+};
+use crate::components::chart::share_dialog::{embed_offer, open};
 use crate::components::status::detail_gate::DetailGate;
-use crate::contexts::dataset::{Loaded, use_dataset};
+use crate::components::trends::TableData;
+use crate::contexts::dataset::Loaded;
 use crate::contexts::view_state::use_view_state;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use leptos_i18n::I18nContext;
 
-/// The section, for unit `code` over `period`.
+/// The section, for unit `code` (the country where `None`) over `period`.
 #[component]
-pub fn OutcomeFunnel(loaded: Arc<Loaded>, code: String, period: Signal<Period>) -> impl IntoView {
+pub fn OutcomeFunnel(
+    loaded: Arc<Loaded>,
+    code: Option<String>,
+    period: Signal<Period>,
+    /// Whether another gate of the page gives the status of the files it asked for with
+    /// `outcomes.json` (a unit's page), so that a reader meets one alert, not two.
+    #[prop(optional, into)]
+    quiet: Signal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_view_state().lang;
     let published = loaded.dataset.has_outcome_data();
@@ -31,14 +46,6 @@ pub fn OutcomeFunnel(loaded: Arc<Loaded>, code: String, period: Signal<Period>) 
         t_string!(i18n, outcomes_period, period = p).to_string()
     };
     let unit = code.clone();
-    // While the cells by service and channel or by category are missing too, the page's other gates
-    // give the status of the files the page asked for together: one alert, not two.
-    let data = use_dataset();
-    let quiet = Signal::derive(move || {
-        data.detail.track();
-        data.state
-            .with(|s| matches!(s, Some(Ok(l)) if l.dataset.lacks_any(&files::DETAIL)))
-    });
     let body = if published {
         Either::Left(view! {
             <DetailGate needed=true quiet files=&[files::OUTCOMES]>
@@ -49,7 +56,11 @@ pub fn OutcomeFunnel(loaded: Arc<Loaded>, code: String, period: Signal<Period>) 
         Either::Right(view! { <p class="note">{t!(i18n, outcomes_none)}</p> })
     };
     view! {
-        <section class="outcomes" aria-labelledby="outcomes-heading" data-outcomes=code.clone()>
+        <section
+            class="outcomes"
+            aria-labelledby="outcomes-heading"
+            data-outcomes=code.unwrap_or_else(|| "KZ".to_owned())
+        >
             <h3 id="outcomes-heading">{t!(i18n, outcomes_heading)}</h3>
             <p class="figures-period">{heading}</p>
             {body}
@@ -97,14 +108,18 @@ fn share_text(
 
 /// The funnel's figures and the stages' table, once `outcomes.json` is there.
 #[component]
-fn FunnelFigures(loaded: Arc<Loaded>, code: String, period: Signal<Period>) -> impl IntoView {
+fn FunnelFigures(
+    loaded: Arc<Loaded>,
+    code: Option<String>,
+    period: Signal<Period>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_view_state().lang;
     move || {
         let d = &loaded.dataset;
         let l = lang.get();
         let outcomes = d.outcomes()?;
-        let f = funnel(d, outcomes, period.get(), Some(&code));
+        let f = funnel(d, outcomes, period.get(), code.as_deref());
         // No report of the period has a published stage: the count received and why, and no table of
         // zeros that would read as outcomes.
         if f.known + f.not_recorded == 0 {
@@ -116,7 +131,7 @@ fn FunnelFigures(loaded: Arc<Loaded>, code: String, period: Signal<Period>) -> i
                         <dd class="figure-value">{format::integer(f.received, l)}</dd>
                     </div>
                 </dl>
-                <p class="note" data-no-outcome="">{t!(i18n, outcomes_no_known)}</p>
+                <p class="note" data-no-outcome="">{t!(i18n, outcomes_none_known)}</p>
                 {(f.withheld > 0).then(|| view! {
                     <p class="note">{t_string!(i18n, outcomes_withheld, n = withheld).to_string()}</p>
                 })}
@@ -125,20 +140,22 @@ fn FunnelFigures(loaded: Arc<Loaded>, code: String, period: Signal<Period>) -> i
         let investigation = f.bounds(&[INVESTIGATION, COURT]);
         let (investigated, investigated_of) = share_text(i18n, f.investigated, investigation, l);
         let (court, court_of) = share_text(i18n, f.court, f.bounds(&[COURT]), l);
-        let rows = d
-            .manifest
-            .outcome_stages
+        let label = |id: &str| {
+            d.manifest
+                .outcome_stages
+                .iter()
+                .find(|t| t.id == id)
+                .map_or_else(|| id.to_owned(), |t| t.label.get(l).to_owned())
+        };
+        let rows = f
+            .by_stage
             .iter()
-            .map(|stage| {
-                let n = f
-                    .by_stage
-                    .iter()
-                    .find(|(id, _)| *id == stage.id)
-                    .map_or(0, |s| s.1);
+            .filter(|(id, _)| d.manifest.outcome_stages.iter().any(|t| &t.id == id))
+            .map(|(id, n)| {
                 view! {
-                    <tr data-stage=stage.id.clone()>
-                        <th scope="row">{stage.label.get(l).to_owned()}</th>
-                        <td>{format::integer(n, l)}</td>
+                    <tr data-stage=id.clone()>
+                        <th scope="row">{label(id)}</th>
+                        <td>{format::integer(*n, l)}</td>
                     </tr>
                 }
             })
@@ -157,6 +174,87 @@ fn FunnelFigures(loaded: Arc<Loaded>, code: String, period: Signal<Period>) -> i
                 </tr>
             }
         });
+        // The drawing: a bar per step, as long as its share of the reports received.
+        let mut bars: Vec<(String, u64, &'static str)> = vec![(
+            t_string!(i18n, outcomes_received).to_string(),
+            f.received,
+            "received",
+        )];
+        bars.extend(f.by_stage.iter().map(|(id, n)| (label(id), *n, "stage")));
+        if f.withheld > 0 {
+            bars.push((
+                t_string!(i18n, outcomes_withheld_row).to_string(),
+                f.withheld,
+                "withheld",
+            ));
+        }
+        let drawing = funnel_drawing(&bars, f.received, l);
+        let table_caption = format!(
+            "{} · {}",
+            t_string!(i18n, outcomes_heading),
+            t_string!(
+                i18n,
+                outcomes_period,
+                period = format::period(period.get_untracked(), l)
+            )
+        );
+        let (unit_code, unit_name) = match code.as_deref() {
+            Some(c) => (
+                c.to_owned(),
+                d.manifest
+                    .regions
+                    .iter()
+                    .find(|r| r.code == c)
+                    .map(|r| r.name.get(l).to_owned())
+                    .unwrap_or_default(),
+            ),
+            None => ("KZ".to_owned(), t_string!(i18n, whole_country).to_string()),
+        };
+        let p = period.get_untracked();
+        let records = adal_core::export::outcome_records(
+            &csv_source(&d.manifest),
+            &csv_headings(i18n),
+            p,
+            (&unit_code, &unit_name),
+            &f,
+        );
+        let file = adal_core::export::file_name_of("complaint_outcomes", p, &unit_code);
+        let node = NodeRef::<leptos::html::Div>::new();
+        let source = source_line(i18n, l, &d.manifest);
+        let on_download = Callback::new(move |format| {
+            let table = TableData {
+                caption: table_caption.clone(),
+                head: Vec::new(),
+                rows: Vec::new(),
+                figures: Vec::new(),
+                file: file.clone(),
+            };
+            export::download(
+                format,
+                export::Export {
+                    drawing: node.get_untracked().map(web_sys::Element::from),
+                    styled_by_page: true,
+                    legend: None,
+                    title: &table.caption,
+                    source: &source,
+                    table: &table,
+                    records: Some(records.clone()),
+                    name: &file,
+                },
+            );
+        });
+        let embedded = use_view_state().embedded.get_untracked();
+        let embed_title = format!("{} · Adal Atlas", t_string!(i18n, outcomes_heading));
+        let on_embed = (!embedded).then(|| {
+            Callback::new(move |()| {
+                let search = use_view_state().search.get_untracked();
+                open(embed_offer(
+                    &search,
+                    EmbedKind::Outcomes,
+                    embed_title.clone(),
+                ));
+            })
+        });
         Some(Either::Right(view! {
             <dl class="funnel">
                 <div data-step="received">
@@ -174,18 +272,66 @@ fn FunnelFigures(loaded: Arc<Loaded>, code: String, period: Signal<Period>) -> i
                     <dd class="figure-interval">{court_of}</dd>
                 </div>
             </dl>
-            <table class="figure-table outcome-stages">
-                <caption>{t!(i18n, outcomes_stage)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, outcomes_stage_column)}</th>
-                        <th scope="col">{t!(i18n, outcomes_count)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows} {withheld_row}</tbody>
-            </table>
+            <div class="funnel-drawing" node_ref=node>{drawing}</div>
+            // The drawing's figures, for a screen reader and a reader who wants them, as a chart's are.
+            <details class="chart-data funnel-data">
+                <summary>{t!(i18n, chart_show_data)}</summary>
+                <table class="figure-table outcome-stages">
+                    <caption>{t!(i18n, outcomes_stage)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, outcomes_stage_column)}</th>
+                            <th scope="col">{t!(i18n, outcomes_count)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows} {withheld_row}</tbody>
+                </table>
+            </details>
             {withheld}
             <p class="note">{t!(i18n, outcomes_lag)}</p>
+            <DownloadButtons name="outcomes" on_download on_embed />
         }))
+    }
+}
+
+/// The drawing of the funnel: a bar per step (`bars`: its words, its count and its kind, `received`,
+/// `stage` or `withheld`), as long as its share of the `received` reports, its count beside it. The
+/// table under it gives the same counts to a screen reader: the drawing is hidden from one. Styled by the
+/// page; a download copies the paint in.
+fn funnel_drawing(bars: &[(String, u64, &'static str)], received: u64, l: Lang) -> impl IntoView {
+    const WIDTH: f64 = 640.0;
+    const ROW: f64 = 34.0;
+    const BAR_WIDTH: f64 = 520.0;
+    let height = ROW * bars.len() as f64 + 4.0;
+    let rows = bars
+        .iter()
+        .enumerate()
+        .map(|(i, (words, n, kind))| {
+            let y = ROW * i as f64;
+            let share = if received == 0 {
+                0.0
+            } else {
+                *n as f64 / received as f64
+            };
+            let width = (share * BAR_WIDTH).max(if *n > 0 { 2.0 } else { 0.0 });
+            view! {
+                <g class=format!("funnel-step {kind}")>
+                    <text class="funnel-label" x="0" y=y + 12.0>{words.clone()}</text>
+                    <rect class="funnel-bar" x="0" y=y + 17.0 width=width height="12" rx="2"></rect>
+                    <text class="funnel-count" x=width + 6.0 y=y + 27.0>{format::integer(*n, l)}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg
+            viewBox=format!("0 0 {WIDTH} {height}")
+            width="100%"
+            preserveAspectRatio="xMinYMin meet"
+            aria-hidden="true"
+            focusable="false"
+        >
+            {rows}
+        </svg>
     }
 }

@@ -1,6 +1,7 @@
 //! «Your rights»: a short guide beside the reporting panel — that Kazakhstan has a law on combating
 //! corruption, what counts as corruption in everyday terms, that an informal payment asked for is what
-//! the mystery shoppers record, how the law protects people who report, and where a report goes. Every
+//! the mystery shoppers record, how the law protects people who report, where a report goes and the
+//! stages its handling ends at (the ones the outcomes of the reports count, issue 21). Every
 //! claim is one the project's reference notes support (`reference/README.md`, «The law, for the
 //! citizens' guide»), and the sources are named on the page.
 
@@ -48,6 +49,17 @@ pub fn RightsGuide() -> impl IntoView {
             <h3>{t!(i18n, guide_report_heading)}</h3>
             <p>{t!(i18n, guide_protection)}</p>
             <p>{t!(i18n, guide_after)}</p>
+            <h3>{t!(i18n, guide_stages_heading)}</h3>
+            <p>{t!(i18n, guide_stages)}</p>
+            <ul class="guide-stages">
+                <li>{t!(i18n, guide_stage_registered)}</li>
+                <li>{t!(i18n, guide_stage_forwarded)}</li>
+                <li>{t!(i18n, guide_stage_explained)}</li>
+                <li>{t!(i18n, guide_stage_closed)}</li>
+                <li>{t!(i18n, guide_stage_investigation)}</li>
+                <li>{t!(i18n, guide_stage_court)}</li>
+            </ul>
+            <p>{t!(i18n, guide_stages_writing)}</p>
             <h3>{t!(i18n, guide_sources)}</h3>
             <ul class="guide-sources">
                 {move || source("Z1500000410", t_string!(i18n, guide_source_law).to_string())}

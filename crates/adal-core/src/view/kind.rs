@@ -56,11 +56,13 @@ pub enum EmbedKind {
     Services,
     /// Complaints by category in `region=`.
     Complaints,
+    /// What came of the reports of `region=` (or of the country).
+    Outcomes,
 }
 
 impl EmbedKind {
     /// Every kind.
-    pub const ALL: [EmbedKind; 8] = [
+    pub const ALL: [EmbedKind; 9] = [
         EmbedKind::Map,
         EmbedKind::Trend,
         EmbedKind::Ranking,
@@ -69,6 +71,7 @@ impl EmbedKind {
         EmbedKind::Figures,
         EmbedKind::Services,
         EmbedKind::Complaints,
+        EmbedKind::Outcomes,
     ];
 
     /// The id used in links.
@@ -82,6 +85,7 @@ impl EmbedKind {
             EmbedKind::Figures => "figures",
             EmbedKind::Services => "services",
             EmbedKind::Complaints => "complaints",
+            EmbedKind::Outcomes => "outcomes",
         }
     }
 
@@ -99,6 +103,7 @@ impl EmbedKind {
             // The trend's note on what the key figures compare made it 884 px at 640 px wide.
             EmbedKind::Trend | EmbedKind::Compare => 960,
             EmbedKind::Complaints => 880,
+            EmbedKind::Outcomes => 1120,
             EmbedKind::Ranking | EmbedKind::Scatter => 1040,
             // With the demonstration label (shown in every embed of demonstration data) it was 1,046 px.
             EmbedKind::Services => 1080,
