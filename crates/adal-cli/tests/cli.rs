@@ -788,6 +788,28 @@ fn outcomes_are_published_by_stage_protected_and_validated() {
         "{said}"
     );
 
+    // A cell of the quarter beside the month's cells it holds: one could be taken from the other.
+    forge(&bundle, "outcomes.json", |v| {
+        let c = &mut v["columns"];
+        let region = c["region"][0].clone();
+        for (column, value) in [
+            ("region", region),
+            ("period", "2024-Q1".into()),
+            ("stage", "court".into()),
+            ("count", serde_json::Value::Null),
+        ] {
+            c[column].as_array_mut().expect("a column").push(value);
+        }
+        v["rows"] = (v["rows"].as_u64().expect("rows") + 1).into();
+    });
+    let said = text(&adal(&["validate", &bundle]));
+    assert!(
+        said.contains(
+            "cells of 2024-Q1 and of 2024-03 overlap, so one could be taken from the other"
+        ) || said.contains("cells of 2024-03 and of 2024-Q1 overlap"),
+        "{said}"
+    );
+
     // Published again without outcomes, into the same folder: no outcomes.json, and no stages in the
     // manifest.
     assert_eq!(clean_bundle(&dir), bundle);
@@ -964,10 +986,10 @@ fn validate_finds_every_kind_of_broken_or_forged_bundle() {
             "a cell outside its totals",
             Box::new(|b: &str| {
                 forge(b, "complaints-detail.json", |v| {
-                    v["columns"]["period"][0] = "2024-Q2".into();
+                    v["columns"]["period"][0] = "2022-05".into();
                 })
             }),
-            "is neither the period of one of its published totals nor a year whose totals are all published",
+            "is neither the period of one of its published totals nor a quarter or year whose totals are all published",
         ),
         (
             "cells by category in complaints.json",

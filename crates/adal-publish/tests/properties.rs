@@ -107,8 +107,8 @@ fn publish(visits: &[Visit], complaints: &[Complaint], k: u32) -> Bundle {
 
 /// One breakdown of the complaint totals (by category, or by the stage of the outcome): each cell counts
 /// the complaints of its unit, period and key; a published cell holds at least k; a group of cells
-/// breaks down one published total, or a whole year whose totals are all published, and adds up to its
-/// complaints; its suppressed cells are none, or at least two whose sum leaves each room to reach k, so
+/// breaks down one published total, or a whole quarter or year whose totals are all published, and adds
+/// up to its complaints; no two groups of a unit overlap in time; its suppressed cells are none, or at least two whose sum leaves each room to reach k, so
 /// that no cell is worked out or bounded below k from the published total and cells.
 fn check_breakdown(
     cells: &[Cell],
@@ -136,6 +136,18 @@ fn check_breakdown(
         }
         g.2 += c.count;
     }
+    let mut spans: Vec<_> = groups
+        .keys()
+        .map(|(region, label)| (*region, label.months()))
+        .collect();
+    spans.sort();
+    for pair in spans.windows(2) {
+        prop_assert!(
+            pair[0].0 != pair[1].0 || pair[1].1.0 > pair[0].1.1,
+            "cells of one unit overlap: {:?}",
+            pair
+        );
+    }
     for ((region, label), (n, sum, all)) in groups {
         let (first, last) = label.months();
         let under: Vec<_> = totals
@@ -146,7 +158,8 @@ fn check_breakdown(
             .collect();
         prop_assert!(!under.is_empty());
         prop_assert!(under.iter().all(|t| !t.suppressed));
-        prop_assert!(under.len() == 1 || matches!(label, adal_core::period::PeriodLabel::Year(_)));
+        let coarse = !matches!(label, adal_core::period::PeriodLabel::Month(_));
+        prop_assert!(under.len() == 1 || coarse);
         prop_assert_eq!(all, under.iter().map(|t| t.count).sum::<u32>());
         prop_assert!(
             n == 0 || (n >= 2 && sum - (n - 1) >= k),

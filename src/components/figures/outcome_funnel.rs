@@ -299,9 +299,10 @@ fn FunnelFigures(
 /// table under it gives the same counts to a screen reader: the drawing is hidden from one. Styled by the
 /// page; a download copies the paint in.
 fn funnel_drawing(bars: &[(String, u64, &'static str)], received: u64, l: Lang) -> impl IntoView {
-    const WIDTH: f64 = 640.0;
+    // A phone's width: the words keep their size there, and a wide page does not blow them up.
+    const WIDTH: f64 = 360.0;
     const ROW: f64 = 34.0;
-    const BAR_WIDTH: f64 = 520.0;
+    const BAR_WIDTH: f64 = 270.0;
     let height = ROW * bars.len() as f64 + 4.0;
     let rows = bars
         .iter()

@@ -10,7 +10,8 @@ use crate::contract::{ComplaintsFile, Manifest, OutcomesFile, files};
 use crate::period::{Month, Period, PeriodLabel};
 
 /// The published complaints a cell of `region` over `period` breaks down: the total of that period, or
-/// for a year, the sum of the region's totals in it when all of them are published; `None` otherwise.
+/// for a year or a quarter, the sum of the region's totals in it when they cover it and all of them are
+/// published; `None` otherwise.
 fn group_total(
     totals: &BTreeMap<(&str, PeriodLabel), Option<u32>>,
     region: &str,
@@ -19,13 +20,27 @@ fn group_total(
     if let Some(total) = totals.get(&(region, period)) {
         return total.map(u64::from);
     }
-    let PeriodLabel::Year(year) = period else {
+    // A year or a quarter that is not itself a total: the sum of the totals inside it, where they
+    // exactly cover it and all are published.
+    if matches!(period, PeriodLabel::Month(_)) {
         return None;
-    };
+    }
+    let (first, last) = period.months();
     let within: Vec<Option<u32>> = totals
         .iter()
-        .filter(|((r, label), _)| *r == region && label.months().0.year() == year)
-        .map(|(_, count)| *count)
+        .filter(|((r, label), _)| *r == region && label.months().0.year() == first.year())
+        .filter_map(|((_, label), count)| {
+            let (a, b) = label.months();
+            if b < first || a > last {
+                None
+            } else if a >= first && b <= last {
+                Some(Some(*count))
+            } else {
+                // A total reaching past the period: it does not break down into it.
+                Some(None)
+            }
+        })
+        .map(|count| count.flatten())
         .collect();
     if within.is_empty() {
         return None;
@@ -190,7 +205,7 @@ fn check_cells(
         }
         if group_total(totals, region, period).is_none() {
             p.push(format!(
-                "row {row}: region {region}, period {period} is neither the period of one of its published totals nor a year whose totals are all published"
+                "row {row}: region {region}, period {period} is neither the period of one of its published totals nor a quarter or year whose totals are all published"
             ));
         }
         if !keys.contains(key) {
@@ -210,20 +225,21 @@ fn check_cells(
             None => group.suppressed += 1,
         }
     }
-    let mut cell_years: HashMap<(&str, u16), (bool, bool)> = HashMap::new();
-    for (region, period) in groups.keys() {
-        let entry = cell_years
-            .entry((*region, period.months().0.year()))
-            .or_default();
-        match period {
-            PeriodLabel::Year(_) => entry.0 = true,
-            _ => entry.1 = true,
-        }
-    }
-    for ((region, year), (whole, finer)) in cell_years {
-        if whole && finer {
+    // No two cells' periods of a unit overlap (a year's and a quarter's or a month's inside it, a
+    // quarter's and its months'): else one could be taken from the other.
+    let mut spans: Vec<(&str, Month, Month, PeriodLabel)> = groups
+        .keys()
+        .map(|(region, period)| {
+            let (a, b) = period.months();
+            (*region, a, b, *period)
+        })
+        .collect();
+    spans.sort();
+    for pair in spans.windows(2) {
+        let ((r1, _, end, first), (r2, start, _, second)) = (pair[0], pair[1]);
+        if r1 == r2 && start <= end {
             p.push(format!(
-                "region {region}, {year}: cells of the whole year and of shorter periods overlap, so one could be taken from the other"
+                "region {r1}: cells of {first} and of {second} overlap, so one could be taken from the other"
             ));
         }
     }

@@ -23,8 +23,11 @@
 //! complaints are unknown rather than bounded.
 //!
 //! **Outcomes.** Where the raw file records what came of any complaint (the stage its handling ended
-//! at), the same totals are broken down a second time, by stage, with the same cells, the same choice
-//! of periods and the same protection; the complaints whose outcome is not recorded count in a cell of
+//! at), the same totals are broken down a second time, by stage, with the same protection and the same
+//! choice of periods, with one step more before the year: a quarter whose months are each a published
+//! total may be counted as one quarter where that publishes clearly more (rare stages — an
+//! investigation, a court case — are below k in most months, and a year's cells reach past the last
+//! four quarters a page opens on); the complaints whose outcome is not recorded count in a cell of
 //! their own ([`NOT_RECORDED`]), so that a total's cells add up to it as the categories' do. Each
 //! breakdown partitions a published total on its own: a reader who holds both learns no cell of the
 //! two crossed, which is never published.
@@ -178,37 +181,65 @@ pub fn suppress_complaints(
     }
 
     let totals = std::mem::take(&mut out.totals);
-    out.categories = breakdown(&totals, &by_category, k);
+    out.categories = breakdown(&totals, &by_category, k, false);
     out.outcomes = complaints
         .iter()
         .any(|c| c.outcome.is_some())
-        .then(|| breakdown(&totals, &by_stage, k));
+        .then(|| breakdown(&totals, &by_stage, k, true));
     out.totals = totals;
     out
 }
 
 /// The cells of `totals` by the key of `counts` (a category or a stage), one calendar year of one unit
 /// at a time: by the periods of its totals, or by the whole year where that publishes clearly more
-/// complaints by key (thin months and quarters hide most keys, a year seldom does). One choice per unit
-/// and year, so the two never overlap.
-fn breakdown(totals: &[Total], counts: &BTreeMap<(u8, Month, u16), u32>, k: u32) -> Breakdown {
+/// complaints by key (thin months and quarters hide most keys, a year seldom does). With `quarters`
+/// (the outcomes), a quarter published month by month may first be counted as one quarter where that
+/// publishes clearly more: a period of a year's four quarters keeps its cells whole, where a year's
+/// cells reach past it. One choice per unit and year, and per quarter within it, so that no two cells'
+/// periods overlap.
+fn breakdown(
+    totals: &[Total],
+    counts: &BTreeMap<(u8, Month, u16), u32>,
+    k: u32,
+    quarters: bool,
+) -> Breakdown {
     let mut out = Breakdown::default();
     let unit_year = |t: &Total| (t.region, t.period.months().0.year());
-    for totals in totals.chunk_by(|a, b| unit_year(a) == unit_year(b)) {
-        let (region, year) = unit_year(&totals[0]);
-        let fine: Vec<Group> = totals
+    let published = |groups: &[Group]| groups.iter().map(Group::published).sum::<u64>();
+    let clearly_more =
+        |coarse: &[Group], fine: &[Group]| published(coarse) as f64 > published(fine) as f64 * 1.1;
+    let fine_groups = |totals: &[Total]| -> Vec<Group> {
+        totals
             .iter()
             .filter(|t| !t.suppressed && t.count > 0)
             .map(|t| Group::of(t.region, t.period, counts, k))
-            .collect();
+            .collect()
+    };
+    for totals in totals.chunk_by(|a, b| unit_year(a) == unit_year(b)) {
+        let (region, year) = unit_year(&totals[0]);
+        let fine: Vec<Group> = if quarters {
+            totals
+                .chunk_by(|a, b| a.period.months().0.quarter() == b.period.months().0.quarter())
+                .flat_map(|quarter| {
+                    let months = fine_groups(quarter);
+                    let whole =
+                        (quarter.len() > 1 && quarter.iter().all(|t| !t.suppressed)).then(|| {
+                            let label = PeriodLabel::quarter_of(quarter[0].period.months().0);
+                            Group::of(region, label, counts, k)
+                        });
+                    match whole {
+                        Some(q) if clearly_more(std::slice::from_ref(&q), &months) => vec![q],
+                        _ => months,
+                    }
+                })
+                .collect()
+        } else {
+            fine_groups(totals)
+        };
         let whole = (totals.len() > 1 && totals.iter().all(|t| !t.suppressed))
             .then(|| Group::of(region, PeriodLabel::Year(year), counts, k));
-        let published = |groups: &[Group]| groups.iter().map(Group::published).sum::<u64>();
         let groups = match whole {
-            Some(year_group)
-                if published(std::slice::from_ref(&year_group)) as f64
-                    > published(&fine) as f64 * 1.1 =>
-            {
+            Some(year_group) if clearly_more(std::slice::from_ref(&year_group), &fine) => {
                 vec![year_group]
             }
             _ => fine,
