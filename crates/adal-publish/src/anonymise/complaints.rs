@@ -25,7 +25,7 @@
 //! **Outcomes.** Where the raw file records what came of any complaint (the stage its handling ended
 //! at), the same totals are broken down a second time, by stage, with the same protection and the same
 //! choice of periods, with one step more before the year: a quarter whose months are each a published
-//! total may be counted as one quarter where that publishes clearly more (rare stages — an
+//! total is counted as one quarter where that publishes more (rare stages — an
 //! investigation, a court case — are below k in most months, and a year's cells reach past the last
 //! four quarters a page opens on); the complaints whose outcome is not recorded count in a cell of
 //! their own ([`NOT_RECORDED`]), so that a total's cells add up to it as the categories' do. Each
@@ -193,8 +193,8 @@ pub fn suppress_complaints(
 /// The cells of `totals` by the key of `counts` (a category or a stage), one calendar year of one unit
 /// at a time: by the periods of its totals, or by the whole year where that publishes clearly more
 /// complaints by key (thin months and quarters hide most keys, a year seldom does). With `quarters`
-/// (the outcomes), a quarter published month by month may first be counted as one quarter where that
-/// publishes clearly more: a period of a year's four quarters keeps its cells whole, where a year's
+/// (the outcomes), a quarter published month by month is first counted as one quarter where that
+/// publishes more: a period of a year's four quarters keeps its cells whole, where a year's
 /// cells reach past it. One choice per unit and year, and per quarter within it, so that no two cells'
 /// periods overlap.
 fn breakdown(
@@ -227,8 +227,12 @@ fn breakdown(
                             let label = PeriodLabel::quarter_of(quarter[0].period.months().0);
                             Group::of(region, label, counts, k)
                         });
+                    // Any gain: a month's outcomes matter less than the rare stages a quarter
+                    // can publish.
                     match whole {
-                        Some(q) if clearly_more(std::slice::from_ref(&q), &months) => vec![q],
+                        Some(q) if published(std::slice::from_ref(&q)) > published(&months) => {
+                            vec![q]
+                        }
                         _ => months,
                     }
                 })
