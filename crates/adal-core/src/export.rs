@@ -417,18 +417,23 @@ mod tests {
         assert_eq!(rows[3].period, b.periods[1]);
     }
 
-    #[test]
-    fn records_have_numbers_in_their_own_columns() {
+    /// The demo's source, placeholder headings and the year 2025, for the records' tests.
+    fn setting(is_demo: bool) -> (Source, Headings, Period) {
         let source = Source {
             dataset: "demo".into(),
             version: "2026-11".into(),
-            is_demo: true,
+            is_demo,
         };
-        let headings: Headings = std::array::from_fn(|i| format!("h{i}"));
         let period = Period {
             from: "2025-01".parse().expect("month"),
             to: "2025-12".parse().expect("month"),
         };
+        (source, std::array::from_fn(|i| format!("h{i}")), period)
+    }
+
+    #[test]
+    fn records_have_numbers_in_their_own_columns() {
+        let (source, headings, period) = setting(true);
         let rows = [FigureRow {
             metric: MetricId::InformalPayment,
             period,
@@ -471,16 +476,7 @@ mod tests {
 
     #[test]
     fn outcome_records_give_every_stage_the_withheld_rest_and_the_shares() {
-        let source = Source {
-            dataset: "demo".into(),
-            version: "2026-11".into(),
-            is_demo: false,
-        };
-        let headings: Headings = std::array::from_fn(|i| format!("h{i}"));
-        let period = Period {
-            from: "2025-01".parse().expect("month"),
-            to: "2025-12".parse().expect("month"),
-        };
+        let (source, headings, period) = setting(false);
         let stages = |court: u64| {
             vec![
                 ("registered".to_owned(), 60),

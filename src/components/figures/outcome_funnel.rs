@@ -119,7 +119,8 @@ fn FunnelFigures(
         let d = &loaded.dataset;
         let l = lang.get();
         let outcomes = d.outcomes()?;
-        let f = funnel(d, outcomes, period.get(), code.as_deref());
+        let p = period.get();
+        let f = funnel(d, outcomes, p, code.as_deref());
         // No report of the period has a published stage: the count received and why, and no table of
         // zeros that would read as outcomes.
         if f.known + f.not_recorded == 0 {
@@ -140,21 +141,20 @@ fn FunnelFigures(
         let investigation = f.bounds(&[INVESTIGATION, COURT]);
         let (investigated, investigated_of) = share_text(i18n, f.investigated, investigation, l);
         let (court, court_of) = share_text(i18n, f.court, f.bounds(&[COURT]), l);
-        let label = |id: &str| {
-            d.manifest
-                .outcome_stages
-                .iter()
-                .find(|t| t.id == id)
-                .map_or_else(|| id.to_owned(), |t| t.label.get(l).to_owned())
-        };
-        let rows = f
-            .by_stage
+        // `by_stage` follows the manifest's stages, one for one.
+        let stages: Vec<(&str, String, u64)> = d
+            .manifest
+            .outcome_stages
             .iter()
-            .filter(|(id, _)| d.manifest.outcome_stages.iter().any(|t| &t.id == id))
-            .map(|(id, n)| {
+            .zip(&f.by_stage)
+            .map(|(t, (_, n))| (t.id.as_str(), t.label.get(l).to_owned(), *n))
+            .collect();
+        let rows = stages
+            .iter()
+            .map(|(id, label, n)| {
                 view! {
-                    <tr data-stage=id.clone()>
-                        <th scope="row">{label(id)}</th>
+                    <tr data-stage=id.to_string()>
+                        <th scope="row">{label.clone()}</th>
                         <td>{format::integer(*n, l)}</td>
                     </tr>
                 }
@@ -180,7 +180,7 @@ fn FunnelFigures(
             f.received,
             "received",
         )];
-        bars.extend(f.by_stage.iter().map(|(id, n)| (label(id), *n, "stage")));
+        bars.extend(stages.into_iter().map(|(_, label, n)| (label, n, "stage")));
         if f.withheld > 0 {
             bars.push((
                 t_string!(i18n, outcomes_withheld_row).to_string(),
@@ -192,11 +192,7 @@ fn FunnelFigures(
         let table_caption = format!(
             "{} · {}",
             t_string!(i18n, outcomes_heading),
-            t_string!(
-                i18n,
-                outcomes_period,
-                period = format::period(period.get_untracked(), l)
-            )
+            t_string!(i18n, outcomes_period, period = format::period(p, l))
         );
         let (unit_code, unit_name) = match code.as_deref() {
             Some(c) => (
@@ -210,18 +206,20 @@ fn FunnelFigures(
             ),
             None => ("KZ".to_owned(), t_string!(i18n, whole_country).to_string()),
         };
-        let p = period.get_untracked();
-        let records = adal_core::export::outcome_records(
-            &csv_source(&d.manifest),
-            &csv_headings(i18n),
-            p,
-            (&unit_code, &unit_name),
-            &f,
-        );
         let file = adal_core::export::file_name_of("complaint_outcomes", p, &unit_code);
         let node = NodeRef::<leptos::html::Div>::new();
-        let source = source_line(i18n, l, &d.manifest);
+        // The words and records of a download, made when one is asked for.
+        let (loaded, funnel) = (loaded.clone(), f.clone());
         let on_download = Callback::new(move |format| {
+            let m = &loaded.dataset.manifest;
+            let source = source_line(i18n, l, m);
+            let records = adal_core::export::outcome_records(
+                &csv_source(m),
+                &csv_headings(i18n),
+                p,
+                (&unit_code, &unit_name),
+                &funnel,
+            );
             let table = TableData {
                 caption: table_caption.clone(),
                 head: Vec::new(),
@@ -238,7 +236,7 @@ fn FunnelFigures(
                     title: &table.caption,
                     source: &source,
                     table: &table,
-                    records: Some(records.clone()),
+                    records: Some(records),
                     name: &file,
                 },
             );
