@@ -59,11 +59,44 @@ test.describe("what came of the reports, on a unit's page (issue 21)", () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  test('the median time to the last step: its bin and n, or the bins it can be in, from a table that adds up', async ({ page, watch }) => {
+    await page.goto('./en/region/KZ-75/');
+    const outcomes = await section(page, 'KZ-75');
+    const received = count(await outcomes.locator('[data-step="received"] .figure-value').textContent());
+    await expect(outcomes.locator('[data-step="time"] dt')).toHaveText('Median time to the last step');
+    // The bins, the undated reports and the withheld ones are the reports received.
+    const rows = outcomes.locator('table.outcome-times tbody tr');
+    await expect(rows.locator('th')).toHaveText(['0–7 days', '8–30 days', '31–90 days', '91–180 days', 'over 180 days', 'Last step not dated', ...((await rows.count()) > 6 ? ['Withheld for anonymity'] : [])]);
+    const counts = (await rows.locator('td').allTextContents()).map(count);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(received);
+    // The median's bin, read from the dated rows, where nothing is withheld; else a range that holds it.
+    const dated = counts.slice(0, 5);
+    const n = dated.reduce((a, b) => a + b, 0);
+    expect(n).toBeGreaterThan(0);
+    let seen = 0;
+    const median = dated.findIndex((c) => (seen += c) * 2 >= n);
+    const labels = await rows.locator('th').allTextContents();
+    const value = (await outcomes.locator('[data-step="time"] .figure-value').textContent())!;
+    const said = outcomes.locator('[data-step="time"] .figure-interval');
+    if (counts.length > 6) {
+      const [low, high] = value.split(' – ').map((v) => labels.indexOf(v));
+      expect(low).toBeGreaterThanOrEqual(0);
+      expect(low <= median && median <= high).toBe(true);
+      await expect(said).toContainText('Between these');
+    } else {
+      expect(value).toBe(labels[median]);
+      await expect(said).toHaveText(`of ${n.toLocaleString('en')} reports whose last step is dated`);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
   test('in Russian and Kazakh, and a period of its own', async ({ page }) => {
     await page.goto('./ru/region/KZ-75/?period=2025-01..2025-12');
     let outcomes = await section(page, 'KZ-75');
     await expect(outcomes.getByRole('heading', { name: 'Что стало с сообщениями' })).toBeVisible();
     await expect(outcomes.locator('[data-step="court"] dt')).toHaveText('Направлено в суд');
+    await expect(outcomes.locator('[data-step="time"] dt')).toHaveText('Медианный срок до последнего шага');
     await page.goto('./region/KZ-75/');
     outcomes = await section(page, 'KZ-75');
     await expect(outcomes.getByRole('heading', { name: 'Хабарламалардың нәтижесі' })).toBeVisible();
@@ -152,7 +185,12 @@ test.describe('what came of the reports, downloaded and embedded (issue 21, poin
       trs.map((tr) => [tr.getAttribute('data-stage'), (tr.querySelector('td')?.textContent ?? '').replace(/\D/g, '')]));
     const stageRows = rows.filter((r) => r[0] === 'complaints_by_outcome' && r[6] !== '' && r[6] !== 'withheld');
     expect(stageRows.map((r) => [r[6], r[7]])).toEqual(table);
-    expect(rows.slice(-2).map((r) => r[0])).toEqual(['investigation_share', 'court_share']);
+    expect(rows.filter((r) => r[0].endsWith('_share')).map((r) => r[0])).toEqual(['investigation_share', 'court_share']);
+    // Then the reports by the time to their last step, as the time table shows them.
+    const bins = await outcomes.locator('table.outcome-times tbody tr[data-days]').evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-days'), (tr.querySelector('td')?.textContent ?? '').replace(/\D/g, '')]));
+    const timeRows = rows.filter((r) => r[0] === 'complaints_by_days_to_last_step' && r[6] !== 'withheld');
+    expect(timeRows.map((r) => [r[6], r[7]])).toEqual(bins.filter(([id]) => id !== 'not_dated'));
     const [svgFile] = await Promise.all([page.waitForEvent('download'), downloads.locator('button[data-download="svg"]').click()]);
     const svg = readFileSync(await svgFile.path(), 'utf8');
     expect(svg).toContain('What came of the reports');

@@ -716,6 +716,21 @@ fn outcomes_are_published_by_stage_protected_and_validated() {
             cell("not_recorded", Value::Null),
         ]
     );
+    // The times to the last step: the 25 dated reports were each answered 31 days later (a month and
+    // a day), the 5 without an outcome are not dated.
+    let t = &outcomes["times"]["columns"];
+    let times: Vec<(String, String, Value)> = (0
+        ..outcomes["times"]["rows"].as_u64().expect("rows") as usize)
+        .filter(|&i| t["region"][i] == "KZ-31")
+        .map(|i| {
+            let s = |col: &str| t[col][i].as_str().expect("text").to_owned();
+            (s("period"), s("days"), t["count"][i].clone())
+        })
+        .collect();
+    assert_eq!(
+        times,
+        [cell("days_31_90", 25.into()), cell("not_dated", 5.into())]
+    );
     let valid = adal(&["validate", &bundle]);
     assert_eq!(valid.status.code(), Some(0), "{}", text(&valid));
 
@@ -735,11 +750,12 @@ fn outcomes_are_published_by_stage_protected_and_validated() {
         .expect("opens");
         let outcomes: OutcomesFile =
             serde_json::from_slice(&file("outcomes.json")).expect("outcomes");
+        let outcomes = outcomes.into_columns();
         let march = Period {
             from: "2024-03".parse().expect("month"),
             to: "2024-03".parse().expect("month"),
         };
-        let f = funnel(&d, &outcomes.columns, march, Some("KZ-31"));
+        let f = funnel(&d, &outcomes, march, Some("KZ-31"));
         assert_eq!(
             (f.received, f.known, f.not_recorded, f.withheld),
             (30, 22, 0, 8)
@@ -760,14 +776,33 @@ fn outcomes_are_published_by_stage_protected_and_validated() {
             (count("explained"), count("investigation"), count("court")),
             (10, 12, 0)
         );
+        // All 25 dated in one bin, nothing withheld: the median is that bin.
+        let times = f.times.as_ref().expect("times");
+        assert_eq!(
+            (times.dated, times.withheld, times.median),
+            (25, 0, Some((2, 2)))
+        );
         // The whole country is the sum of its units; another unit received none.
-        assert_eq!(funnel(&d, &outcomes.columns, march, None), f);
-        let elsewhere = funnel(&d, &outcomes.columns, march, Some("KZ-75"));
+        assert_eq!(funnel(&d, &outcomes, march, None), f);
+        let elsewhere = funnel(&d, &outcomes, march, Some("KZ-75"));
         assert_eq!(
             (elsewhere.received, elsewhere.known, elsewhere.investigated),
             (0, 0, None)
         );
     }
+
+    // A time bin the contract does not know is named.
+    forge(&bundle, "outcomes.json", |v| {
+        v["times"]["columns"]["days"][0] = "days_1_2".into();
+    });
+    let said = text(&adal(&["validate", &bundle]));
+    assert!(
+        said.contains("time bin «days_1_2» is not one of the manifest's time bins"),
+        "{said}"
+    );
+    forge(&bundle, "outcomes.json", |v| {
+        v["times"]["columns"]["days"][0] = "days_31_90".into();
+    });
 
     // A forged small cell, and a lone suppressed one, are named in outcomes.json.
     forge(&bundle, "outcomes.json", |v| {

@@ -275,6 +275,8 @@ pub const OUTCOME_STAGE: &str = "complaints_by_outcome";
 pub const INVESTIGATION_SHARE: &str = "investigation_share";
 /// See [`OUTCOME_STAGE`].
 pub const COURT_SHARE: &str = "court_share";
+/// See [`OUTCOME_STAGE`]: the reports by the time to their last step, one row per bin.
+pub const TIME_TO_LAST_STEP: &str = "complaints_by_days_to_last_step";
 
 /// The CSV records of what came of the reports of unit `code` (`KZ`: the country) over `period`
 /// ([`crate::aggregate::funnel`]), in the columns of [`records`]: the complaints received, one record per
@@ -302,15 +304,16 @@ pub fn outcome_records(
         rank_interval: None,
         flag,
     };
-    let count = |group: Option<&str>, n: u64, flag: Flag| {
+    let count_of = |metric: &str, group: Option<&str>, n: u64, flag: Flag| {
         record(
             source,
             &row(group, Some(n as f64), Some(n), flag),
-            OUTCOME_STAGE,
+            metric,
             "count",
             0,
         )
     };
+    let count = |group: Option<&str>, n: u64, flag: Flag| count_of(OUTCOME_STAGE, group, n, flag);
     let mut out = vec![headings.to_vec(), count(None, f.received, Flag::None)];
     out.extend(
         f.by_stage
@@ -340,6 +343,19 @@ pub fn outcome_records(
         &[INVESTIGATION, COURT],
     ));
     out.push(share(COURT_SHARE, f.court, &[COURT]));
+    if let Some(times) = &f.times {
+        let bins = crate::contract::TIME_BINS.iter().zip(&times.by_bin);
+        out.extend(bins.map(|((id, _), n)| count_of(TIME_TO_LAST_STEP, Some(id), *n, Flag::None)));
+        if times.withheld > 0 {
+            let flag = Flag::StageWithheld;
+            out.push(count_of(
+                TIME_TO_LAST_STEP,
+                Some("withheld"),
+                times.withheld,
+                flag,
+            ));
+        }
+    }
     out
 }
 
@@ -492,6 +508,7 @@ mod tests {
             withheld: 0,
             investigated: crate::stats::wilson(20, 80),
             court: crate::stats::wilson(10, 80),
+            times: None,
         };
         let r = outcome_records(&source, &headings, period, ("KZ-31", "Jambyl"), &full);
         // Headings, received, three stages, two shares.

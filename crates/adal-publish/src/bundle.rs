@@ -19,7 +19,8 @@ use adal_core::aggregate;
 use adal_core::contract::{
     AuditCellsFile, AuditColumns, AuditsFile, ComplaintCellsFile, ComplaintColumns,
     ComplaintTotals, ComplaintTotalsColumns, ComplaintsFile, FileEntry, KAnonymity, Manifest,
-    NOT_RECORDED, OutcomeColumns, OutcomesFile, Population, RegionEntry, default_metrics,
+    NOT_DATED, NOT_RECORDED, OutcomeColumns, OutcomeTimes, OutcomesFile, Population, RegionEntry,
+    TIME_BINS, TimeColumns, default_metrics,
 };
 use adal_core::period::{Month, Period};
 use adal_core::regions::{self, POPULATION_REFERENCE_DATE, POPULATION_SOURCE};
@@ -224,10 +225,29 @@ pub fn outcomes_file(outcome: &ComplaintOutcome) -> Option<OutcomesFile> {
         columns.stage.push(stage.clone());
         columns.count.push((!c.suppressed).then_some(c.count));
     }
+    let times = outcome.times.as_ref().map(|times| {
+        let bins: Vec<Arc<str>> = TIME_BINS.iter().map(|(id, _)| Arc::from(*id)).collect();
+        let not_dated: Arc<str> = Arc::from(NOT_DATED);
+        let mut cells: Vec<&Cell> = times.cells.iter().collect();
+        cells.sort_unstable_by_key(|c| (c.category, c.region, c.period));
+        let mut columns = TimeColumns::default();
+        for c in cells {
+            columns.region.push(regions[c.region as usize].clone());
+            columns.period.push(c.period);
+            let bin = bins.get(usize::from(c.category)).unwrap_or(&not_dated);
+            columns.days.push(bin.clone());
+            columns.count.push((!c.suppressed).then_some(c.count));
+        }
+        OutcomeTimes {
+            rows: times.cells.len(),
+            columns,
+        }
+    });
     Some(OutcomesFile {
         schema_version: SCHEMA_VERSION,
         rows: breakdown.cells.len(),
         columns,
+        times,
     })
 }
 

@@ -311,12 +311,12 @@ proptest! {
     /// same protection ([`check_breakdown`]).
     #[test]
     fn complaint_outcomes_are_protected_as_the_categories(
-        complaints in proptest::collection::vec((0u8..4, 0u32..30, proptest::option::weighted(0.8, 0u8..6)), 1..600),
+        complaints in proptest::collection::vec((0u8..4, 0u32..30, proptest::option::weighted(0.8, 0u8..6), proptest::option::weighted(0.7, 0u16..400)), 1..600),
         k in 2u32..8,
     ) {
         let complaints: Vec<Complaint> = complaints
             .into_iter()
-            .map(|(region, m, outcome)| Complaint { region, month: month(m), category: 0, channel: 0, outcome, outcome_days: None })
+            .map(|(region, m, outcome, days)| Complaint { region, month: month(m), category: 0, channel: 0, outcome, outcome_days: outcome.and(days) })
             .collect();
         let period = Period { from: month(0), to: month(29) };
         let out = suppress_complaints(&complaints, k, 4, period);
@@ -324,6 +324,12 @@ proptest! {
         prop_assert_eq!(outcomes.is_some(), complaints.iter().any(|c| c.outcome.is_some()));
         if let Some(outcomes) = outcomes {
             check_breakdown(&outcomes.cells, &out.totals, &complaints, |c| c.outcome.map_or(NOT_RECORDED, u16::from), k)?;
+            // The times to the last step: a third breakdown of the same totals, where any is dated.
+            prop_assert_eq!(out.times.is_some(), complaints.iter().any(|c| c.outcome_days.is_some()));
+            if let Some(times) = &out.times {
+                let bin = |c: &Complaint| c.outcome_days.map_or(NOT_RECORDED, |d| adal_core::contract::time_bin(d) as u16);
+                check_breakdown(&times.cells, &out.totals, &complaints, bin, k)?;
+            }
             let listed: u64 = outcomes.cells.iter().filter(|c| !c.suppressed).map(|c| u64::from(c.count)).sum();
             prop_assert_eq!(listed, outcomes.in_published_cells);
             // The published file, as `adal validate` reads it, passes its checks.

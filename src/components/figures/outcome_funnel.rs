@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use adal_core::aggregate::{COURT, INVESTIGATION, funnel};
+use adal_core::aggregate::{COURT, INVESTIGATION, Times, funnel};
 use adal_core::contract::files;
 use adal_core::format;
 use adal_core::labels::Lang;
@@ -106,6 +106,37 @@ fn share_text(
     }
 }
 
+/// The words of a bin of the time to the last step ([`adal_core::contract::TIME_BINS`]).
+fn bin_label(i18n: I18nContext<Locale>, bin: usize) -> String {
+    match bin {
+        0 => t_string!(i18n, days_0_7),
+        1 => t_string!(i18n, days_8_30),
+        2 => t_string!(i18n, days_31_90),
+        3 => t_string!(i18n, days_91_180),
+        _ => t_string!(i18n, days_181_plus),
+    }
+    .to_string()
+}
+
+/// The median time to the last step, and what it is of: the bin it falls in and its n, the bins it can
+/// fall in where reports' times are withheld, or that no report of the period is dated.
+fn time_text(i18n: I18nContext<Locale>, t: &Times, lang: Lang) -> (String, String) {
+    match t.median {
+        Some((low, high)) if low == high => (
+            bin_label(i18n, low),
+            t_string!(i18n, outcomes_time_of, n = format::integer(t.dated, lang)).to_string(),
+        ),
+        Some((low, high)) => (
+            format!("{} – {}", bin_label(i18n, low), bin_label(i18n, high)),
+            t_string!(i18n, outcomes_time_bounds).to_string(),
+        ),
+        None => (
+            "—".to_owned(),
+            t_string!(i18n, outcomes_time_none).to_string(),
+        ),
+    }
+}
+
 /// The funnel's figures and the stages' table, once `outcomes.json` is there.
 #[component]
 fn FunnelFigures(
@@ -172,6 +203,50 @@ fn FunnelFigures(
                     <th scope="row">{t!(i18n, outcomes_withheld_row)}</th>
                     <td>{format::integer(f.withheld, l)}</td>
                 </tr>
+            }
+        });
+        // How long the handling took, where the bundle dates the last steps: the median's bin, and the
+        // reports by bin in a table beside the stages'.
+        let time = f.times.as_ref().map(|t| time_text(i18n, t, l));
+        let time_table = f.times.as_ref().map(|t| {
+            let rows = t
+                .by_bin
+                .iter()
+                .enumerate()
+                .map(|(bin, n)| {
+                    view! {
+                        <tr data-days=adal_core::contract::TIME_BINS[bin].0>
+                            <th scope="row">{bin_label(i18n, bin)}</th>
+                            <td>{format::integer(*n, l)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let not_dated = view! {
+                <tr data-days=adal_core::contract::NOT_DATED>
+                    <th scope="row">{t!(i18n, outcomes_time_not_dated)}</th>
+                    <td>{format::integer(t.not_dated, l)}</td>
+                </tr>
+            };
+            let withheld = (t.withheld > 0).then(|| {
+                view! {
+                    <tr data-withheld="">
+                        <th scope="row">{t!(i18n, outcomes_withheld_row)}</th>
+                        <td>{format::integer(t.withheld, l)}</td>
+                    </tr>
+                }
+            });
+            view! {
+                <table class="figure-table outcome-times">
+                    <caption>{t!(i18n, outcomes_time_table)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, outcomes_time_column)}</th>
+                            <th scope="col">{t!(i18n, outcomes_count)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows} {not_dated} {withheld}</tbody>
+                </table>
             }
         });
         // The drawing: a bar per step, as long as its share of the reports received.
@@ -269,6 +344,13 @@ fn FunnelFigures(
                     <dd class="figure-value">{court}</dd>
                     <dd class="figure-interval">{court_of}</dd>
                 </div>
+                {time.map(|(value, of)| view! {
+                    <div data-step="time">
+                        <dt>{t!(i18n, outcomes_time)}</dt>
+                        <dd class="figure-value">{value}</dd>
+                        <dd class="figure-interval">{of}</dd>
+                    </div>
+                })}
             </dl>
             <div class="funnel-drawing" node_ref=node>{drawing}</div>
             // The drawing's figures, for a screen reader and a reader who wants them, as a chart's are.
@@ -284,6 +366,7 @@ fn FunnelFigures(
                     </thead>
                     <tbody>{rows} {withheld_row}</tbody>
                 </table>
+                {time_table}
             </details>
             {withheld}
             <p class="note">{t!(i18n, outcomes_lag)}</p>

@@ -22,7 +22,7 @@ pub use complaints::{ComplaintSum, complaint_sums, per_100k};
 pub use dataset_visits::{accumulate, accumulate_unit};
 pub use figure::{MapFigures, RegionFigure};
 pub use metric::MetricId;
-pub use outcomes::{COURT, Funnel, INVESTIGATION, funnel};
+pub use outcomes::{COURT, Funnel, INVESTIGATION, Times, funnel};
 pub use sums::{CellStats, INDEX_UNIT, IndexSums};
 pub use visits::{Acc, Filter, accumulate_visits};
 

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use crate::contract::{NOT_RECORDED, OutcomeColumns};
+use crate::contract::{NOT_RECORDED, OutcomeColumns, TIME_BINS, TimeColumns};
 use crate::dataset::Dataset;
 use crate::period::{Period, Placement};
 use crate::stats::{Estimate, wilson};
@@ -40,6 +40,70 @@ pub struct Funnel {
     pub investigated: Option<Estimate>,
     /// Of `known`, those sent to court.
     pub court: Option<Estimate>,
+    /// How long the handling took, where the bundle publishes the times to the last step.
+    pub times: Option<Times>,
+}
+
+/// The time from a report to the last step of its handling, over the reports of a period whose last
+/// step is dated, in the bins of [`TIME_BINS`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Times {
+    /// Published counts by bin, in the order of [`TIME_BINS`].
+    pub by_bin: Vec<u64>,
+    /// Reports in published cells with a dated last step: the n of the median.
+    pub dated: u64,
+    /// Reports in published cells whose last step is not dated (or whose outcome is not recorded).
+    pub not_dated: u64,
+    /// Reports received whose time is withheld (in suppressed cells, or in totals that list none).
+    pub withheld: u64,
+    /// The bins the median can fall in, as indices into [`TIME_BINS`]: one bin where nothing is
+    /// withheld, else the lowest and highest the published cells allow (every withheld report dated
+    /// in the first bin, in the last, or not dated at all); `None` where no published report is dated.
+    pub median: Option<(usize, usize)>,
+}
+
+/// The bin of the median of `counts` by bin (the first whose running sum reaches half), `None` for none.
+fn median_bin(counts: &[u64]) -> Option<usize> {
+    let n: u64 = counts.iter().sum();
+    let mut seen = 0;
+    counts.iter().position(|c| {
+        seen += c;
+        n > 0 && seen * 2 >= n
+    })
+}
+
+fn times(columns: &TimeColumns, received: u64, keep: impl Fn(usize) -> bool) -> Times {
+    let mut by_bin = vec![0u64; TIME_BINS.len()];
+    let mut published = 0u64;
+    for i in (0..columns.region.len()).filter(|&i| keep(i)) {
+        let Some(n) = columns.count[i] else { continue };
+        published += u64::from(n);
+        if let Some(b) = TIME_BINS
+            .iter()
+            .position(|(id, _)| **id == *columns.days[i])
+        {
+            by_bin[b] += u64::from(n);
+        }
+    }
+    let dated: u64 = by_bin.iter().sum();
+    let withheld = received.saturating_sub(published);
+    let median = (dated > 0).then(|| {
+        let with = |bin: usize| {
+            let mut c = by_bin.clone();
+            c[bin] += withheld;
+            median_bin(&c)
+        };
+        let options = [median_bin(&by_bin), with(0), with(TIME_BINS.len() - 1)];
+        let bins = options.into_iter().flatten();
+        (bins.clone().min().unwrap_or(0), bins.max().unwrap_or(0))
+    });
+    Times {
+        by_bin,
+        dated,
+        not_dated: published - dated,
+        withheld,
+        median,
+    }
 }
 
 impl Funnel {
@@ -118,5 +182,56 @@ pub fn funnel(
         withheld: received.saturating_sub(all),
         investigated: wilson(count(INVESTIGATION) + count(COURT), known),
         court: wilson(count(COURT), known),
+        times: outcomes
+            .times
+            .as_ref()
+            .map(|t| times(t, received, |i| wanted(&t.region[i]) && inside(t.period[i]))),
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_median_bin_is_where_half_the_reports_are_reached() {
+        assert_eq!(median_bin(&[]), None);
+        assert_eq!(median_bin(&[0, 0, 0]), None);
+        assert_eq!(median_bin(&[5, 0, 0]), Some(0));
+        assert_eq!(median_bin(&[4, 5, 1]), Some(1));
+        assert_eq!(median_bin(&[5, 5, 0]), Some(0));
+    }
+
+    #[test]
+    fn withheld_times_widen_the_median_to_the_bins_they_allow() {
+        let columns = TimeColumns {
+            region: ["KZ-11", "KZ-11", "KZ-11", "KZ-11"]
+                .map(Into::into)
+                .to_vec(),
+            period: vec!["2025-01".parse().expect("a month"); 4],
+            days: ["days_0_7", "days_31_90", "days_181_plus", NOT_DATED_ID]
+                .map(Into::into)
+                .to_vec(),
+            count: vec![Some(10), Some(12), None, Some(6)],
+        };
+        // 28 received, as many published: the median is in one bin.
+        let t = times(&columns, 28, |_| true);
+        assert_eq!((t.dated, t.not_dated, t.withheld), (22, 6, 0));
+        assert_eq!(t.by_bin, vec![10, 0, 12, 0, 0]);
+        assert_eq!(t.median, Some((2, 2)));
+        // Three withheld (the suppressed cell): all in the first week would bring the median there.
+        let t = times(&columns, 31, |_| true);
+        assert_eq!((t.withheld, t.median), (3, Some((0, 2))));
+        // Many withheld: the median could be in the first bin or the last.
+        let t = times(&columns, 80, |_| true);
+        assert_eq!(t.median, Some((0, 4)));
+        // Nothing dated: no median.
+        let none = TimeColumns {
+            count: vec![None, None, None, Some(6)],
+            ..columns
+        };
+        assert_eq!(times(&none, 31, |_| true).median, None);
+    }
+
+    const NOT_DATED_ID: &str = crate::contract::NOT_DATED;
 }

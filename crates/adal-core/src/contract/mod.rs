@@ -24,7 +24,10 @@ pub use manifest::{
     ReportChannel, Reporting,
 };
 pub use metrics::{Better, MetricDefinition, MetricSource, MetricUnit, default_metrics};
-pub use outcomes::{NOT_RECORDED, OutcomeColumns, OutcomesFile};
+pub use outcomes::{
+    NOT_DATED, NOT_RECORDED, OutcomeColumns, OutcomeTimes, OutcomesFile, TIME_BINS, TimeColumns,
+    time_bin,
+};
 pub use terms::Term;
 
 /// The file names of a bundle.

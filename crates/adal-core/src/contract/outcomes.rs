@@ -25,6 +25,82 @@ pub struct OutcomesFile {
     /// period of one of the region's published totals in `complaints.json`, or a year whose totals are
     /// all published; a total whose small cells could not be protected lists none.
     pub columns: OutcomeColumns,
+    /// The time from a report to the last step of its handling, where the publisher's file dates any
+    /// last step: the same totals broken down a second time, by [`TIME_BINS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub times: Option<OutcomeTimes>,
+}
+
+impl OutcomesFile {
+    /// The cells by stage, with the times beside them, as a reader keeps them.
+    pub fn into_columns(self) -> OutcomeColumns {
+        OutcomeColumns {
+            times: self.times.map(|t| t.columns),
+            ..self.columns
+        }
+    }
+}
+
+/// The bins of the time from a report's receipt to the last step of its handling: id and the last day
+/// of the bin (the last bin has no end). Coarse, so that a bin's cells reach k; a median is read as the
+/// bin it falls in.
+pub const TIME_BINS: [(&str, Option<u16>); 5] = [
+    ("days_0_7", Some(7)),
+    ("days_8_30", Some(30)),
+    ("days_31_90", Some(90)),
+    ("days_91_180", Some(180)),
+    ("days_181_plus", None),
+];
+
+/// The bin id of the complaints whose last step the publisher's file does not date (or whose outcome
+/// it does not record).
+pub const NOT_DATED: &str = "not_dated";
+
+/// The index in [`TIME_BINS`] of a time of `days`.
+pub fn time_bin(days: u16) -> usize {
+    TIME_BINS
+        .iter()
+        .position(|(_, last)| last.is_none_or(|last| days <= last))
+        .unwrap_or(TIME_BINS.len() - 1)
+}
+
+/// The cells of the times to the last step.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeTimes {
+    /// The number of cells: the length of every column.
+    pub rows: usize,
+    /// One entry per (region, period, bin) cell with at least one complaint, with the periods and the
+    /// protection of the cells by stage.
+    pub columns: TimeColumns,
+}
+
+/// The columns of [`OutcomeTimes`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimeColumns {
+    /// ISO 3166-2:KZ code.
+    #[serde(deserialize_with = "super::interned::strings")]
+    pub region: Vec<Arc<str>>,
+    /// The month, quarter or year of the region's total the cell belongs to.
+    pub period: Vec<PeriodLabel>,
+    /// A bin id of [`TIME_BINS`], or [`NOT_DATED`].
+    #[serde(deserialize_with = "super::interned::strings")]
+    pub days: Vec<Arc<str>>,
+    /// The number of complaints, at least k; null where suppressed.
+    pub count: Vec<Option<u32>>,
+}
+
+impl TimeColumns {
+    /// The name and length of every column.
+    pub fn lengths(&self) -> [(&'static str, usize); 4] {
+        [
+            ("region", self.region.len()),
+            ("period", self.period.len()),
+            ("days", self.days.len()),
+            ("count", self.count.len()),
+        ]
+    }
 }
 
 /// The cells of `outcomes.json`.
@@ -42,6 +118,10 @@ pub struct OutcomeColumns {
     /// The number of complaints, at least k; null where suppressed (fewer than k, or hidden so that a
     /// suppressed cell cannot be worked out from the total).
     pub count: Vec<Option<u32>>,
+    /// The file's [`OutcomesFile::times`], kept beside the cells by stage when a reader loads it.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub times: Option<TimeColumns>,
 }
 
 impl OutcomeColumns {

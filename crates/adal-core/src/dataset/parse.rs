@@ -353,7 +353,11 @@ pub fn parse_outcomes_with_digest(
     let outcomes: OutcomesFile = serde_json::from_slice(bytes).map_err(|e| json_error(file, &e))?;
     check_lengths(file, &outcomes.columns.lengths(), outcomes.rows)?;
     check_regions(manifest, file, outcomes.columns.region.iter().map(|r| &**r))?;
-    Ok(outcomes.columns)
+    if let Some(times) = &outcomes.times {
+        check_lengths(file, &times.columns.lengths(), times.rows)?;
+        check_regions(manifest, file, times.columns.region.iter().map(|r| &**r))?;
+    }
+    Ok(outcomes.into_columns())
 }
 
 fn check_complaint_totals(manifest: &Manifest, totals: &ComplaintTotals) -> Result<(), LoadError> {

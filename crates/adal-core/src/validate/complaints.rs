@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::audits::columns_agree;
 use super::manifest::check_version;
 use super::problems::{Problem, Problems};
-use crate::contract::{ComplaintsFile, Manifest, OutcomesFile, files};
+use crate::contract::{ComplaintsFile, Manifest, NOT_DATED, OutcomesFile, TIME_BINS, files};
 use crate::period::{Month, Period, PeriodLabel};
 
 /// The published complaints a cell of `region` over `period` breaks down: the total of that period, or
@@ -310,5 +310,30 @@ pub fn check_outcomes(m: &Manifest, complaints: &ComplaintsFile, f: &OutcomesFil
         cells,
         (&stages, "stage", "outcome_stages"),
     );
+    // The times to the last step: a second breakdown of the same totals, under the same rules.
+    if let Some(times) = &f.times
+        && columns_agree(&mut p, "times ", &times.columns.lengths(), times.rows)
+    {
+        let bins: HashSet<&str> = TIME_BINS
+            .iter()
+            .map(|(id, _)| *id)
+            .chain([NOT_DATED])
+            .collect();
+        let c = &times.columns;
+        let cells = Cells {
+            region: &c.region,
+            period: &c.period,
+            key: &c.days,
+            count: &c.count,
+        };
+        check_cells(
+            &mut p,
+            m.k_anonymity.k,
+            &regions,
+            &totals,
+            cells,
+            (&bins, "time bin", "time bins"),
+        );
+    }
     p.finish()
 }

@@ -30,11 +30,14 @@
 //! four quarters a page opens on); the complaints whose outcome is not recorded count in a cell of
 //! their own ([`NOT_RECORDED`]), so that a total's cells add up to it as the categories' do. Each
 //! breakdown partitions a published total on its own: a reader who holds both learns no cell of the
-//! two crossed, which is never published.
+//! two crossed, which is never published. Where the raw file dates the last steps, the totals are
+//! broken down a third time, as the stages are, by the time from the report to its last step in coarse
+//! bins (a week, a month, a quarter, half a year, more), the undated ones in a cell of their own.
 
 use std::collections::BTreeMap;
 
 use crate::raw::Complaint;
+use adal_core::contract::time_bin;
 use adal_core::period::{Month, Period, PeriodLabel};
 
 /// One published cell.
@@ -83,6 +86,9 @@ pub struct ComplaintOutcome {
     pub suppressed_totals: u64,
     /// The complaints by the stage their handling ended at, where the raw file records any outcome.
     pub outcomes: Option<Breakdown>,
+    /// The complaints by the time to their last step (a bin of [`adal_core::contract::TIME_BINS`], or
+    /// [`NOT_RECORDED`] where the last step is not dated), where the raw file dates any.
+    pub times: Option<Breakdown>,
 }
 
 /// The cells of one breakdown of the totals, by category or by the stage of the outcome, each protected
@@ -144,6 +150,7 @@ pub fn suppress_complaints(
     let mut by_month: BTreeMap<(u8, Month), u32> = BTreeMap::new();
     let mut by_category: BTreeMap<(u8, Month, u16), u32> = BTreeMap::new();
     let mut by_stage: BTreeMap<(u8, Month, u16), u32> = BTreeMap::new();
+    let mut by_time: BTreeMap<(u8, Month, u16), u32> = BTreeMap::new();
     for c in complaints {
         *by_month.entry((c.region, c.month)).or_default() += 1;
         *by_category
@@ -151,6 +158,10 @@ pub fn suppress_complaints(
             .or_default() += 1;
         let stage = c.outcome.map_or(NOT_RECORDED, u16::from);
         *by_stage.entry((c.region, c.month, stage)).or_default() += 1;
+        let bin = c
+            .outcome_days
+            .map_or(NOT_RECORDED, |days| time_bin(days) as u16);
+        *by_time.entry((c.region, c.month, bin)).or_default() += 1;
     }
 
     let mut out = ComplaintOutcome::default();
@@ -186,6 +197,10 @@ pub fn suppress_complaints(
         .iter()
         .any(|c| c.outcome.is_some())
         .then(|| breakdown(&totals, &by_stage, k, true));
+    out.times = complaints
+        .iter()
+        .any(|c| c.outcome_days.is_some())
+        .then(|| breakdown(&totals, &by_time, k, true));
     out.totals = totals;
     out
 }
