@@ -27,7 +27,7 @@ for (const [path, rank] of [
     await expect(page.locator('.demo-banner')).toBeVisible();
     // What came of the unit's reports, in a line.
     await expect(page.locator('.outcomes [data-step="received"] .figure-value')).toBeVisible();
-    await expect(page.locator('.outcomes table')).toBeHidden();
+    for (const table of ['outcome-stages', 'outcome-times']) await expect(page.locator(`.outcomes table.${table}`)).toBeHidden();
     // Left out on paper.
     await expect(page.locator('.view-nav')).toBeHidden();
     await expect(page.locator('figure[data-chart="services"]')).toBeHidden();
