@@ -22,7 +22,7 @@ use adal_core::contract::{
     NOT_DATED, NOT_RECORDED, OutcomeColumns, OutcomeTimes, OutcomesFile, Population, RegionEntry,
     TIME_BINS, TimeColumns, default_metrics,
 };
-use adal_core::period::{Month, Period};
+use adal_core::period::{Month, Period, PeriodLabel};
 use adal_core::regions::{self, POPULATION_REFERENCE_DATE, POPULATION_SOURCE};
 
 /// A writer that counts and hashes what passes through it.
@@ -206,49 +206,69 @@ pub fn complaint_files(
 }
 
 /// The contents of `outcomes.json`, where the raw complaints record any outcome: the cells by stage,
-/// published by stage, region and period as the categories are.
+/// published by stage, region and period as the categories are, and the cells by the time to the last
+/// step where any is dated.
 pub fn outcomes_file(outcome: &ComplaintOutcome) -> Option<OutcomesFile> {
     let breakdown = outcome.outcomes.as_ref()?;
-    let regions = region_codes();
     let stages: Vec<Arc<str>> = crate::taxonomy::outcome_stages()
         .iter()
         .map(|t| Arc::from(t.id.as_str()))
         .collect();
-    let not_recorded: Arc<str> = Arc::from(NOT_RECORDED);
-    let mut cells: Vec<&Cell> = breakdown.cells.iter().collect();
-    cells.sort_unstable_by_key(|c| (c.category, c.region, c.period));
-    let mut columns = OutcomeColumns::default();
-    for c in cells {
-        columns.region.push(regions[c.region as usize].clone());
-        columns.period.push(c.period);
-        let stage = stages.get(usize::from(c.category)).unwrap_or(&not_recorded);
-        columns.stage.push(stage.clone());
-        columns.count.push((!c.suppressed).then_some(c.count));
-    }
+    let (region, period, stage, count) = keyed_columns(&breakdown.cells, &stages, NOT_RECORDED);
     let times = outcome.times.as_ref().map(|times| {
         let bins: Vec<Arc<str>> = TIME_BINS.iter().map(|(id, _)| Arc::from(*id)).collect();
-        let not_dated: Arc<str> = Arc::from(NOT_DATED);
-        let mut cells: Vec<&Cell> = times.cells.iter().collect();
-        cells.sort_unstable_by_key(|c| (c.category, c.region, c.period));
-        let mut columns = TimeColumns::default();
-        for c in cells {
-            columns.region.push(regions[c.region as usize].clone());
-            columns.period.push(c.period);
-            let bin = bins.get(usize::from(c.category)).unwrap_or(&not_dated);
-            columns.days.push(bin.clone());
-            columns.count.push((!c.suppressed).then_some(c.count));
-        }
+        let (region, period, days, count) = keyed_columns(&times.cells, &bins, NOT_DATED);
         OutcomeTimes {
             rows: times.cells.len(),
-            columns,
+            columns: TimeColumns {
+                region,
+                period,
+                days,
+                count,
+            },
         }
     });
     Some(OutcomesFile {
         schema_version: SCHEMA_VERSION,
         rows: breakdown.cells.len(),
-        columns,
+        columns: OutcomeColumns {
+            region,
+            period,
+            stage,
+            count,
+            times: None,
+        },
         times,
     })
+}
+
+/// The region, period, key and count columns of a breakdown's `cells`, written by key, region and
+/// period; a cell's key is its index into `keys`, or beyond them the key `rest`.
+#[allow(clippy::type_complexity)]
+fn keyed_columns(
+    cells: &[Cell],
+    keys: &[Arc<str>],
+    rest: &str,
+) -> (
+    Vec<Arc<str>>,
+    Vec<PeriodLabel>,
+    Vec<Arc<str>>,
+    Vec<Option<u32>>,
+) {
+    let regions = region_codes();
+    let rest: Arc<str> = Arc::from(rest);
+    let mut cells: Vec<&Cell> = cells.iter().collect();
+    cells.sort_unstable_by_key(|c| (c.category, c.region, c.period));
+    let mut columns = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for c in cells {
+        columns.0.push(regions[c.region as usize].clone());
+        columns.1.push(c.period);
+        columns
+            .2
+            .push(keys.get(usize::from(c.category)).unwrap_or(&rest).clone());
+        columns.3.push((!c.suppressed).then_some(c.count));
+    }
+    columns
 }
 
 /// Writes a JSON file of the bundle (`complaints.json`, `complaints-detail.json`, `outcomes.json`).

@@ -295,6 +295,10 @@ pub fn check_outcomes(m: &Manifest, complaints: &ComplaintsFile, f: &OutcomesFil
         .collect();
     let regions: HashSet<&str> = m.regions.iter().map(|r| r.code.as_str()).collect();
     let stages: HashSet<&str> = m.outcome_stages.iter().map(|t| t.id.as_str()).collect();
+    // Each breakdown of the same totals, under the same rules.
+    let check = |p: &mut Problems, cells, keys| {
+        check_cells(p, m.k_anonymity.k, &regions, &totals, cells, keys);
+    };
     let c = &f.columns;
     let cells = Cells {
         region: &c.region,
@@ -302,15 +306,8 @@ pub fn check_outcomes(m: &Manifest, complaints: &ComplaintsFile, f: &OutcomesFil
         key: &c.stage,
         count: &c.count,
     };
-    check_cells(
-        &mut p,
-        m.k_anonymity.k,
-        &regions,
-        &totals,
-        cells,
-        (&stages, "stage", "outcome_stages"),
-    );
-    // The times to the last step: a second breakdown of the same totals, under the same rules.
+    check(&mut p, cells, (&stages, "stage", "outcome_stages"));
+    // The times to the last step, where the file has them.
     if let Some(times) = &f.times
         && columns_agree(&mut p, "times ", &times.columns.lengths(), times.rows)
     {
@@ -326,14 +323,7 @@ pub fn check_outcomes(m: &Manifest, complaints: &ComplaintsFile, f: &OutcomesFil
             key: &c.days,
             count: &c.count,
         };
-        check_cells(
-            &mut p,
-            m.k_anonymity.k,
-            &regions,
-            &totals,
-            cells,
-            (&bins, "time bin", "time bins"),
-        );
+        check(&mut p, cells, (&bins, "time bin", "time bins"));
     }
     p.finish()
 }
