@@ -49,6 +49,9 @@ pub struct SiteArgs {
     /// The raw complaints file (CSV).
     #[arg(long, value_name = "C.csv", required_unless_present = "init")]
     pub complaints: Option<PathBuf>,
+    /// The raw recommendations given after the audits, with their state (CSV; optional).
+    #[arg(long, value_name = "F.csv", conflicts_with = "init")]
+    pub findings: Option<PathBuf>,
     /// The config (TOML): the publisher, the programme, the licence, k, the lists, `[site] url`.
     /// `adal site --init atlas.toml` writes a commented example.
     #[arg(long, value_name = "atlas.toml")]
@@ -139,6 +142,9 @@ pub struct PublishArgs {
     /// The raw complaints file (CSV).
     #[arg(long, value_name = "C.csv")]
     pub complaints: PathBuf,
+    /// The raw recommendations given after the audits, with their state (CSV; optional).
+    #[arg(long, value_name = "F.csv")]
+    pub findings: Option<PathBuf>,
     /// The folder to write the bundle to (created if missing).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,

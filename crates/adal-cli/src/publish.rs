@@ -11,11 +11,13 @@ use std::path::{Path, PathBuf};
 use adal_core::contract::{FileEntry, files};
 use adal_core::period::Month;
 use adal_core::regions;
-use adal_publish::anonymise::{anonymise_visits, suppress_complaints};
-use adal_publish::bundle::{self, HashingWriter};
+use adal_publish::anonymise::{anonymise_visits, suppress_complaints, suppress_findings};
+use adal_publish::bundle::{self, HashingWriter, OutcomeKeys};
 use adal_publish::config::{PublisherConfig, Settings};
 use adal_publish::publication_report::{FileReport, PublishReport};
-use adal_publish::raw::{FileError, Parsed, Rejection, read_audits, read_complaints};
+use adal_publish::raw::{
+    FileError, Parsed, Rejection, read_audits, read_complaints, read_findings,
+};
 
 use crate::cli::PublishArgs;
 use crate::{Failure, Outcome};
@@ -52,20 +54,45 @@ pub fn publish(
 
     let audits = read_file(&args.audits, |f| read_audits(f, taxonomy))?;
     let complaints = read_file(&args.complaints, |f| read_complaints(f, taxonomy))?;
+    // The recommendations count within the period of the audits and complaints: one given outside it
+    // is a rejected row, so that the complaints' months are never stretched to zeros they do not hold.
+    let span = match (&audits, &complaints) {
+        (Ok(a), Ok(c)) => bundle::period_of(&a.records, &c.records),
+        _ => None,
+    };
+    let findings = match &args.findings {
+        Some(path) => Some(read_file(path, |f| read_findings(f, span))?),
+        None => None,
+    };
     let audits_name = file_name(&args.audits);
     let complaints_name = file_name(&args.complaints);
+    let findings_name = args.findings.as_deref().map(file_name).unwrap_or_default();
 
-    let (audits, complaints) = match (audits, complaints) {
-        (Ok(a), Ok(c)) => (a, c),
-        (a, c) => {
+    let (audits, complaints, findings) = match (audits, complaints, findings.transpose()) {
+        (Ok(a), Ok(c), Ok(f)) => (a, c, f),
+        (a, c, f) => {
             let audit_report = file_report(&audits_name, &a);
             let complaint_report = file_report(&complaints_name, &c);
-            for (name, result) in [(&audits_name, a.err()), (&complaints_name, c.err())] {
+            let finding_report = args.findings.as_ref().map(|_| match &f {
+                Ok(Some(parsed)) => FileReport::read(&findings_name, parsed),
+                Ok(None) => FileReport::default(),
+                Err(e) => FileReport::unreadable(&findings_name, e.to_string()),
+            });
+            for (name, result) in [
+                (&audits_name, a.err()),
+                (&complaints_name, c.err()),
+                (&findings_name, f.err()),
+            ] {
                 if let Some(e) = result {
                     eprintln!("{name}: {e}");
                 }
             }
-            let report = write_report(args, &settings, false, audit_report, complaint_report)?;
+            let reports = Reports {
+                audits: audit_report,
+                complaints: complaint_report,
+                findings: finding_report,
+            };
+            let report = write_report(args, &settings, false, reports)?;
             eprintln!("No bundle was written.");
             return Ok(Published {
                 outcome: Outcome::Problems,
@@ -75,18 +102,24 @@ pub fn publish(
         }
     };
 
-    let invalid = audits.rejected.len() + complaints.rejected.len();
+    let invalid = audits.rejected.len()
+        + complaints.rejected.len()
+        + findings.as_ref().map_or(0, |f| f.rejected.len());
     print_rejections(&audits_name, &audits.rejected);
     print_rejections(&complaints_name, &complaints.rejected);
+    if let Some(f) = &findings {
+        print_rejections(&findings_name, &f.rejected);
+    }
     // The report of a run that stops before anonymisation: what was read and rejected.
     let unpublished_report = || {
-        write_report(
-            args,
-            &settings,
-            false,
-            FileReport::read(&audits_name, &audits),
-            FileReport::read(&complaints_name, &complaints),
-        )
+        let reports = Reports {
+            audits: FileReport::read(&audits_name, &audits),
+            complaints: FileReport::read(&complaints_name, &complaints),
+            findings: findings
+                .as_ref()
+                .map(|f| FileReport::read(&findings_name, f)),
+        };
+        write_report(args, &settings, false, reports)
     };
     if invalid > 0 && !args.skip_invalid {
         let report = unpublished_report()?;
@@ -100,7 +133,7 @@ pub fn publish(
         });
     }
 
-    let Some(period) = bundle::period_of(&audits.records, &complaints.records) else {
+    let Some(period) = span else {
         let report = unpublished_report()?;
         eprintln!(
             "Neither file has a valid row: there is nothing to publish. No bundle was written."
@@ -120,9 +153,15 @@ pub fn publish(
         period,
     );
 
+    // The recommendations, where a file of them is given (even with no row: then zero are published).
+    let recommendations = findings
+        .as_ref()
+        .map(|f| suppress_findings(&f.records, settings.k, regions::all().len(), period));
+
     let (totals, detail) = bundle::audit_files(&visits.published, &settings);
-    // Only where the raw complaints record any outcome.
-    let outcomes = bundle::outcomes_file(&counts);
+    // Only where the raw complaints record any outcome, or there are recommendations.
+    let outcomes = bundle::outcomes_file(&counts, recommendations.as_ref());
+    let keys = OutcomeKeys::of(&counts, recommendations.as_ref());
     write_bundle(&args.out, outcomes.is_some(), |dir| {
         let audits_entry = write_hashed(dir, files::AUDITS, |w| bundle::write_cells(w, &totals))?;
         let detail_entry = write_hashed(dir, files::AUDIT_DETAIL, |w| {
@@ -141,15 +180,24 @@ pub fn publish(
                 bundle::write_json(w, outcomes)
             })?);
         }
-        let manifest = bundle::manifest(&settings, period, &generated_at, entries);
+        let manifest = bundle::manifest(&settings, period, &generated_at, entries, keys);
         let path = dir.join(tmp_name(files::MANIFEST));
         fs::write(&path, bundle::manifest_json(&manifest)).map_err(|e| write_error(&path, &e))
     })?;
 
     let audit_report = FileReport::read(&audits_name, &audits).with_visits(&visits);
     let complaint_report = FileReport::read(&complaints_name, &complaints).with_complaints(&counts);
+    let finding_report = findings
+        .as_ref()
+        .zip(recommendations.as_ref())
+        .map(|(f, r)| FileReport::read(&findings_name, f).with_complaints(r));
     if !summary {
-        let report = write_report(args, &settings, true, audit_report, complaint_report)?;
+        let reports = Reports {
+            audits: audit_report,
+            complaints: complaint_report,
+            findings: finding_report,
+        };
+        let report = write_report(args, &settings, true, reports)?;
         return Ok(Published {
             outcome: Outcome::Done,
             report,
@@ -180,10 +228,23 @@ pub fn publish(
             o.primary_suppressed + o.complementary_suppressed
         );
     }
+    if let Some(r) = &finding_report {
+        println!(
+            "{findings_name}: {} rows read, {} published (in totals by month, quarter or year; {} also by state), {} in suppressed totals, {} rejected",
+            r.rows_read,
+            r.published,
+            r.cells.as_ref().map_or(0, |c| c.published_with_category),
+            r.suppressed,
+            r.rejected.len()
+        );
+    }
     for (name, report) in [
         (&audits_name, &audit_report),
         (&complaints_name, &complaint_report),
-    ] {
+    ]
+    .into_iter()
+    .chain(finding_report.as_ref().map(|r| (&findings_name, r)))
+    {
         if !report.unknown_columns.is_empty() {
             println!(
                 "{name}: unknown columns dropped: {}",
@@ -198,7 +259,12 @@ pub fn publish(
         args.out.display(),
         settings.k
     );
-    let report = write_report(args, &settings, true, audit_report, complaint_report)?;
+    let reports = Reports {
+        audits: audit_report,
+        complaints: complaint_report,
+        findings: finding_report,
+    };
+    let report = write_report(args, &settings, true, reports)?;
     Ok(Published {
         outcome: Outcome::Done,
         report,
@@ -332,18 +398,25 @@ fn print_rejections(name: &str, rejected: &[Rejection]) {
 }
 
 /// The report of the run, written to `--report` if given.
+/// The reports of the files read: the findings' where a file of them was given.
+struct Reports {
+    audits: FileReport,
+    complaints: FileReport,
+    findings: Option<FileReport>,
+}
+
 fn write_report(
     args: &PublishArgs,
     settings: &Settings,
     bundle_written: bool,
-    audits: FileReport,
-    complaints: FileReport,
+    reports: Reports,
 ) -> Result<PublishReport, Failure> {
     let report = PublishReport {
         bundle_written,
         k: settings.k,
-        audits,
-        complaints,
+        audits: reports.audits,
+        complaints: reports.complaints,
+        findings: reports.findings,
     };
     let Some(path) = &args.report else {
         return Ok(report);

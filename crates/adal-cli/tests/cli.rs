@@ -855,6 +855,204 @@ fn outcomes_are_published_by_stage_protected_and_validated() {
     assert_eq!(valid.status.code(), Some(0), "{}", text(&valid));
 }
 
+/// Issue 21: the recommendations given after the audits (`--findings`) are published in
+/// `outcomes.json` as totals by the month they were given and cells by state, protected as the
+/// complaints are; a row outside the audits' period is rejected; nothing of the personal columns
+/// reaches a file; and a bundle whose complaints record no outcome publishes the findings alone.
+#[test]
+fn findings_are_published_by_state_protected_and_validated() {
+    let dir = TempDir::new("findings");
+    // KZ-31, March 2024: 12 implemented, 8 in part, 3 overdue. Overdue (3 < k = 5) is suppressed, and
+    // with it the smallest other cell, in part (3 + 8 − 1 = 10 ≥ k). KZ-75: 2 not implemented, a year
+    // total below k, suppressed. One recommendation of 2030, outside the audits' period.
+    let mut csv =
+        String::from("finding_id,issued_date,region,state,office,recommendation,responsible\n");
+    let rows = [
+        ("KZ-31", "implemented", 12),
+        ("KZ-31", "Выполнено частично", 8),
+        ("KZ-31", "overdue", 3),
+        ("KZ-75", "not_implemented", 2),
+    ];
+    for (region, state, n) in rows {
+        for i in 0..n {
+            csv.push_str(&format!(
+                "F{i},2024-03-{:02},{region},{state},ЦОН Секретный,\"Секретная рекомендация, №{i}\",+77011234567\n",
+                i + 1
+            ));
+        }
+    }
+    csv.push_str("F99,2030-01-01,KZ-31,implemented,ЦОН Секретный,x,+77011234567\n");
+    let findings = dir.path("findings.csv");
+    fs::write(&findings, csv).expect("write");
+    let bundle = dir.path("bundle");
+    let report = dir.path("report.json");
+    let complaints = fixture("complaints_clean.csv");
+    let audits = fixture("audits_clean.csv");
+    let strict = publish(&audits, &complaints, &bundle, &["--findings", &findings]);
+    assert_eq!(strict.status.code(), Some(1), "{}", text(&strict));
+    assert!(
+        text(&strict).contains(
+            "findings.csv line 27, column issued_date: expected a date within the audits' and complaints' period, 2024-03 to 2024-04, found a date in 2030-01"
+        ),
+        "{}",
+        text(&strict)
+    );
+    let out = publish(
+        &audits,
+        &complaints,
+        &bundle,
+        &[
+            "--findings",
+            &findings,
+            "--skip-invalid",
+            "--report",
+            &report,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let r = read_json(&report);
+    let f = &r["findings"];
+    assert_eq!(
+        (&f["rows_read"], &f["published"], &f["suppressed"]),
+        (&Value::from(26), &Value::from(23), &Value::from(2))
+    );
+    assert_eq!(f["rejected"].as_array().expect("rejected").len(), 1);
+    assert_eq!(
+        f["personal_columns_dropped"],
+        serde_json::json!(["finding_id", "office", "recommendation", "responsible"])
+    );
+
+    let manifest = read_json(&format!("{bundle}/manifest.json"));
+    let states: Vec<&str> = manifest["finding_states"]
+        .as_array()
+        .expect("finding_states")
+        .iter()
+        .map(|t| t["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            "implemented",
+            "partly_implemented",
+            "not_implemented",
+            "overdue"
+        ]
+    );
+    // The complaints record no outcome: the file holds the findings alone.
+    assert!(manifest.get("outcome_stages").is_none());
+    let outcomes = read_json(&format!("{bundle}/outcomes.json"));
+    assert_eq!(outcomes["rows"], 0);
+    let t = &outcomes["findings"]["totals"]["columns"];
+    let total = |region: &str| -> Vec<(String, Value)> {
+        (0..t["region"].as_array().expect("region").len())
+            .filter(|&i| t["region"][i] == region)
+            .map(|i| {
+                (
+                    t["period"][i].as_str().expect("period").to_owned(),
+                    t["count"][i].clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        total("KZ-31"),
+        [
+            ("2024-03".to_owned(), 23.into()),
+            ("2024-04".to_owned(), 0.into())
+        ]
+    );
+    assert_eq!(total("KZ-75"), [("2024".to_owned(), Value::Null)]);
+    let c = &outcomes["findings"]["columns"];
+    let cells: Vec<(String, String, Value)> =
+        (0..outcomes["findings"]["rows"].as_u64().expect("rows") as usize)
+            .map(|i| {
+                let s = |col: &str| c[col][i].as_str().expect("text").to_owned();
+                (s("region"), s("state"), c["count"][i].clone())
+            })
+            .collect();
+    let cell = |state: &str, count: Value| ("KZ-31".to_owned(), state.to_owned(), count);
+    assert_eq!(
+        cells,
+        [
+            cell("implemented", 12.into()),
+            cell("partly_implemented", Value::Null),
+            cell("overdue", Value::Null),
+        ]
+    );
+    // Nothing of the personal columns is in any file.
+    for entry in fs::read_dir(&bundle).expect("bundle") {
+        let text = fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
+        for secret in ["Секрет", "+77011234567", "F99"] {
+            assert!(!text.contains(secret), "{secret}");
+        }
+    }
+    assert!(
+        !fs::read_to_string(&report)
+            .expect("report")
+            .contains("Секрет")
+    );
+    let valid = adal(&["validate", &bundle]);
+    assert_eq!(valid.status.code(), Some(0), "{}", text(&valid));
+
+    // As the pages count them: 23 given in March, 12 of a published state, all implemented; 11 withheld.
+    {
+        use adal_core::aggregate::recommendations;
+        use adal_core::contract::OutcomesFile;
+        use adal_core::period::Period;
+        let file = |name: &str| fs::read(format!("{bundle}/{name}")).expect("bundle file");
+        let d = adal_core::dataset::Dataset::open(
+            &file("manifest.json"),
+            &file("audits.json"),
+            &file("complaints.json"),
+        )
+        .expect("opens");
+        assert!(d.has_findings() && !d.has_outcome_data());
+        let outcomes: OutcomesFile =
+            serde_json::from_slice(&file("outcomes.json")).expect("outcomes");
+        let findings = outcomes.findings.expect("findings");
+        let march = Period {
+            from: "2024-03".parse().expect("month"),
+            to: "2024-03".parse().expect("month"),
+        };
+        let r = recommendations(&d, &findings, march, Some("KZ-31"));
+        assert_eq!((r.given, r.known, r.withheld), (23, 12, 11));
+        let implemented = r.implemented.expect("a share");
+        assert_eq!((implemented.n, implemented.value), (12, 1.0));
+        assert_eq!(r.bounds(), Some((12.0 / 23.0, 1.0)));
+        // The country: KZ-31's, and KZ-75's suppressed year total that overlaps March.
+        let country = recommendations(&d, &findings, march, None);
+        assert_eq!(
+            (country.given, country.known, country.suppressed_totals),
+            (23, 12, 1)
+        );
+    }
+
+    // A forged state, and a forged small total, are named.
+    forge(&bundle, "outcomes.json", |v| {
+        v["findings"]["columns"]["state"][0] = "abandoned".into();
+    });
+    let said = text(&adal(&["validate", &bundle]));
+    assert!(
+        said.contains("state «abandoned» is not one of the manifest's finding_states"),
+        "{said}"
+    );
+    forge(&bundle, "outcomes.json", |v| {
+        v["findings"]["columns"]["state"][0] = "implemented".into();
+        let counts = v["findings"]["totals"]["columns"]["count"].clone();
+        let i = (0..counts.as_array().expect("counts").len())
+            .find(|&i| counts[i].is_null())
+            .expect("a suppressed total");
+        v["findings"]["totals"]["columns"]["count"][i] = 2.into();
+    });
+    let forged = adal(&["validate", &bundle]);
+    assert_eq!(forged.status.code(), Some(1), "{}", text(&forged));
+    assert!(
+        text(&forged).contains("count 2 is below k = 5 and should have been suppressed"),
+        "{}",
+        text(&forged)
+    );
+}
+
 fn clean_bundle(dir: &TempDir) -> String {
     let bundle = dir.path("bundle");
     let out = publish(

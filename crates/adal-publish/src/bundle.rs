@@ -10,7 +10,7 @@ use std::sync::Arc;
 use adal_core::checksum::hex;
 use sha2::{Digest, Sha256};
 
-use crate::anonymise::{Cell, ComplaintOutcome, LADDER, PublishedVisit};
+use crate::anonymise::{Cell, ComplaintOutcome, LADDER, PublishedVisit, Total};
 use crate::config::Settings;
 use crate::raw::{Complaint, Visit};
 use crate::taxonomy::TermList;
@@ -18,9 +18,9 @@ use adal_core::SCHEMA_VERSION;
 use adal_core::aggregate;
 use adal_core::contract::{
     AuditCellsFile, AuditColumns, AuditsFile, ComplaintCellsFile, ComplaintColumns,
-    ComplaintTotals, ComplaintTotalsColumns, ComplaintsFile, FileEntry, KAnonymity, Manifest,
-    NOT_DATED, NOT_RECORDED, OutcomeColumns, OutcomeTimes, OutcomesFile, Population, RegionEntry,
-    TIME_BINS, TimeColumns, default_metrics,
+    ComplaintTotals, ComplaintTotalsColumns, ComplaintsFile, FileEntry, FindingColumns, Findings,
+    KAnonymity, Manifest, NOT_DATED, NOT_RECORDED, OutcomeColumns, OutcomeTimes, OutcomesFile,
+    Population, RegionEntry, TIME_BINS, TimeColumns, default_metrics,
 };
 use adal_core::period::{Month, Period, PeriodLabel};
 use adal_core::regions::{self, POPULATION_REFERENCE_DATE, POPULATION_SOURCE};
@@ -173,20 +173,26 @@ pub fn complaints_file(outcome: &ComplaintOutcome, settings: &Settings) -> Compl
             .push(categories[c.category as usize].clone());
         columns.count.push((!c.suppressed).then_some(c.count));
     }
-    let mut totals = ComplaintTotalsColumns::default();
-    for t in &outcome.totals {
-        totals.region.push(regions[t.region as usize].clone());
-        totals.period.push(t.period);
-        totals.count.push((!t.suppressed).then_some(t.count));
-    }
     ComplaintsFile {
         schema_version: SCHEMA_VERSION,
         rows: outcome.categories.cells.len(),
         columns,
-        totals: ComplaintTotals {
-            rows: outcome.totals.len(),
-            columns: totals,
-        },
+        totals: totals_columns(&outcome.totals),
+    }
+}
+
+/// Every unit's published totals (complaints', recommendations'), a suppressed one as null.
+fn totals_columns(totals: &[Total]) -> ComplaintTotals {
+    let regions = region_codes();
+    let mut columns = ComplaintTotalsColumns::default();
+    for t in totals {
+        columns.region.push(regions[t.region as usize].clone());
+        columns.period.push(t.period);
+        columns.count.push((!t.suppressed).then_some(t.count));
+    }
+    ComplaintTotals {
+        rows: totals.len(),
+        columns,
     }
 }
 
@@ -205,16 +211,24 @@ pub fn complaint_files(
     (totals, cells)
 }
 
-/// The contents of `outcomes.json`, where the raw complaints record any outcome: the cells by stage,
-/// published by stage, region and period as the categories are, and the cells by the time to the last
-/// step where any is dated.
-pub fn outcomes_file(outcome: &ComplaintOutcome) -> Option<OutcomesFile> {
-    let breakdown = outcome.outcomes.as_ref()?;
-    let stages: Vec<Arc<str>> = crate::taxonomy::outcome_stages()
-        .iter()
-        .map(|t| Arc::from(t.id.as_str()))
-        .collect();
-    let (region, period, stage, count) = keyed_columns(&breakdown.cells, &stages, NOT_RECORDED);
+/// The contents of `outcomes.json`, where the raw complaints record any outcome or the publisher has
+/// recommendations (`findings`, counted by [`crate::anonymise::suppress_findings`]): the cells by
+/// stage, published by stage, region and period as the categories are, the cells by the time to the
+/// last step where any is dated, and the recommendations' totals and cells by state.
+pub fn outcomes_file(
+    outcome: &ComplaintOutcome,
+    findings: Option<&ComplaintOutcome>,
+) -> Option<OutcomesFile> {
+    if outcome.outcomes.is_none() && findings.is_none() {
+        return None;
+    }
+    let ids = |terms: Vec<adal_core::contract::Term>| -> Vec<Arc<str>> {
+        terms.iter().map(|t| Arc::from(t.id.as_str())).collect()
+    };
+    let stages = ids(crate::taxonomy::outcome_stages());
+    let no_cells = Vec::new();
+    let stage_cells = outcome.outcomes.as_ref().map_or(&no_cells, |b| &b.cells);
+    let (region, period, stage, count) = keyed_columns(stage_cells, &stages, NOT_RECORDED);
     let times = outcome.times.as_ref().map(|times| {
         let bins: Vec<Arc<str>> = TIME_BINS.iter().map(|(id, _)| Arc::from(*id)).collect();
         let (region, period, days, count) = keyed_columns(&times.cells, &bins, NOT_DATED);
@@ -228,17 +242,33 @@ pub fn outcomes_file(outcome: &ComplaintOutcome) -> Option<OutcomesFile> {
             },
         }
     });
+    let findings = findings.map(|f| {
+        let states = ids(crate::taxonomy::finding_states());
+        let (region, period, state, count) = keyed_columns(&f.categories.cells, &states, "");
+        Findings {
+            totals: totals_columns(&f.totals),
+            rows: f.categories.cells.len(),
+            columns: FindingColumns {
+                region,
+                period,
+                state,
+                count,
+            },
+        }
+    });
     Some(OutcomesFile {
         schema_version: SCHEMA_VERSION,
-        rows: breakdown.cells.len(),
+        rows: stage_cells.len(),
         columns: OutcomeColumns {
             region,
             period,
             stage,
             count,
             times: None,
+            findings: None,
         },
         times,
+        findings,
     })
 }
 
@@ -277,12 +307,34 @@ pub fn write_json<W: Write, T: serde::Serialize>(mut w: W, value: &T) -> io::Res
     w.flush()
 }
 
-/// The manifest of a bundle whose other files are `files`.
+/// The key lists of `outcomes.json` a manifest gives: the stages where the complaints record any outcome,
+/// the recommendations' states where there are findings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OutcomeKeys {
+    /// The complaints' outcomes are published (`outcome_stages`).
+    pub stages: bool,
+    /// The recommendations are published (`finding_states`).
+    pub findings: bool,
+}
+
+impl OutcomeKeys {
+    /// The keys of what `outcomes_file` publishes from the same counts.
+    pub fn of(complaints: &ComplaintOutcome, findings: Option<&ComplaintOutcome>) -> OutcomeKeys {
+        OutcomeKeys {
+            stages: complaints.outcomes.is_some(),
+            findings: findings.is_some(),
+        }
+    }
+}
+
+/// The manifest of a bundle whose other files are `files`, with the key lists `keys` of its
+/// `outcomes.json`.
 pub fn manifest(
     settings: &Settings,
     period: Period,
     generated_at: &str,
     files: Vec<FileEntry>,
+    keys: OutcomeKeys,
 ) -> Manifest {
     let terms = |list: &TermList| list.terms().to_vec();
     Manifest {
@@ -309,11 +361,13 @@ pub fn manifest(
         complaint_categories: terms(&settings.taxonomy.complaint_categories),
         complaint_channels: terms(&settings.taxonomy.complaint_channels),
         // The keys of `outcomes.json`, where the bundle has it.
-        outcome_stages: if files
-            .iter()
-            .any(|f| f.path == adal_core::contract::files::OUTCOMES)
-        {
+        outcome_stages: if keys.stages {
             crate::taxonomy::outcome_terms()
+        } else {
+            Vec::new()
+        },
+        finding_states: if keys.findings {
+            crate::taxonomy::finding_states()
         } else {
             Vec::new()
         },

@@ -24,6 +24,10 @@ pub struct PublishReport {
     pub audits: FileReport,
     /// `complaints.csv`.
     pub complaints: FileReport,
+    /// `findings.csv`, where one was given: its totals and cells by state as the complaints' are
+    /// (`cells.published_with_category` counts the recommendations whose state is published).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub findings: Option<FileReport>,
 }
 
 /// What happened to the rows of one input file.

@@ -208,6 +208,32 @@ pub fn outcome_stages() -> Vec<Term> {
     ]
 }
 
+/// The states of a recommendation given to a service provider after an audit, from done to not done:
+/// the manifest's `finding_states`, and what `findings.csv`'s `state` accepts (by id or label).
+pub fn finding_states() -> Vec<Term> {
+    vec![
+        Term::new(
+            adal_core::contract::IMPLEMENTED,
+            "Орындалды",
+            "Выполнено",
+            "Implemented",
+        ),
+        Term::new(
+            "partly_implemented",
+            "Ішінара орындалды",
+            "Выполнено частично",
+            "Partly implemented",
+        ),
+        Term::new(
+            "not_implemented",
+            "Орындалмады",
+            "Не выполнено",
+            "Not implemented",
+        ),
+        Term::new("overdue", "Мерзімі өтіп кетті", "Просрочено", "Overdue"),
+    ]
+}
+
 /// The manifest's `outcome_stages`: [`outcome_stages`], then the stage of the complaints whose outcome
 /// is not recorded.
 pub fn outcome_terms() -> Vec<Term> {

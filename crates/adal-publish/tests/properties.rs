@@ -9,11 +9,13 @@ use adal_core::dataset::Dataset;
 use adal_core::period::{Month, Period};
 use adal_core::regions;
 use adal_core::validate::{check_audit_cells, check_complaints};
-use adal_publish::anonymise::{Cell, NOT_RECORDED, Total, anonymise_visits, suppress_complaints};
-use adal_publish::bundle::{self, HashingWriter};
+use adal_publish::anonymise::{
+    Cell, NOT_RECORDED, Total, anonymise_visits, suppress_complaints, suppress_findings,
+};
+use adal_publish::bundle::{self, HashingWriter, OutcomeKeys};
 use adal_publish::config::Settings;
 use adal_publish::publication_report::FileReport;
-use adal_publish::raw::{Complaint, Visit, read_audits, read_complaints};
+use adal_publish::raw::{Complaint, Finding, Visit, read_audits, read_complaints};
 use proptest::prelude::*;
 
 fn month(offset: u32) -> Month {
@@ -90,6 +92,7 @@ fn publish(visits: &[Visit], complaints: &[Complaint], k: u32) -> Bundle {
         period,
         "2026-11-27",
         vec![totals_entry, audits_entry, complaints_entry, cells_entry],
+        OutcomeKeys::default(),
     );
     let problems = adal_core::validate::check_audit_totals(&manifest, &totals, &detail);
     assert!(
@@ -335,12 +338,57 @@ proptest! {
             // The published file, as `adal validate` reads it, passes its checks.
             let settings = Settings { k, ..Settings::default() };
             let entry = |path: &str| adal_core::contract::FileEntry { path: path.to_owned(), bytes: 0, sha256: String::new() };
-            let manifest = bundle::manifest(&settings, period, "2026-11-27", vec![entry(files::COMPLAINTS), entry(files::OUTCOMES)]);
-            let file = bundle::outcomes_file(&out).expect("outcomes.json");
+            let keys = OutcomeKeys::of(&out, None);
+            let manifest = bundle::manifest(&settings, period, "2026-11-27", vec![entry(files::COMPLAINTS), entry(files::OUTCOMES)], keys);
+            let file = bundle::outcomes_file(&out, None).expect("outcomes.json");
             let totals = bundle::complaints_file(&out, &settings);
             let problems = adal_core::validate::check_outcomes(&manifest, &totals, &file);
             prop_assert!(problems.is_empty(), "{:?}", problems);
         }
+    }
+
+    /// The recommendations given after the audits are counted as the complaints are: every unit's
+    /// totals a partition of its months, each 0, at least k, or a suppressed year; their cells by state
+    /// protected within them ([`check_breakdown`]); and the file `adal validate` reads passes its checks.
+    #[test]
+    fn findings_are_protected_as_the_complaints(
+        findings in proptest::collection::vec((0u8..4, 0u32..30, 0u8..4), 0..500),
+        k in 2u32..8,
+    ) {
+        let findings: Vec<Finding> = findings
+            .into_iter()
+            .map(|(region, m, state)| Finding { region, month: month(m), state })
+            .collect();
+        let period = Period { from: month(0), to: month(29) };
+        let out = suppress_findings(&findings, k, 4, period);
+        prop_assert_eq!(out.published + out.suppressed, findings.len() as u64);
+        for t in &out.totals {
+            let (first, last) = t.period.months();
+            let actual = findings
+                .iter()
+                .filter(|f| f.region == t.region && f.month >= first && f.month <= last)
+                .count() as u32;
+            prop_assert_eq!(t.count, actual);
+            prop_assert!(t.count == 0 || t.count >= k || t.suppressed);
+        }
+        // As complaints of one category each, keyed by their state.
+        let as_complaints: Vec<Complaint> = findings
+            .iter()
+            .map(|f| Complaint { region: f.region, month: f.month, category: u16::from(f.state), channel: 0, outcome: None, outcome_days: None })
+            .collect();
+        check_breakdown(&out.categories.cells, &out.totals, &as_complaints, |c| c.category, k)?;
+        let settings = Settings { k, ..Settings::default() };
+        let complaints = suppress_complaints(&[], k, 4, period);
+        let entry = |path: &str| adal_core::contract::FileEntry { path: path.to_owned(), bytes: 0, sha256: String::new() };
+        let keys = OutcomeKeys::of(&complaints, Some(&out));
+        prop_assert_eq!(keys, OutcomeKeys { stages: false, findings: true });
+        let mut manifest = bundle::manifest(&settings, period, "2026-11-27", vec![entry(files::COMPLAINTS), entry(files::OUTCOMES)], keys);
+        manifest.regions.truncate(4);
+        let file = bundle::outcomes_file(&complaints, Some(&out)).expect("outcomes.json");
+        prop_assert_eq!(file.rows, 0);
+        let totals = bundle::complaints_file(&complaints, &settings);
+        let problems = adal_core::validate::check_outcomes(&manifest, &totals, &file);
+        prop_assert!(problems.is_empty(), "{:?}", problems);
     }
 
     /// No string from a personal column reaches a published file or the report, whatever it holds —

@@ -87,6 +87,7 @@ pub fn run(args: &SiteArgs) -> Result<Outcome, Failure> {
     let publish_args = PublishArgs {
         audits: audits.clone(),
         complaints: complaints.clone(),
+        findings: args.findings.clone(),
         out: staging.clone(),
         config: args.config.clone(),
         report: if html_report.is_some() {

@@ -10,6 +10,7 @@ pub(crate) mod cells;
 mod complaints;
 mod dataset_visits;
 mod figure;
+mod findings;
 mod metric;
 mod outcomes;
 mod sums;
@@ -21,6 +22,7 @@ pub use cells::{
 pub use complaints::{ComplaintSum, complaint_sums, per_100k};
 pub use dataset_visits::{accumulate, accumulate_unit};
 pub use figure::{MapFigures, RegionFigure};
+pub use findings::{Recommendations, recommendations};
 pub use metric::MetricId;
 pub use outcomes::{COURT, Funnel, INVESTIGATION, Times, funnel};
 pub use sums::{CellStats, INDEX_UNIT, IndexSums};

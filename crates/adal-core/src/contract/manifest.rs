@@ -50,6 +50,10 @@ pub struct Manifest {
     /// the keys of `outcomes.json`. Empty (and left out) where the bundle has no outcome data.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outcome_stages: Vec<Term>,
+    /// The states of the recommendations given after the audits, from done to not done: the keys of
+    /// `outcomes.json`'s `findings`. Empty (and left out) where the bundle publishes no findings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub finding_states: Vec<Term>,
     /// The 20 units.
     pub regions: Vec<RegionEntry>,
     /// Where people can report corruption.

@@ -25,8 +25,8 @@ pub use manifest::{
 };
 pub use metrics::{Better, MetricDefinition, MetricSource, MetricUnit, default_metrics};
 pub use outcomes::{
-    NOT_DATED, NOT_RECORDED, OutcomeColumns, OutcomeTimes, OutcomesFile, TIME_BINS, TimeColumns,
-    time_bin,
+    FindingColumns, Findings, IMPLEMENTED, NOT_DATED, NOT_RECORDED, OutcomeColumns, OutcomeTimes,
+    OutcomesFile, TIME_BINS, TimeColumns, time_bin,
 };
 pub use terms::Term;
 
@@ -47,7 +47,8 @@ pub mod files {
     /// show them (a unit's page, the complaints embed).
     pub const COMPLAINT_DETAIL: &str = "complaints-detail.json";
     /// Optional in contract 3: what came of the complaints, by the stage their handling ended at, in
-    /// cells of the complaint totals. Absent where the publisher's files record no outcome.
+    /// cells of the complaint totals, and of the audits, the recommendations given and their state.
+    /// Absent where the publisher's files record neither.
     pub const OUTCOMES: &str = "outcomes.json";
     /// The files beside the first view, in the order a page that needs both asks for them.
     pub const DETAIL: [&str; 2] = [AUDIT_DETAIL, COMPLAINT_DETAIL];

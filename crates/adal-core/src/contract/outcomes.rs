@@ -29,6 +29,10 @@ pub struct OutcomesFile {
     /// last step: the same totals broken down a second time, by [`TIME_BINS`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub times: Option<OutcomeTimes>,
+    /// The recommendations given to the service providers after the audits, and their state, where
+    /// the publisher's files have any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub findings: Option<Findings>,
 }
 
 impl OutcomesFile {
@@ -36,6 +40,7 @@ impl OutcomesFile {
     pub fn into_columns(self) -> OutcomeColumns {
         OutcomeColumns {
             times: self.times.map(|t| t.columns),
+            findings: self.findings,
             ..self.columns
         }
     }
@@ -122,6 +127,10 @@ pub struct OutcomeColumns {
     #[serde(skip)]
     #[schemars(skip)]
     pub times: Option<TimeColumns>,
+    /// The file's [`OutcomesFile::findings`], kept beside the cells by stage when a reader loads it.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub findings: Option<Findings>,
 }
 
 impl OutcomeColumns {
@@ -131,6 +140,54 @@ impl OutcomeColumns {
             ("region", self.region.len()),
             ("period", self.period.len()),
             ("stage", self.stage.len()),
+            ("count", self.count.len()),
+        ]
+    }
+}
+
+/// The state id of a recommendation put into practice: the share the pages lead with.
+pub const IMPLEMENTED: &str = "implemented";
+
+/// The recommendations given to the service providers after the audits, by the month they were
+/// given: each unit's totals, a partition of the period's months as the complaints' are, and their
+/// cells by state, with the protection of the complaints' cells.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Findings {
+    /// Recommendations given, per region and month, quarter or year: 0, or at least k; null where
+    /// suppressed. Every region's totals cover each month of the manifest's period once.
+    pub totals: super::complaints::ComplaintTotals,
+    /// The number of cells: the length of every column.
+    pub rows: usize,
+    /// One entry per (region, period, state) cell with at least one recommendation, where `period` is
+    /// the period of one of the region's published totals, or a quarter or year whose totals are all
+    /// published.
+    pub columns: FindingColumns,
+}
+
+/// The columns of the cells of [`Findings`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FindingColumns {
+    /// ISO 3166-2:KZ code.
+    #[serde(deserialize_with = "super::interned::strings")]
+    pub region: Vec<Arc<str>>,
+    /// The month, quarter or year of the region's totals the cell belongs to.
+    pub period: Vec<PeriodLabel>,
+    /// A state id of the manifest's `finding_states`.
+    #[serde(deserialize_with = "super::interned::strings")]
+    pub state: Vec<Arc<str>>,
+    /// The number of recommendations, at least k; null where suppressed.
+    pub count: Vec<Option<u32>>,
+}
+
+impl FindingColumns {
+    /// The name and length of every column.
+    pub fn lengths(&self) -> [(&'static str, usize); 4] {
+        [
+            ("region", self.region.len()),
+            ("period", self.period.len()),
+            ("state", self.state.len()),
             ("count", self.count.len()),
         ]
     }

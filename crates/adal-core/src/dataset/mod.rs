@@ -187,13 +187,21 @@ impl Dataset {
         let _ = self.complaint_detail.set(cells);
     }
 
-    /// Whether the bundle publishes what came of the complaints (`outcomes.json`): without it a page says
-    /// that no outcome data is published, never zero.
+    /// Whether the bundle publishes what came of the complaints (`outcomes.json` with the stages of
+    /// `outcome_stages`): without it a page says that no outcome data is published, never zero.
     pub fn has_outcome_data(&self) -> bool {
-        self.manifest
-            .files
-            .iter()
-            .any(|f| f.path == files::OUTCOMES)
+        !self.manifest.outcome_stages.is_empty() && self.lists(files::OUTCOMES)
+    }
+
+    /// Whether the bundle publishes the recommendations given after the audits (`outcomes.json`'s
+    /// `findings`, with the states of `finding_states`): without them a page says that none are
+    /// published, never zero.
+    pub fn has_findings(&self) -> bool {
+        !self.manifest.finding_states.is_empty() && self.lists(files::OUTCOMES)
+    }
+
+    fn lists(&self, file: &str) -> bool {
+        self.manifest.files.iter().any(|f| f.path == file)
     }
 
     /// The complaints by the stage of their outcome, once `outcomes.json` is added; `None` before, and

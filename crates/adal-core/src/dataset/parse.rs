@@ -357,6 +357,13 @@ pub fn parse_outcomes_with_digest(
         check_lengths(file, &times.columns.lengths(), times.rows)?;
         check_regions(manifest, file, times.columns.region.iter().map(|r| &**r))?;
     }
+    if let Some(findings) = &outcomes.findings {
+        let totals = &findings.totals;
+        check_lengths(file, &totals.columns.lengths(), totals.rows)?;
+        check_regions(manifest, file, totals.columns.region.iter().map(|r| &**r))?;
+        check_lengths(file, &findings.columns.lengths(), findings.rows)?;
+        check_regions(manifest, file, findings.columns.region.iter().map(|r| &**r))?;
+    }
     Ok(outcomes.into_columns())
 }
 

@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::audits::columns_agree;
 use super::manifest::check_version;
 use super::problems::{Problem, Problems};
-use crate::contract::{ComplaintsFile, Manifest, NOT_DATED, OutcomesFile, TIME_BINS, files};
+use crate::contract::{
+    ComplaintTotalsColumns, ComplaintsFile, Manifest, NOT_DATED, OutcomesFile, TIME_BINS, files,
+};
 use crate::period::{Month, Period, PeriodLabel};
 
 /// The published complaints a cell of `region` over `period` breaks down: the total of that period, or
@@ -86,60 +88,7 @@ pub fn check_complaints_in(
     }
     let k = m.k_anonymity.k;
     let regions: HashSet<&str> = m.regions.iter().map(|r| r.code.as_str()).collect();
-
-    let t = &f.totals.columns;
-    let mut totals: BTreeMap<(&str, PeriodLabel), Option<u32>> = BTreeMap::new();
-    let mut covered: HashMap<(&str, Month), u32> = HashMap::new();
-    for i in 0..f.totals.rows {
-        let row = i + 1;
-        let key = (&*t.region[i], t.period[i]);
-        if !regions.contains(key.0) || !m.period.overlaps(key.1) {
-            p.push(format!(
-                "totals row {row}: region «{}», period {} is outside the manifest",
-                key.0, key.1
-            ));
-        }
-        if totals.insert(key, t.count[i]).is_some() {
-            p.push(format!(
-                "totals row {row}: region {}, period {} appears twice",
-                key.0, key.1
-            ));
-        }
-        let (first, last) = key.1.months();
-        let span = Period {
-            from: first,
-            to: last,
-        };
-        for month in span
-            .months()
-            .filter(|m2| *m2 >= m.period.from && *m2 <= m.period.to)
-        {
-            *covered.entry((key.0, month)).or_default() += 1;
-        }
-        if let Some(n) = t.count[i]
-            && n > 0
-            && n < k
-        {
-            p.push(format!(
-                "totals row {row}: count {n} is below k = {k} and should have been suppressed"
-            ));
-        }
-    }
-    for r in &m.regions {
-        for month in m.period.months() {
-            match covered.get(&(r.code.as_str(), month)).copied().unwrap_or(0) {
-                1 => {}
-                0 => p.push(format!(
-                    "totals: no total covers region {}, month {month}",
-                    r.code
-                )),
-                n => p.push(format!(
-                    "totals: {n} totals of region {} overlap in month {month}, so one could be taken from another",
-                    r.code
-                )),
-            }
-        }
-    }
+    let totals = check_totals(&mut p, m, &f.totals.columns, f.totals.rows, "totals");
 
     // From here on, the cells.
     p.file = cells_file;
@@ -164,6 +113,73 @@ pub fn check_complaints_in(
         (&categories, "category", "categories"),
     );
     p.finish()
+}
+
+/// Checks one file's totals (`complaints.json`'s, or the recommendations' in `outcomes.json`, called
+/// `name` in the messages) against the manifest: every unit's totals cover each month of the period
+/// exactly once, and no published count lies between 1 and k − 1. Returns them by unit and period.
+fn check_totals<'a>(
+    p: &mut Problems,
+    m: &'a Manifest,
+    t: &'a ComplaintTotalsColumns,
+    rows: usize,
+    name: &str,
+) -> BTreeMap<(&'a str, PeriodLabel), Option<u32>> {
+    let k = m.k_anonymity.k;
+    let regions: HashSet<&str> = m.regions.iter().map(|r| r.code.as_str()).collect();
+    let mut totals: BTreeMap<(&str, PeriodLabel), Option<u32>> = BTreeMap::new();
+    let mut covered: HashMap<(&str, Month), u32> = HashMap::new();
+    for i in 0..rows {
+        let row = i + 1;
+        let key = (&*t.region[i], t.period[i]);
+        if !regions.contains(key.0) || !m.period.overlaps(key.1) {
+            p.push(format!(
+                "{name} row {row}: region «{}», period {} is outside the manifest",
+                key.0, key.1
+            ));
+        }
+        if totals.insert(key, t.count[i]).is_some() {
+            p.push(format!(
+                "{name} row {row}: region {}, period {} appears twice",
+                key.0, key.1
+            ));
+        }
+        let (first, last) = key.1.months();
+        let span = Period {
+            from: first,
+            to: last,
+        };
+        for month in span
+            .months()
+            .filter(|m2| *m2 >= m.period.from && *m2 <= m.period.to)
+        {
+            *covered.entry((key.0, month)).or_default() += 1;
+        }
+        if let Some(n) = t.count[i]
+            && n > 0
+            && n < k
+        {
+            p.push(format!(
+                "{name} row {row}: count {n} is below k = {k} and should have been suppressed"
+            ));
+        }
+    }
+    for r in &m.regions {
+        for month in m.period.months() {
+            match covered.get(&(r.code.as_str(), month)).copied().unwrap_or(0) {
+                1 => {}
+                0 => p.push(format!(
+                    "{name}: no total covers region {}, month {month}",
+                    r.code
+                )),
+                n => p.push(format!(
+                    "{name}: {n} totals of region {} overlap in month {month}, so one could be taken from another",
+                    r.code
+                )),
+            }
+        }
+    }
+    totals
 }
 
 /// The columns of one breakdown of the complaint totals: by category (`complaints-detail.json`) or by
@@ -324,6 +340,55 @@ pub fn check_outcomes(m: &Manifest, complaints: &ComplaintsFile, f: &OutcomesFil
             count: &c.count,
         };
         check(&mut p, cells, (&bins, "time bin", "time bins"));
+    }
+    // The recommendations: totals of their own, broken down by state under the same rules.
+    match &f.findings {
+        Some(_) if m.finding_states.is_empty() => p.push(
+            "findings are given but the manifest's finding_states, the ids of their cells, is empty"
+                .to_owned(),
+        ),
+        None if !m.finding_states.is_empty() => p.push(
+            "the manifest gives finding_states but the file has no findings".to_owned(),
+        ),
+        _ => {}
+    }
+    if let Some(findings) = &f.findings
+        && columns_agree(
+            &mut p,
+            "findings totals ",
+            &findings.totals.columns.lengths(),
+            findings.totals.rows,
+        )
+        && columns_agree(
+            &mut p,
+            "findings ",
+            &findings.columns.lengths(),
+            findings.rows,
+        )
+    {
+        let totals = check_totals(
+            &mut p,
+            m,
+            &findings.totals.columns,
+            findings.totals.rows,
+            "findings totals",
+        );
+        let states: HashSet<&str> = m.finding_states.iter().map(|t| t.id.as_str()).collect();
+        let c = &findings.columns;
+        let cells = Cells {
+            region: &c.region,
+            period: &c.period,
+            key: &c.state,
+            count: &c.count,
+        };
+        check_cells(
+            &mut p,
+            m.k_anonymity.k,
+            &regions,
+            &totals,
+            cells,
+            (&states, "state", "finding_states"),
+        );
     }
     p.finish()
 }

@@ -132,8 +132,8 @@ pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
             files::OUTCOMES,
             m.schema_version
         )),
-        (true, true) => p.push(format!(
-            "files lists {} but outcome_stages, the ids its cells are counted by, is empty",
+        (true, true) if m.finding_states.is_empty() => p.push(format!(
+            "files lists {} but outcome_stages and finding_states, the ids its cells are counted by, are empty",
             files::OUTCOMES
         )),
         (false, false) => p.push(format!(
@@ -141,6 +141,12 @@ pub fn check_manifest(m: &Manifest) -> Vec<Problem> {
             files::OUTCOMES
         )),
         _ => {}
+    }
+    if !paths.contains(files::OUTCOMES) && !m.finding_states.is_empty() {
+        p.push(format!(
+            "finding_states is given but files does not list {}",
+            files::OUTCOMES
+        ));
     }
     p.finish()
 }

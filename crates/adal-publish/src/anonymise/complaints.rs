@@ -36,7 +36,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::raw::Complaint;
+use crate::raw::{Complaint, Finding};
 use adal_core::contract::time_bin;
 use adal_core::period::{Month, Period, PeriodLabel};
 
@@ -164,6 +164,29 @@ pub fn suppress_complaints(
         *by_time.entry((c.region, c.month, bin)).or_default() += 1;
     }
 
+    let mut out = partition_totals(&by_month, k, regions, period);
+    let totals = std::mem::take(&mut out.totals);
+    out.categories = breakdown(&totals, &by_category, k, false);
+    out.outcomes = complaints
+        .iter()
+        .any(|c| c.outcome.is_some())
+        .then(|| breakdown(&totals, &by_stage, k, true));
+    out.times = complaints
+        .iter()
+        .any(|c| c.outcome_days.is_some())
+        .then(|| breakdown(&totals, &by_time, k, true));
+    out.totals = totals;
+    out
+}
+
+/// Every unit's totals over the months of `period`, from the counts `by_month`: the months cut by
+/// [`partition_year`], each total published or suppressed, with the counts for the report.
+fn partition_totals(
+    by_month: &BTreeMap<(u8, Month), u32>,
+    k: u32,
+    regions: usize,
+    period: Period,
+) -> ComplaintOutcome {
     let mut out = ComplaintOutcome::default();
     let months: Vec<Month> = period.months().collect();
     for region in 0..regions as u8 {
@@ -190,18 +213,30 @@ pub fn suppress_complaints(
             }
         }
     }
+    out
+}
 
-    let totals = std::mem::take(&mut out.totals);
-    out.categories = breakdown(&totals, &by_category, k, false);
-    out.outcomes = complaints
-        .iter()
-        .any(|c| c.outcome.is_some())
-        .then(|| breakdown(&totals, &by_stage, k, true));
-    out.times = complaints
-        .iter()
-        .any(|c| c.outcome_days.is_some())
-        .then(|| breakdown(&totals, &by_time, k, true));
-    out.totals = totals;
+/// The recommendations given after the audits, counted as the complaints are (see the module's note):
+/// every unit's totals by the month each was given, coarsened and suppressed alike, and broken down by
+/// state with the outcomes' protection and choice of periods, in `categories` (the key is an index into
+/// [`crate::taxonomy::finding_states`]). `k` below 2 is treated as 2.
+pub fn suppress_findings(
+    findings: &[Finding],
+    k: u32,
+    regions: usize,
+    period: Period,
+) -> ComplaintOutcome {
+    let k = k.max(2);
+    let mut by_month: BTreeMap<(u8, Month), u32> = BTreeMap::new();
+    let mut by_state: BTreeMap<(u8, Month, u16), u32> = BTreeMap::new();
+    for f in findings {
+        *by_month.entry((f.region, f.month)).or_default() += 1;
+        *by_state
+            .entry((f.region, f.month, u16::from(f.state)))
+            .or_default() += 1;
+    }
+    let mut out = partition_totals(&by_month, k, regions, period);
+    out.categories = breakdown(&out.totals, &by_state, k, true);
     out
 }
 

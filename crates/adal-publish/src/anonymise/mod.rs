@@ -7,4 +7,6 @@ mod audits;
 mod complaints;
 
 pub use audits::{AuditOutcome, LADDER, Level, PublishedVisit, anonymise_visits};
-pub use complaints::{Breakdown, Cell, ComplaintOutcome, NOT_RECORDED, Total, suppress_complaints};
+pub use complaints::{
+    Breakdown, Cell, ComplaintOutcome, NOT_RECORDED, Total, suppress_complaints, suppress_findings,
+};
