@@ -46,7 +46,7 @@ function frame(page: Page, name: string): FrameLocator {
 
 /** The frame heights the snippet starts with (`EmbedKind::height`). */
 const HEIGHTS: Record<string, number> = {
-  map: 700, trend: 960, compare: 960, complaints: 880, ranking: 1040, scatter: 1040, services: 1080, figures: 1280, outcomes: 1240,
+  map: 700, trend: 960, compare: 960, complaints: 880, ranking: 1040, scatter: 1040, services: 1080, figures: 1280, outcomes: 2000,
 };
 
 const KINDS: [string, string, string][] = [

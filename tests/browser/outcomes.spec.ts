@@ -223,3 +223,96 @@ test.describe('what came of the reports, downloaded and embedded (issue 21, poin
     await expect(alone.locator('table.outcome-stages')).toBeVisible();
   });
 });
+
+/** The recommendations' section of unit `code` (`KZ`: the country), scrolled into view. */
+async function findings(page: Page, code: string) {
+  await ready(page);
+  const section = page.locator(`section[data-findings="${code}"]`);
+  await section.scrollIntoViewIfNeeded();
+  return section;
+}
+
+test.describe('what came of the audits: the recommendations and their state (issue 21)', () => {
+  test("a unit's recommendations: given, by state adding up, the share implemented, its CSV", async ({ page, watch }) => {
+    await page.goto('./en/region/KZ-75/');
+    const section = await findings(page, 'KZ-75');
+    await expect(section.getByRole('heading', { name: 'Recommendations after the audits' })).toBeVisible();
+    await expect(section.locator('.figures-period')).toContainText('Recommendations given in');
+    const given = count(await section.locator('[data-finding="given"] .figure-value').textContent());
+    expect(given).toBeGreaterThan(0);
+    // The four states of the manifest, in its order; with the withheld ones they are those given.
+    const states = section.locator('table.finding-states tbody tr[data-state]');
+    await expect(states).toHaveCount(4);
+    await expect(states.first().locator('th')).toHaveText('Implemented');
+    await expect(states.last().locator('th')).toHaveText('Overdue');
+    const byState = (await states.locator('td').allTextContents()).map(count);
+    const withheldRow = section.locator('table.finding-states tr[data-withheld] td');
+    const withheld = (await withheldRow.count()) ? count(await withheldRow.textContent()) : 0;
+    const known = byState.reduce((a, b) => a + b, 0);
+    expect(known + withheld).toBe(given);
+    // The share implemented is the table's first row of those of a published state, with its interval,
+    // or the bounds the withheld ones allow.
+    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+    const value = section.locator('[data-finding="implemented"] .figure-value');
+    const said = section.locator('[data-finding="implemented"] .figure-interval');
+    if (withheld > 0) {
+      await expect(value).toHaveText(`${pct(byState[0] / given)} – ${pct((byState[0] + withheld) / given)}`);
+      await expect(said).toContainText('Between these bounds');
+    } else {
+      await expect(value).toHaveText(pct(byState[0] / known));
+      await expect(said).toContainText(`of ${known.toLocaleString('en')} recommendations whose state is published; 95 % interval`);
+    }
+    await expect(section.locator('.note', { hasText: 'within its deadline' })).toBeVisible();
+    // The CSV: those given, a row per state as the table shows them, then the share.
+    const downloads = section.getByRole('group', { name: 'Download' });
+    const [csvFile] = await Promise.all([page.waitForEvent('download'), downloads.locator('button[data-download="csv"]').click()]);
+    expect(csvFile.suggestedFilename()).toMatch(/^adal-atlas_recommendations_.+_KZ-75\.csv$/);
+    const rows = readFileSync(await csvFile.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((r) => r.split(','));
+    expect(rows[1].slice(0, 8)).toEqual(['recommendations_by_state', 'count', rows[1][2], rows[1][3], 'KZ-75', 'Almaty (city)', '', String(given)]);
+    const stateRows = rows.filter((r) => r[0] === 'recommendations_by_state' && r[6] !== '' && r[6] !== 'withheld');
+    expect(stateRows.map((r) => [r[6], Number(r[7])])).toEqual(
+      ['implemented', 'partly_implemented', 'not_implemented', 'overdue'].map((id, i) => [id, byState[i]]));
+    expect(rows[rows.length - 1][0]).toBe('recommendations_implemented_share');
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), downloads.locator('button[data-download="svg"]').click()]);
+    expect(readFileSync(await svgFile.path(), 'utf8')).toContain('Recommendations after the audits');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('in Russian and Kazakh, with the states named by the manifest', async ({ page }) => {
+    await page.goto('./ru/region/KZ-31/');
+    const ru = await findings(page, 'KZ-31');
+    await expect(ru.getByRole('heading', { name: 'Рекомендации по итогам проверок' })).toBeVisible();
+    await expect(ru.locator('table.finding-states tbody tr[data-state="implemented"] th')).toHaveText('Выполнено');
+    await expect(ru.locator('[data-finding="given"] dt')).toHaveText('Выдано рекомендаций');
+    await page.goto('./region/KZ-31/');
+    const kk = await findings(page, 'KZ-31');
+    await expect(kk.getByRole('heading', { name: 'Тексерулерден кейінгі ұсынымдар' })).toBeVisible();
+    await expect(kk.locator('table.finding-states tbody tr[data-state="overdue"] th')).toHaveText('Мерзімі өтіп кетті');
+  });
+
+  test('a bundle without findings says so, and shows no zero', async ({ page, watch }) => {
+    await page.goto('./?lang=en&view=region&region=KZ-75&dataset=kept');
+    const section = await findings(page, 'KZ-75');
+    await expect(section.locator('[data-no-findings]')).toHaveText('No recommendations published for this dataset.');
+    await expect(section.locator('.funnel')).toHaveCount(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test("the country's recommendations on the overview, with and without JavaScript", async ({ page, browser }) => {
+    await page.goto('./en/');
+    const section = await findings(page, 'KZ');
+    const given = count(await section.locator('[data-finding="given"] .figure-value').textContent());
+    const cells = (await section.locator('table.finding-states tbody td').allTextContents()).map(count);
+    expect(cells.reduce((a, b) => a + b, 0)).toBe(given);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const still = await context.newPage();
+    await still.goto('./');
+    const prerendered = still.locator('section[data-findings="KZ"]');
+    await expect(prerendered.getByRole('heading', { name: 'Тексерулерден кейінгі ұсынымдар' })).toBeVisible();
+    await expect(prerendered.locator('table.finding-states tbody tr[data-state]')).toHaveCount(4);
+    expect(count(await prerendered.locator('[data-finding="given"] .figure-value').textContent())).toBe(given);
+    await context.close();
+  });
+});

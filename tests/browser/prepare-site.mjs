@@ -18,7 +18,7 @@ const adal = (...args) => {
 };
 const demoRaw = `${root}/demo-raw`;
 adal('demo', '--seed', '42', '--until', '2026-11-27', '--out', demoRaw);
-adal('site', '--audits', `${demoRaw}/audits.csv`, '--complaints', `${demoRaw}/complaints.csv`,
+adal('site', '--audits', `${demoRaw}/audits.csv`, '--complaints', `${demoRaw}/complaints.csv`, '--findings', `${demoRaw}/findings.csv`,
   '--config', 'data/demo/publisher.toml', '--generated-at', '2026-11-27', '--out', app, '--app', 'dist');
 // The same bundle as the committed one, byte for byte: the figures the tests expect are the site's.
 for (const file of ['manifest.json', 'audits.json', 'audits-detail.json', 'complaints.json', 'complaints-detail.json', 'outcomes.json']) {

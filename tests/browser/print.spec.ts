@@ -29,6 +29,7 @@ for (const [path, rank] of [
     await expect(page.locator('.outcomes [data-step="received"] .figure-value')).toBeVisible();
     for (const table of ['outcome-stages', 'outcome-times']) await expect(page.locator(`.outcomes table.${table}`)).toBeHidden();
     // Left out on paper.
+    await expect(page.locator('section[data-findings]')).toBeHidden();
     await expect(page.locator('.view-nav')).toBeHidden();
     await expect(page.locator('figure[data-chart="services"]')).toBeHidden();
     // Laid out at the sheet's width (A4 less 12 mm margins: 186 mm, 703 CSS px), it is no taller than the

@@ -341,17 +341,22 @@ pub fn run(args: &DemoArgs) -> Result<Outcome, Failure> {
         args.visits.unwrap_or(visits),
         args.complaints.unwrap_or(complaints),
     );
-    write_audits(&audits_path, visits, until, args.profile, &mut rng)?;
+    let audited = write_audits(&audits_path, visits, until, args.profile, &mut rng)?;
     // What came of each complaint is drawn from a generator of its own, so that the other columns are
     // the ones earlier versions of this command wrote.
     let mut outcomes = ChaCha8Rng::seed_from_u64(args.seed ^ OUTCOME_SEED);
     write_complaints(&complaints_path, complaints, until, &mut rng, &mut outcomes)?;
+    let findings_path = args.out.join("findings.csv");
+    let mut findings = ChaCha8Rng::seed_from_u64(args.seed ^ FINDING_SEED);
+    let given = write_findings(&findings_path, &audited, until, &mut findings)?;
     println!(
-        "Wrote {} visits to {} and {} complaints to {}, January 2023 to {} (seed {}).",
+        "Wrote {} visits to {}, {} complaints to {} and {} recommendations to {}, January 2023 to {} (seed {}).",
         visits,
         audits_path.display(),
         complaints,
         complaints_path.display(),
+        given,
+        findings_path.display(),
         iso_date(until),
         args.seed
     );
@@ -376,7 +381,7 @@ fn write_audits(
     until: time::Date,
     profile: DemoProfile,
     rng: &mut ChaCha8Rng,
-) -> Result<(), Failure> {
+) -> Result<Vec<(usize, usize)>, Failure> {
     let waves = profile == DemoProfile::Waves;
     let calendar = Calendar::new(until, 0.10)?;
     let profiles = profiles_in_region_order();
@@ -565,7 +570,94 @@ fn write_audits(
         .map_err(&err)?;
     }
     w.flush()
-        .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))
+        .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))?;
+    Ok(draws)
+}
+
+/// Mixed into the seed of the recommendations' generator.
+const FINDING_SEED: u64 = 0x6669_6e64_696e_6773;
+
+/// The share of visits that lead to a recommendation to the office: one in two.
+const FINDINGS_PER_VISIT: f64 = 0.5;
+
+/// The days a provider has to put a recommendation into practice before it is overdue.
+const FINDING_DEADLINE_DAYS: i64 = 60;
+
+const RECOMMENDATIONS: [&str; 5] = [
+    "Убрать посредников из зала ожидания, вывесить номер 1424",
+    "Ввести электронную очередь, сократить ожидание до 15 минут",
+    "Разместить перечень бесплатных услуг на двух языках",
+    "Провести обучение сотрудников по этике, Иванов А. ответственный",
+    "Кезек күту уақытын қысқарту, «көмекшілерді» шығару",
+];
+
+/// The recommendations given after the audits `audited` (each visit's (month index, unit index)): about
+/// one in two visits leads to one, given in the month after the audit. Its state follows its age on
+/// `until` and the unit's profile: within the deadline most are not implemented yet; past it, better
+/// units implement more and worse ones let more go overdue. No official per-region figures exist (the
+/// reference notes): this is demonstration data.
+fn write_findings(
+    path: &Path,
+    audited: &[(usize, usize)],
+    until: time::Date,
+    rng: &mut ChaCha8Rng,
+) -> Result<u64, Failure> {
+    let calendar = Calendar::new(until, 0.0)?;
+    let profiles = profiles_in_region_order();
+    let mut given: Vec<(usize, usize)> = audited
+        .iter()
+        .filter(|&&(mi, _)| mi + 1 < calendar.months.len() && rng.random_bool(FINDINGS_PER_VISIT))
+        .map(|&(mi, ri)| (mi + 1, ri))
+        .collect();
+    given.sort_unstable();
+    let mut w = csv_writer(path)?;
+    let err = csv_error(path);
+    w.write_record([
+        "finding_id",
+        "issued_date",
+        "region",
+        "office",
+        "recommendation",
+        "responsible",
+        "state",
+    ])
+    .map_err(&err)?;
+    for (seq, &(mi, ri)) in given.iter().enumerate() {
+        let date = calendar.day(mi, rng);
+        let issued = parse_date(&date)?;
+        let profile = profiles[ri];
+        let due = (until - issued).whole_days() >= FINDING_DEADLINE_DAYS;
+        let implemented = (0.40 + 0.6 * profile.quality - profile.informal).clamp(0.15, 0.7);
+        let weights = if due {
+            let rest = 1.0 - implemented - 0.22;
+            [implemented, 0.22, 0.3 * rest, 0.7 * rest]
+        } else {
+            [0.15, 0.15, 0.70, 0.0]
+        };
+        let state = [
+            "implemented",
+            "partly_implemented",
+            "not_implemented",
+            "overdue",
+        ][weighted(weights)?.sample(rng)];
+        let region = &regions::all()[ri];
+        let office = format!("ЦОН №{} {}", rng.random_range(1..9), region.admin_centre);
+        let text = RECOMMENDATIONS[rng.random_range(0..RECOMMENDATIONS.len())];
+        let id = format!("RF-{}-{:06}", &date[..4], seq + 1);
+        w.write_record([
+            id.as_str(),
+            &date,
+            &region_spelling(ri, rng),
+            &office,
+            text,
+            &person(rng),
+            state,
+        ])
+        .map_err(&err)?;
+    }
+    w.flush()
+        .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))?;
+    Ok(given.len() as u64)
 }
 
 /// Mixed into the seed of the outcomes' generator.

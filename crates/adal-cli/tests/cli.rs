@@ -284,6 +284,8 @@ fn make_demo(dir: &TempDir, demo_args: &[&str], config: &str, until: &str) -> (S
         &format!("{raw}/audits.csv"),
         "--complaints",
         &format!("{raw}/complaints.csv"),
+        "--findings",
+        &format!("{raw}/findings.csv"),
         "--config",
         &root.join(config).display().to_string(),
         "--generated-at",
@@ -509,6 +511,78 @@ fn on_a_thin_programme_the_pages_count_what_happened() {
     );
     assert!(!recorded.is_empty());
     assert!(got >= 0.9, "outcomes: only {:.1} % counted", got * 100.0);
+
+    // The recommendations given after the audits: of those of the default period, the share the pages
+    // count as given (in a published total inside the period) and the share in a published cell of
+    // their unit and state, at whatever grain.
+    let findings = adal_publish::raw::read_findings(
+        fs::File::open(format!("{raw}/findings.csv")).expect("raw"),
+        None,
+    )
+    .expect("raw findings")
+    .records;
+    let published = read_json(&format!("{bundle}/outcomes.json"));
+    let f = &published["findings"];
+    let periods_of = |columns: &Value, rows: usize, key: Option<&str>| {
+        let mut out: std::collections::HashMap<(String, String), Vec<Period>> = Default::default();
+        for i in (0..rows).filter(|&i| !columns["count"][i].is_null()) {
+            let text = |col: &str| columns[col][i].as_str().expect("text").to_owned();
+            let label: adal_core::period::PeriodLabel = text("period").parse().expect("period");
+            let (from, to) = label.months();
+            let key = key.map(text).unwrap_or_default();
+            out.entry((text("region"), key))
+                .or_default()
+                .push(Period { from, to });
+        }
+        out
+    };
+    let totals = periods_of(
+        &f["totals"]["columns"],
+        f["totals"]["rows"].as_u64().expect("rows") as usize,
+        None,
+    );
+    let cells = periods_of(
+        &f["columns"],
+        f["rows"].as_u64().expect("rows") as usize,
+        Some("state"),
+    );
+    let states = adal_publish::taxonomy::finding_states();
+    let given: Vec<_> = findings
+        .iter()
+        .filter(|x| in_period(period, x.month))
+        .collect();
+    let counted_in = |map: &std::collections::HashMap<(String, String), Vec<Period>>,
+                      key: &dyn Fn(&adal_publish::raw::Finding) -> String| {
+        given
+            .iter()
+            .filter(|x| {
+                map.get(&(code_of(x.region), key(x))).is_some_and(|ps| {
+                    ps.iter().any(|p| {
+                        in_period(*p, x.month) && p.from >= period.from && p.to <= period.to
+                    })
+                })
+            })
+            .count() as u64
+    };
+    let as_given = share(counted_in(&totals, &|_| String::new()), given.len() as u64);
+    let by_state = share(
+        counted_in(&cells, &|x| states[usize::from(x.state)].id.clone()),
+        given.len() as u64,
+    );
+    println!(
+        "thin demo: {} recommendations given in {}..{}: {:.1} % counted as given, {:.1} % by state",
+        given.len(),
+        period.from,
+        period.to,
+        as_given * 100.0,
+        by_state * 100.0
+    );
+    assert!(!given.is_empty());
+    assert!(
+        as_given >= 0.9,
+        "recommendations: only {:.1} % counted",
+        as_given * 100.0
+    );
     let report_dir = TempDir::new("thin-report");
     let out = publish(
         &format!("{raw}/audits.csv"),

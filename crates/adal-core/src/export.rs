@@ -277,6 +277,11 @@ pub const INVESTIGATION_SHARE: &str = "investigation_share";
 pub const COURT_SHARE: &str = "court_share";
 /// See [`OUTCOME_STAGE`]: the reports by the time to their last step, one row per bin.
 pub const TIME_TO_LAST_STEP: &str = "complaints_by_days_to_last_step";
+/// The metric ids of the recommendations' download: the recommendations given after the audits by
+/// their state, and the share implemented.
+pub const RECOMMENDATION_STATE: &str = "recommendations_by_state";
+/// See [`RECOMMENDATION_STATE`].
+pub const IMPLEMENTED_SHARE: &str = "recommendations_implemented_share";
 
 /// The CSV records of what came of the reports of unit `code` (`KZ`: the country) over `period`
 /// ([`crate::aggregate::funnel`]), in the columns of [`records`]: the complaints received, one record per
@@ -324,17 +329,10 @@ pub fn outcome_records(
         out.push(count(Some("withheld"), f.withheld, Flag::StageWithheld));
     }
     let share = |metric: &str, estimate: Option<crate::stats::Estimate>, stages: &[&str]| {
-        let r = match (f.bounds(stages), estimate) {
-            (Some((low, high)), _) => FigureRow {
-                interval: Some((low * 100.0, high * 100.0)),
-                ..row(None, None, Some(f.known + f.withheld), Flag::Bounds)
-            },
-            (None, Some(e)) => FigureRow {
-                interval: Some((e.low * 100.0, e.high * 100.0)),
-                ..row(None, Some(e.value * 100.0), Some(e.n), Flag::None)
-            },
-            (None, None) => row(None, None, Some(0), Flag::NoData),
-        };
+        let base = f.known + f.withheld;
+        let r = share_row(f.bounds(stages), estimate, base, |v, n, flag| {
+            row(None, v, n, flag)
+        });
         record(source, &r, metric, "percent", 3)
     };
     out.push(share(
@@ -357,6 +355,74 @@ pub fn outcome_records(
         }
     }
     out
+}
+
+/// The CSV records of the recommendations given after the audits of unit `code` (`KZ`: the country)
+/// over `period` ([`crate::aggregate::recommendations`]), headings first, in the columns of [`records`]:
+/// those given, one record per state and one for those whose state is withheld (flagged), and the
+/// share implemented in per cent with its 95 % interval and n, or, where states are withheld, the bounds
+/// the published cells allow (flagged `bounds`, no value).
+pub fn recommendation_records(
+    source: &Source,
+    headings: &Headings,
+    period: Period,
+    (code, name): (&str, &str),
+    r: &crate::aggregate::Recommendations,
+) -> Vec<Vec<String>> {
+    let row = |group: Option<&str>, value: Option<f64>, n: Option<u64>, flag: Flag| FigureRow {
+        metric: MetricId::Complaints,
+        period,
+        unit: code.to_owned(),
+        unit_name: name.to_owned(),
+        group: group.map(str::to_owned),
+        value,
+        interval: None,
+        n,
+        rank: None,
+        rank_interval: None,
+        flag,
+    };
+    let count = |group: Option<&str>, n: u64, flag: Flag| {
+        let r = row(group, Some(n as f64), Some(n), flag);
+        record(source, &r, RECOMMENDATION_STATE, "count", 0)
+    };
+    let mut out = vec![headings.to_vec(), count(None, r.given, Flag::None)];
+    out.extend(
+        r.by_state
+            .iter()
+            .map(|(id, n)| count(Some(id), *n, Flag::None)),
+    );
+    if r.withheld > 0 {
+        out.push(count(Some("withheld"), r.withheld, Flag::StageWithheld));
+    }
+    let base = r.known + r.withheld;
+    let share = share_row(r.bounds(), r.implemented, base, |v, n, flag| {
+        row(None, v, n, flag)
+    });
+    out.push(record(source, &share, IMPLEMENTED_SHARE, "percent", 3));
+    out
+}
+
+/// The row of a share in per cent: the `bounds` the published cells allow where some are withheld
+/// (flagged, no value, n the `base` they are of), else the `estimate` with its interval and n, else
+/// none; `row` makes the row of a value, an n and a flag.
+fn share_row(
+    bounds: Option<(f64, f64)>,
+    estimate: Option<crate::stats::Estimate>,
+    base: u64,
+    row: impl Fn(Option<f64>, Option<u64>, Flag) -> FigureRow,
+) -> FigureRow {
+    match (bounds, estimate) {
+        (Some((low, high)), _) => FigureRow {
+            interval: Some((low * 100.0, high * 100.0)),
+            ..row(None, Some(base), Flag::Bounds)
+        },
+        (None, Some(e)) => FigureRow {
+            interval: Some((e.low * 100.0, e.high * 100.0)),
+            ..row(Some(e.value * 100.0), Some(e.n), Flag::None)
+        },
+        (None, None) => row(None, Some(0), Flag::NoData),
+    }
 }
 
 /// The file name of a download: `adal-atlas_<metric>_<period>_<what>` (without extension), where the

@@ -11,11 +11,12 @@ use adal_core::contract::files;
 use adal_core::format;
 use adal_core::labels::Lang;
 use adal_core::period::Period;
-use adal_core::stats::Estimate;
 use adal_core::view::EmbedKind;
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::funnel_parts::{ShareOf, funnel_drawing, share_text};
+use super::recommendations::RecommendationFigures;
 use crate::components::chart::export::{
     self, DownloadButtons, csv_headings, csv_source, source_line,
 };
@@ -45,6 +46,18 @@ pub fn OutcomeFunnel(
         let p = format::period(period.get(), lang.get());
         t_string!(i18n, outcomes_period, period = p).to_string()
     };
+    // The recommendations after the audits: the same file, so one alert where the funnel has its gate.
+    let findings = if loaded.dataset.has_findings() {
+        let quiet = Signal::derive(move || quiet.get() || published);
+        let (loaded, unit) = (loaded.clone(), code.clone());
+        Either::Left(view! {
+            <DetailGate needed=true quiet files=&[files::OUTCOMES]>
+                <RecommendationFigures loaded=loaded.clone() code=unit.clone() period />
+            </DetailGate>
+        })
+    } else {
+        Either::Right(view! { <p class="note" data-no-findings="">{t!(i18n, findings_none)}</p> })
+    };
     let unit = code.clone();
     let body = if published {
         Either::Left(view! {
@@ -54,6 +67,11 @@ pub fn OutcomeFunnel(
         })
     } else {
         Either::Right(view! { <p class="note">{t!(i18n, outcomes_none)}</p> })
+    };
+    let findings_code = code.clone().unwrap_or_else(|| "KZ".to_owned());
+    let findings_heading = move || {
+        let p = format::period(period.get(), lang.get());
+        t_string!(i18n, findings_period, period = p).to_string()
     };
     view! {
         <section
@@ -65,44 +83,16 @@ pub fn OutcomeFunnel(
             <p class="figures-period">{heading}</p>
             {body}
         </section>
-    }
-}
-
-/// A share of the reports whose outcome is published, with its interval and n; where some reports'
-/// stage is withheld, the bounds the published cells allow instead (`bounds`, [`adal_core::aggregate::Funnel::bounds`]); or
-/// that there is none.
-fn share_text(
-    i18n: I18nContext<Locale>,
-    share: Option<Estimate>,
-    bounds: Option<(f64, f64)>,
-    lang: Lang,
-) -> (String, String) {
-    if let Some((low, high)) = bounds {
-        return (
-            format!(
-                "{} – {}",
-                format::percent(low, 1, lang),
-                format::percent(high, 1, lang)
-            ),
-            t_string!(i18n, outcomes_bounds).to_string(),
-        );
-    }
-    match share {
-        Some(e) => (
-            format::percent(e.value, 1, lang),
-            t_string!(
-                i18n,
-                outcomes_of_known,
-                n = format::integer(e.n, lang),
-                low = format::percent(e.low, 1, lang),
-                high = format::percent(e.high, 1, lang)
-            )
-            .to_string(),
-        ),
-        None => (
-            "—".to_owned(),
-            t_string!(i18n, outcomes_no_known).to_string(),
-        ),
+        // What came of the audits: the recommendations given and their state, beside the reports'.
+        <section
+            class="outcomes findings"
+            aria-labelledby="findings-heading"
+            data-findings=findings_code
+        >
+            <h3 id="findings-heading">{t!(i18n, findings_heading)}</h3>
+            <p class="figures-period">{findings_heading}</p>
+            {findings}
+        </section>
     }
 }
 
@@ -170,8 +160,9 @@ fn FunnelFigures(
             }));
         }
         let investigation = f.bounds(&[INVESTIGATION, COURT]);
-        let (investigated, investigated_of) = share_text(i18n, f.investigated, investigation, l);
-        let (court, court_of) = share_text(i18n, f.court, f.bounds(&[COURT]), l);
+        let (investigated, investigated_of) =
+            share_text(i18n, ShareOf::Reports, f.investigated, investigation, l);
+        let (court, court_of) = share_text(i18n, ShareOf::Reports, f.court, f.bounds(&[COURT]), l);
         // `by_stage` follows the manifest's stages, one for one.
         let stages: Vec<(&str, String, u64)> = d
             .manifest
@@ -372,48 +363,5 @@ fn FunnelFigures(
             <p class="note">{t!(i18n, outcomes_lag)}</p>
             <DownloadButtons name="outcomes" on_download on_embed />
         }))
-    }
-}
-
-/// The drawing of the funnel: a bar per step (`bars`: its words, its count and its kind, `received`,
-/// `stage` or `withheld`), as long as its share of the `received` reports, its count beside it. The
-/// table under it gives the same counts to a screen reader: the drawing is hidden from one. Styled by the
-/// page; a download copies the paint in.
-fn funnel_drawing(bars: &[(String, u64, &'static str)], received: u64, l: Lang) -> impl IntoView {
-    // A phone's width: the words keep their size there, and a wide page does not blow them up.
-    const WIDTH: f64 = 360.0;
-    const ROW: f64 = 34.0;
-    const BAR_WIDTH: f64 = 270.0;
-    let height = ROW * bars.len() as f64 + 4.0;
-    let rows = bars
-        .iter()
-        .enumerate()
-        .map(|(i, (words, n, kind))| {
-            let y = ROW * i as f64;
-            let share = if received == 0 {
-                0.0
-            } else {
-                *n as f64 / received as f64
-            };
-            let width = (share * BAR_WIDTH).max(if *n > 0 { 2.0 } else { 0.0 });
-            view! {
-                <g class=format!("funnel-step {kind}")>
-                    <text class="funnel-label" x="0" y=y + 12.0>{words.clone()}</text>
-                    <rect class="funnel-bar" x="0" y=y + 17.0 width=width height="12" rx="2"></rect>
-                    <text class="funnel-count" x=width + 6.0 y=y + 27.0>{format::integer(*n, l)}</text>
-                </g>
-            }
-        })
-        .collect_view();
-    view! {
-        <svg
-            viewBox=format!("0 0 {WIDTH} {height}")
-            width="100%"
-            preserveAspectRatio="xMinYMin meet"
-            aria-hidden="true"
-            focusable="false"
-        >
-            {rows}
-        </svg>
     }
 }

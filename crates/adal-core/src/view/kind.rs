@@ -103,7 +103,8 @@ impl EmbedKind {
             // The trend's note on what the key figures compare made it 884 px at 640 px wide.
             EmbedKind::Trend | EmbedKind::Compare => 960,
             EmbedKind::Complaints => 880,
-            EmbedKind::Outcomes => 1240,
+            // The reports' funnel and the recommendations after the audits: 1,937 px.
+            EmbedKind::Outcomes => 2000,
             EmbedKind::Ranking | EmbedKind::Scatter => 1040,
             // With the demonstration label (shown in every embed of demonstration data) it was 1,046 px.
             EmbedKind::Services => 1080,

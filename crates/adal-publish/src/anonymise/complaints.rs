@@ -166,15 +166,15 @@ pub fn suppress_complaints(
 
     let mut out = partition_totals(&by_month, k, regions, period);
     let totals = std::mem::take(&mut out.totals);
-    out.categories = breakdown(&totals, &by_category, k, false);
+    out.categories = breakdown(&totals, &by_category, k, Steps::CATEGORIES);
     out.outcomes = complaints
         .iter()
         .any(|c| c.outcome.is_some())
-        .then(|| breakdown(&totals, &by_stage, k, true));
+        .then(|| breakdown(&totals, &by_stage, k, Steps::OUTCOMES));
     out.times = complaints
         .iter()
         .any(|c| c.outcome_days.is_some())
-        .then(|| breakdown(&totals, &by_time, k, true));
+        .then(|| breakdown(&totals, &by_time, k, Steps::OUTCOMES));
     out.totals = totals;
     out
 }
@@ -236,28 +236,33 @@ pub fn suppress_findings(
             .or_default() += 1;
     }
     let mut out = partition_totals(&by_month, k, regions, period);
-    out.categories = breakdown(&out.totals, &by_state, k, true);
+    out.categories = breakdown(&out.totals, &by_state, k, Steps::FINDINGS);
     out
 }
 
 /// The cells of `totals` by the key of `counts` (a category or a stage), one calendar year of one unit
 /// at a time: by the periods of its totals, or by the whole year where that publishes clearly more
-/// complaints by key (thin months and quarters hide most keys, a year seldom does). With `quarters`
-/// (the outcomes), a quarter published month by month is first counted as one quarter where that
-/// publishes more: a period of a year's four quarters keeps its cells whole, where a year's
-/// cells reach past it. One choice per unit and year, and per quarter within it, so that no two cells'
-/// periods overlap.
+/// complaints by key (thin months and quarters hide most keys, a year seldom does). With
+/// `steps.quarters` (the outcomes), a quarter published month by month is first counted as one quarter
+/// where that publishes more: a period of a year's four quarters keeps its cells whole, where a year's
+/// cells reach past it; `steps.year_gain` says how much more the year must publish. One choice per unit
+/// and year, and per quarter within it, so that no two cells' periods overlap.
 fn breakdown(
     totals: &[Total],
     counts: &BTreeMap<(u8, Month, u16), u32>,
     k: u32,
-    quarters: bool,
+    steps: Steps,
 ) -> Breakdown {
+    let Steps {
+        quarters,
+        year_gain,
+    } = steps;
     let mut out = Breakdown::default();
     let unit_year = |t: &Total| (t.region, t.period.months().0.year());
     let published = |groups: &[Group]| groups.iter().map(Group::published).sum::<u64>();
-    let clearly_more =
-        |coarse: &[Group], fine: &[Group]| published(coarse) as f64 > published(fine) as f64 * 1.1;
+    let clearly_more = |coarse: &[Group], fine: &[Group]| {
+        published(coarse) as f64 > published(fine) as f64 * year_gain
+    };
     let fine_groups = |totals: &[Total]| -> Vec<Group> {
         totals
             .iter()
@@ -310,6 +315,36 @@ fn breakdown(
         }
     }
     out
+}
+
+/// How a breakdown coarsens its cells in time: whether a quarter published month by month may be
+/// counted as one, and how many times more a year's cells must publish than its shorter periods' to be
+/// chosen.
+#[derive(Clone, Copy)]
+struct Steps {
+    quarters: bool,
+    year_gain: f64,
+}
+
+impl Steps {
+    /// The categories: months and quarters as the totals are, or the year where it publishes a tenth
+    /// more.
+    const CATEGORIES: Steps = Steps {
+        quarters: false,
+        year_gain: 1.1,
+    };
+    /// The stages and times: a quarter where it publishes more than its months.
+    const OUTCOMES: Steps = Steps {
+        quarters: true,
+        year_gain: 1.1,
+    };
+    /// The recommendations' states, a few dozen per unit and quarter where the categories have
+    /// hundreds: a year's cells reach past the four quarters a page opens on, so they are chosen only
+    /// where they publish twice what the quarters do (a thin programme's year, not a wave's).
+    const FINDINGS: Steps = Steps {
+        quarters: true,
+        year_gain: 2.0,
+    };
 }
 
 /// The cells of one unit over one period by one key, after suppression.
