@@ -1750,6 +1750,11 @@ fn pages_are_written_for_every_view_and_language_with_their_head() {
         .find(|l| l.starts_with("Reports that led to an investigation: "))
         .expect("the outcomes' line");
     assert!(line.contains(" → ") && line.contains('%'), "{line}");
+    let line = feed
+        .lines()
+        .find(|l| l.starts_with("Recommendations implemented: "))
+        .expect("the recommendations' line");
+    assert!(line.contains(" → ") && line.contains('%'), "{line}");
     assert!(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"feed.xml\"/>"));
     // Run again over its own pages, `adal pages` still names the build's files, and one route script.
     assert!(

@@ -418,12 +418,29 @@ fn the_html_report_says_what_happened_and_holds_no_personal_value() {
     let out = dir.path("site");
     // Bad rows, published with --skip-invalid: the report lists them with line, column and reason.
     let report = dir.path("report.html");
+    // Recommendations too: a row without a known state is listed, the personal columns are not read.
+    let findings = dir.path("findings.csv");
+    fs::write(
+        &findings,
+        "issued_date,region,state,office,responsible\n\
+         2024-03-20,KZ-31,implemented,ЦОН Тайный,Секретжан Тестбек\n\
+         2024-03-21,KZ-31,lost,ЦОН Тайный,+7701000111\n",
+    )
+    .expect("findings");
     let run = site_of(
         &fixture("audits_mixed.csv"),
         &fixture("complaints_mixed.csv"),
         &out,
         &app,
-        &["--skip-invalid", "--report", &report, "--lang", "ru"],
+        &[
+            "--skip-invalid",
+            "--report",
+            &report,
+            "--lang",
+            "ru",
+            "--findings",
+            &findings,
+        ],
     );
     assert!(run.status.success(), "{}", text(&run));
     let page = fs::read_to_string(&report).expect("the report");
@@ -434,6 +451,8 @@ fn the_html_report_says_what_happened_and_holds_no_personal_value() {
         "Прочитано строк",
         "Визиты, которые посчитают страницы",
         "visit_date",
+        "<h2>findings.csv</h2>",
+        "office, responsible",
     ] {
         assert!(page.contains(said), "{said}");
     }

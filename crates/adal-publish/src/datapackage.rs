@@ -1,6 +1,7 @@
 //! The journalists' copy of a bundle: a Frictionless Data Package (v2) — `datapackage.json` with a Table
 //! Schema for each of its CSV files: the published visits, the complaint totals, the category cells and,
-//! where the bundle has them, the complaints by outcome,
+//! where the bundle has them, the complaints by outcome and the recommendations given after the audits by
+//! state,
 //! as the bundle publishes them (already anonymised: nothing here is finer than the JSON files), with the
 //! licence, the sources, the version and the anonymisation rules in its description. Made from the
 //! bundle's own bytes, so it can be written beside any bundle a site lists, old versions included.
@@ -16,6 +17,11 @@ pub const TOTALS: &str = "complaint-totals.csv";
 pub const CELLS: &str = "complaint-cells.csv";
 /// The complaints by the stage their handling ended at (`outcomes.json`), where the bundle has them.
 pub const OUTCOMES: &str = "complaint-outcomes.csv";
+/// The recommendations given after the audits (`outcomes.json`'s `findings`): each unit's totals, and
+/// their cells by state, where the bundle has them.
+pub const FINDING_TOTALS: &str = "recommendation-totals.csv";
+/// See [`FINDING_TOTALS`].
+pub const FINDING_CELLS: &str = "recommendation-states.csv";
 
 const PROFILE: &str = "https://datapackage.org/profiles/2.0/datapackage.json";
 const RESOURCE: &str = "https://datapackage.org/profiles/2.0/dataresource.json";
@@ -293,12 +299,26 @@ pub fn package(
         &cells_file["columns"],
         &["region", "period", "category", "count"],
     )?;
-    let outcome_cells = match outcomes {
-        Some(bytes) => Some(csv(
-            &parse(bytes, "outcomes.json")?["columns"],
-            &["region", "period", "stage", "count"],
-        )?),
-        None => None,
+    let outcomes = outcomes
+        .map(|bytes| parse(bytes, "outcomes.json"))
+        .transpose()?;
+    // The cells by stage where the manifest lists the stages (a bundle of findings alone has none).
+    let outcome_cells = match &outcomes {
+        Some(o)
+            if ids(&m, "outcome_stages")
+                .as_array()
+                .is_some_and(|a| !a.is_empty()) =>
+        {
+            Some(csv(&o["columns"], &["region", "period", "stage", "count"])?)
+        }
+        _ => None,
+    };
+    let findings = match outcomes.as_ref().map(|o| &o["findings"]) {
+        Some(f) if f.is_object() => Some((
+            csv(&f["totals"]["columns"], &["region", "period", "count"])?,
+            csv(&f["columns"], &["region", "period", "state", "count"])?,
+        )),
+        _ => None,
     };
     let k = m["k_anonymity"]["k"].as_u64().unwrap_or(5);
     let en = |v: &Value| v["en"].as_str().unwrap_or_default().to_owned();
@@ -415,6 +435,25 @@ categories; a withheld cell has an empty count. The outcome of a category's comp
                  listed("stage", &m, "outcome_stages", "The stage (id of the manifest's list)."),
                  count("Complaints of the stage in the period; empty where withheld.", false)]));
     }
+    if findings.is_some()
+        && let Some(resources) = package["resources"].as_array_mut()
+    {
+        resources.push(resource("recommendation-totals", FINDING_TOTALS,
+            "Recommendations given after the audits: totals per unit",
+            "Recommendations given to the service providers per unit, by the month they were given, or by \
+quarter or year where months were thin, under the complaint totals' rules (a year of 1 to k − 1 is withheld, \
+its count empty; no two totals overlap).",
+            vec![region(), period("period", "A month (YYYY-MM), quarter (YYYY-Qn) or year (YYYY)."),
+                 count("Recommendations given in the period; empty where withheld.", false)]));
+        resources.push(resource("recommendation-states", FINDING_CELLS,
+            "Recommendations given after the audits, by state",
+            "Recommendations per unit, period (the one they were given in) and how far they were put into \
+practice, within the totals and under the same rules as the complaints' categories; a withheld cell has an \
+empty count. Which office or recommendation is never published.",
+            vec![region(), period("period", "A month (YYYY-MM), quarter (YYYY-Qn) or year (YYYY)."),
+                 listed("state", &m, "finding_states", "The state (id of the manifest's list)."),
+                 count("Recommendations of the state in the period; empty where withheld.", false)]));
+    }
     let mut text = serde_json::to_vec_pretty(&package).map_err(|e| e.to_string())?;
     text.push(b'\n');
     let mut files = vec![
@@ -424,6 +463,9 @@ categories; a withheld cell has an empty count. The outcome of a category's comp
         (CELLS, cells),
     ];
     files.extend(outcome_cells.map(|c| (OUTCOMES, c)));
+    if let Some((totals, states)) = findings {
+        files.extend([(FINDING_TOTALS, totals), (FINDING_CELLS, states)]);
+    }
     Ok(files)
 }
 
@@ -447,8 +489,32 @@ mod tests {
         )
         .expect("a package");
         let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, [PACKAGE, AUDIT_CELLS, TOTALS, CELLS, OUTCOMES]);
+        assert_eq!(
+            names,
+            [
+                PACKAGE,
+                AUDIT_CELLS,
+                TOTALS,
+                CELLS,
+                OUTCOMES,
+                FINDING_TOTALS,
+                FINDING_CELLS
+            ]
+        );
         let outcomes: Value = serde_json::from_slice(&bundle("outcomes.json")).expect("json");
+        // The recommendations: their totals and their cells by state, a line each.
+        let f = &outcomes["findings"];
+        for (i, rows, header) in [
+            (5, &f["totals"]["rows"], "region,period,count\n"),
+            (6, &f["rows"], "region,period,state,count\n"),
+        ] {
+            let text = String::from_utf8(files[i].1.clone()).expect("utf-8");
+            assert_eq!(
+                text.lines().count() as u64,
+                rows.as_u64().expect("rows") + 1
+            );
+            assert!(text.starts_with(header), "{text}");
+        }
         let stages = String::from_utf8(files[4].1.clone()).expect("utf-8");
         assert_eq!(
             stages.lines().count() as u64,
@@ -485,7 +551,7 @@ mod tests {
         assert!(row.ends_with(&format!(",{}", want.join(" "))), "{row}");
         let p: Value = serde_json::from_slice(&files[0].1).expect("json");
         assert_eq!(p["$schema"], PROFILE);
-        assert_eq!(p["resources"].as_array().map(Vec::len), Some(4));
+        assert_eq!(p["resources"].as_array().map(Vec::len), Some(6));
         assert!(
             p["description"]
                 .as_str()

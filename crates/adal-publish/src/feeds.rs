@@ -2,14 +2,16 @@
 //! country and one per unit, in each language. An entry per version kept, the newest first, each with
 //! its headline figures for its default period and how they changed since the version before it
 //! («Informal payment requested: 8.1 % → 6.4 %»), and where the bundle publishes the reports' outcomes,
-//! the share that led to a pre-trial investigation («Reports that led to an investigation: 3 % → 5 %»).
+//! the share that led to a pre-trial investigation («Reports that led to an investigation: 3 % → 5 %»),
+//! and where it publishes the recommendations after the audits, the share implemented.
 //! Written with the pages (`adal pages`): no server.
 
-use adal_core::aggregate::{COURT, INVESTIGATION, funnel};
+use adal_core::aggregate::{COURT, INVESTIGATION, funnel, recommendations};
 use adal_core::dataset::Dataset;
 use adal_core::figures::key_figures;
 use adal_core::format;
 use adal_core::labels::Lang;
+use adal_core::stats::Estimate;
 
 use crate::previews::{HEADLINE_METRICS, escape, metric_label, metric_text, text};
 
@@ -50,12 +52,10 @@ fn atom_date(date: &str) -> String {
     }
 }
 
-/// The share of `d`'s reports of its default period from `unit` (or the country) that led to a pre-trial
-/// investigation, as the pages write it: with its bounds where some stages are withheld, a dash where
-/// no report has a published outcome; `None` where the bundle publishes no outcomes.
-fn investigation_text(d: &Dataset, unit: Option<&str>, lang: Lang) -> Option<String> {
-    let f = funnel(d, d.outcomes()?, d.default_period(), unit);
-    Some(match (f.bounds(&[INVESTIGATION, COURT]), f.investigated) {
+/// A share as the pages write it: its bounds where some counts are withheld, the estimate, or a dash
+/// where nothing is known.
+fn share_words(bounds: Option<(f64, f64)>, share: Option<Estimate>, lang: Lang) -> String {
+    match (bounds, share) {
         (Some((low, high)), _) => format!(
             "{}–{}",
             format::percent(low, 1, lang),
@@ -63,7 +63,32 @@ fn investigation_text(d: &Dataset, unit: Option<&str>, lang: Lang) -> Option<Str
         ),
         (None, Some(e)) => format::percent(e.value, 1, lang),
         (None, None) => "—".to_owned(),
-    })
+    }
+}
+
+/// The share of `d`'s reports of its default period from `unit` (or the country) that led to a pre-trial
+/// investigation, as the pages write it; `None` where the bundle publishes no outcomes.
+fn investigation_text(d: &Dataset, unit: Option<&str>, lang: Lang) -> Option<String> {
+    if !d.has_outcome_data() {
+        return None;
+    }
+    let f = funnel(d, d.outcomes()?, d.default_period(), unit);
+    Some(share_words(
+        f.bounds(&[INVESTIGATION, COURT]),
+        f.investigated,
+        lang,
+    ))
+}
+
+/// The share of the recommendations given after the audits over `d`'s default period in `unit` (or the
+/// country) that were implemented, as the pages write it; `None` where the bundle publishes none.
+fn implemented_text(d: &Dataset, unit: Option<&str>, lang: Lang) -> Option<String> {
+    if !d.has_findings() {
+        return None;
+    }
+    let findings = d.outcomes()?.findings.as_ref()?;
+    let r = recommendations(d, findings, d.default_period(), unit);
+    Some(share_words(r.bounds(), r.implemented, lang))
 }
 
 /// The headline changes of `version` for `unit` (or the country), against `before` where there is one:
@@ -89,18 +114,47 @@ pub fn headline(
                 None => format!("{label}: {value}"),
             }
         })
-        .chain(investigation_text(version, unit, lang).map(|value| {
-            let label = text(
-                lang,
+        .chain(outcome_lines(version, before, unit, lang))
+        .collect()
+}
+
+/// What came of the reports and of the audits, a line each where the bundle publishes it: the share of
+/// reports that led to an investigation, and of recommendations implemented.
+fn outcome_lines(
+    version: &Dataset,
+    before: Option<&Dataset>,
+    unit: Option<&str>,
+    lang: Lang,
+) -> Vec<String> {
+    type Share = fn(&Dataset, Option<&str>, Lang) -> Option<String>;
+    let lines: [(Share, [&str; 3]); 2] = [
+        (
+            investigation_text,
+            [
                 "Тергеп-тексеру басталған хабарламалар",
                 "Сообщения, по которым начато расследование",
                 "Reports that led to an investigation",
-            );
-            match before.and_then(|b| investigation_text(b, unit, lang)) {
+            ],
+        ),
+        (
+            implemented_text,
+            [
+                "Орындалған ұсынымдар",
+                "Выполненные рекомендации",
+                "Recommendations implemented",
+            ],
+        ),
+    ];
+    lines
+        .into_iter()
+        .filter_map(|(share, [kk, ru, en])| {
+            let value = share(version, unit, lang)?;
+            let label = text(lang, kk, ru, en);
+            Some(match before.and_then(|b| share(b, unit, lang)) {
                 Some(then) => format!("{label}: {then} → {value}"),
                 None => format!("{label}: {value}"),
-            }
-        }))
+            })
+        })
         .collect()
 }
 

@@ -322,6 +322,10 @@ th[scope=row]{{font-weight:normal;background:#f6f6f6}}.bad{{color:#a00}}.warn li
     }
     file_section(&mut out, &report.audits, lang, false);
     file_section(&mut out, &report.complaints, lang, true);
+    // The recommendations are counted in totals as the complaints are.
+    if let Some(findings) = &report.findings {
+        file_section(&mut out, findings, lang, true);
+    }
     out.push_str("</body></html>\n");
     out
 }
