@@ -1,13 +1,69 @@
 //! What the two outcome sections share ([`super::outcome_funnel`], [`super::recommendations`]): the
 //! words of a share with its interval and n, or its bounds, and the drawing of counts as bars.
 
+use adal_core::contract::Manifest;
 use adal_core::format;
 use adal_core::labels::Lang;
 use adal_core::stats::Estimate;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
+use crate::components::chart::export::{self, Format};
+use crate::components::trends::TableData;
 use crate::i18n::{Locale, t_string};
+
+/// The code and name of unit `code` in `lang`, or the country's (`KZ`) where `None`: what a download
+/// names.
+pub fn unit_of(
+    i18n: I18nContext<Locale>,
+    m: &Manifest,
+    code: Option<&str>,
+    lang: Lang,
+) -> (String, String) {
+    match code {
+        Some(c) => (
+            c.to_owned(),
+            m.regions
+                .iter()
+                .find(|u| u.code == c)
+                .map(|u| u.name.get(lang).to_owned())
+                .unwrap_or_default(),
+        ),
+        None => ("KZ".to_owned(), t_string!(i18n, whole_country).to_string()),
+    }
+}
+
+/// Downloads a section's drawing (`drawing`, styled by the page) as `format`, titled `caption`, with
+/// the `source` line, and its CSV `records`, into the file `name`.
+pub fn download_section(
+    format: Format,
+    drawing: Option<web_sys::Element>,
+    caption: &str,
+    source: &str,
+    records: Vec<Vec<String>>,
+    name: &str,
+) {
+    let table = TableData {
+        caption: caption.to_owned(),
+        head: Vec::new(),
+        rows: Vec::new(),
+        figures: Vec::new(),
+        file: name.to_owned(),
+    };
+    export::download(
+        format,
+        export::Export {
+            drawing,
+            styled_by_page: true,
+            legend: None,
+            title: &table.caption,
+            source,
+            table: &table,
+            records: Some(records),
+            name,
+        },
+    );
+}
 
 /// What a share is of: the reports whose outcome is published, or the recommendations whose state is.
 #[derive(Clone, Copy)]

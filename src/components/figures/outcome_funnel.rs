@@ -15,14 +15,11 @@ use adal_core::view::EmbedKind;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::funnel_parts::{ShareOf, funnel_drawing, share_text};
+use super::funnel_parts::{ShareOf, download_section, funnel_drawing, share_text, unit_of};
 use super::recommendations::RecommendationFigures;
-use crate::components::chart::export::{
-    self, DownloadButtons, csv_headings, csv_source, source_line,
-};
+use crate::components::chart::export::{DownloadButtons, csv_headings, csv_source, source_line};
 use crate::components::chart::share_dialog::{embed_offer, open};
 use crate::components::status::detail_gate::DetailGate;
-use crate::components::trends::TableData;
 use crate::contexts::dataset::Loaded;
 use crate::contexts::view_state::use_view_state;
 use crate::i18n::{Locale, t, t_string, use_i18n};
@@ -260,18 +257,7 @@ fn FunnelFigures(
             t_string!(i18n, outcomes_heading),
             t_string!(i18n, outcomes_period, period = format::period(p, l))
         );
-        let (unit_code, unit_name) = match code.as_deref() {
-            Some(c) => (
-                c.to_owned(),
-                d.manifest
-                    .regions
-                    .iter()
-                    .find(|r| r.code == c)
-                    .map(|r| r.name.get(l).to_owned())
-                    .unwrap_or_default(),
-            ),
-            None => ("KZ".to_owned(), t_string!(i18n, whole_country).to_string()),
-        };
+        let (unit_code, unit_name) = unit_of(i18n, &d.manifest, code.as_deref(), l);
         let file = adal_core::export::file_name_of("complaint_outcomes", p, &unit_code);
         let node = NodeRef::<leptos::html::Div>::new();
         // The words and records of a download, made when one is asked for.
@@ -286,26 +272,8 @@ fn FunnelFigures(
                 (&unit_code, &unit_name),
                 &funnel,
             );
-            let table = TableData {
-                caption: table_caption.clone(),
-                head: Vec::new(),
-                rows: Vec::new(),
-                figures: Vec::new(),
-                file: file.clone(),
-            };
-            export::download(
-                format,
-                export::Export {
-                    drawing: node.get_untracked().map(web_sys::Element::from),
-                    styled_by_page: true,
-                    legend: None,
-                    title: &table.caption,
-                    source: &source,
-                    table: &table,
-                    records: Some(records),
-                    name: &file,
-                },
-            );
+            let drawing = node.get_untracked().map(web_sys::Element::from);
+            download_section(format, drawing, &table_caption, &source, records, &file);
         });
         let embedded = use_view_state().embedded.get_untracked();
         let embed_title = format!("{} · Adal Atlas", t_string!(i18n, outcomes_heading));

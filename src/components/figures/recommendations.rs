@@ -12,11 +12,8 @@ use adal_core::period::Period;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::funnel_parts::{ShareOf, funnel_drawing, share_text};
-use crate::components::chart::export::{
-    self, DownloadButtons, csv_headings, csv_source, source_line,
-};
-use crate::components::trends::TableData;
+use super::funnel_parts::{ShareOf, download_section, funnel_drawing, share_text, unit_of};
+use crate::components::chart::export::{DownloadButtons, csv_headings, csv_source, source_line};
 use crate::contexts::dataset::Loaded;
 use crate::contexts::view_state::use_view_state;
 use crate::i18n::{t, t_string, use_i18n};
@@ -103,18 +100,7 @@ pub fn RecommendationFigures(
             t_string!(i18n, findings_heading),
             t_string!(i18n, findings_period, period = format::period(p, l))
         );
-        let (unit_code, unit_name) = match code.as_deref() {
-            Some(c) => (
-                c.to_owned(),
-                d.manifest
-                    .regions
-                    .iter()
-                    .find(|u| u.code == c)
-                    .map(|u| u.name.get(l).to_owned())
-                    .unwrap_or_default(),
-            ),
-            None => ("KZ".to_owned(), t_string!(i18n, whole_country).to_string()),
-        };
+        let (unit_code, unit_name) = unit_of(i18n, &d.manifest, code.as_deref(), l);
         let file = adal_core::export::file_name_of("recommendations", p, &unit_code);
         let node = NodeRef::<leptos::html::Div>::new();
         let (loaded, counted) = (loaded.clone(), r.clone());
@@ -128,26 +114,8 @@ pub fn RecommendationFigures(
                 (&unit_code, &unit_name),
                 &counted,
             );
-            let table = TableData {
-                caption: caption.clone(),
-                head: Vec::new(),
-                rows: Vec::new(),
-                figures: Vec::new(),
-                file: file.clone(),
-            };
-            export::download(
-                format,
-                export::Export {
-                    drawing: node.get_untracked().map(web_sys::Element::from),
-                    styled_by_page: true,
-                    legend: None,
-                    title: &table.caption,
-                    source: &source,
-                    table: &table,
-                    records: Some(records),
-                    name: &file,
-                },
-            );
+            let drawing = node.get_untracked().map(web_sys::Element::from);
+            download_section(format, drawing, &caption, &source, records, &file);
         });
         Some(Either::Right(view! {
             <dl class="funnel findings">
